@@ -1,0 +1,184 @@
+//! JSON parsing that keeps what a plain `serde_json::Value` would lose: duplicate member
+//! names at the top level of an object (RFC 7515 §5.2, RFC 8725 §3.x: a token whose header
+//! says `alg` twice is an attack surface, so it must be visible).
+
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+/// A top-level JSON value, with any member names that occurred more than once.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub value: Value,
+    /// Each duplicated name with every value it had, in order. The map in `value` keeps the
+    /// first position and the last value, as most JSON parsers do.
+    pub duplicates: Vec<(String, Vec<Value>)>,
+}
+
+/// Why bytes are not a JSON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// Not UTF-8; the offset of the first bad byte.
+    NotUtf8 { offset: usize },
+    /// Nested deeper than serde_json's recursion limit (128).
+    TooDeep,
+    /// Any other syntax error, with serde_json's own wording and position.
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+}
+
+impl fmt::Display for JsonProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonProblem::NotUtf8 { offset } => {
+                write!(f, "not UTF-8 text (invalid byte at offset {offset})")
+            }
+            JsonProblem::TooDeep => f.write_str("JSON nested more than 128 levels deep"),
+            JsonProblem::Syntax {
+                message,
+                line,
+                column,
+            } => write!(f, "not JSON: {message} at line {line} column {column}"),
+        }
+    }
+}
+
+/// Members of a JSON object in document order, duplicates included.
+struct Members(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Members;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Members, A::Error> {
+                let mut out = Vec::with_capacity(access.size_hint().unwrap_or(16));
+                while let Some(k) = access.next_key::<String>()? {
+                    let v = access.next_value::<Value>()?;
+                    out.push((k, v));
+                }
+                Ok(Members(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn problem(e: &serde_json::Error) -> JsonProblem {
+    let message = e.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        return JsonProblem::TooDeep;
+    }
+    // serde_json appends " at line L column C"; keep only the reason.
+    let reason = message
+        .rfind(" at line ")
+        .map_or(message.as_str(), |i| &message[..i])
+        .to_string();
+    JsonProblem::Syntax {
+        message: reason,
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+/// Parse bytes as one JSON value (any type), reporting duplicate top-level member names.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, JsonProblem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| JsonProblem::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    parse_str(text)
+}
+
+/// As [`parse`], for text already known to be UTF-8.
+pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
+    if text.trim_start().starts_with('{') {
+        let Members(members) = serde_json::from_str::<Members>(text).map_err(|e| problem(&e))?;
+        let mut map = Map::with_capacity(members.len());
+        let mut duplicates: Vec<(String, Vec<Value>)> = Vec::new();
+        for (k, v) in members {
+            if let Some(previous) = map.get(&k) {
+                match duplicates.iter_mut().find(|(name, _)| *name == k) {
+                    Some((_, values)) => values.push(v.clone()),
+                    None => duplicates.push((k.clone(), vec![previous.clone(), v.clone()])),
+                }
+            }
+            map.insert(k, v);
+        }
+        return Ok(Parsed {
+            value: Value::Object(map),
+            duplicates,
+        });
+    }
+    let value = serde_json::from_str::<Value>(text).map_err(|e| problem(&e))?;
+    Ok(Parsed {
+        value,
+        duplicates: Vec::new(),
+    })
+}
+
+/// A short name for a JSON value's type, for messages.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn member_order_is_the_documents() {
+        let p = parse(br#"{"z":1,"a":2,"m":3}"#).unwrap();
+        let keys: Vec<_> = p.value.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+    }
+
+    #[test]
+    fn duplicates_are_reported_with_every_value() {
+        let p = parse(br#"{"sub":"alice","x":1,"sub":"admin"}"#).unwrap();
+        assert_eq!(p.value, json!({"sub":"admin","x":1}));
+        assert_eq!(
+            p.duplicates,
+            vec![("sub".to_string(), vec![json!("alice"), json!("admin")])]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_spelling() {
+        let p = parse(br#"{"exp":1.30081938e+09,"big":123456789012345678901234567890}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p.value).unwrap(),
+            r#"{"exp":1.30081938e+09,"big":123456789012345678901234567890}"#
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_a_distinct_problem() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(deep.as_bytes()).unwrap_err(), JsonProblem::TooDeep);
+    }
+
+    #[test]
+    fn other_problems_carry_a_position() {
+        let e = parse(br#"{"iss":"joe"}xyz"#).unwrap_err();
+        assert!(matches!(e, JsonProblem::Syntax { line: 1, .. }), "{e:?}");
+        assert_eq!(
+            parse(b"{\"a\":\"\xe9\"}").unwrap_err(),
+            JsonProblem::NotUtf8 { offset: 6 }
+        );
+    }
+}

@@ -1,0 +1,759 @@
+//! Compact JWS and JWE: split, base64url, header and payload JSON.
+//!
+//! Decoding is faithful: every header member is kept in the token's order, numbers keep their
+//! spelling, and nothing is rewritten. Whatever a strict validator would refuse but can still
+//! be shown becomes a warning on the [`Token`]; only what cannot be shown at all is a
+//! [`TokenError`].
+
+pub mod b64;
+pub mod json;
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use b64::{B64Problem, Leniency};
+use json::JsonProblem;
+
+/// Longest token decoded. Real tokens stay far below it (a 5000-group Entra token is 260 KB);
+/// the limit keeps a hostile input from costing seconds and hundreds of megabytes.
+pub const MAX_TOKEN_LEN: usize = 4 * 1024 * 1024;
+
+/// What a compact token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Signed: `header.payload.signature`.
+    Jws,
+    /// A JWS with `"alg": "none"`: no integrity protection at all.
+    Unsecured,
+    /// Encrypted: five segments; only the protected header can be read without the key.
+    Jwe,
+}
+
+/// The name of a segment, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentName {
+    Header,
+    Payload,
+    Signature,
+    EncryptedKey,
+    Iv,
+    Ciphertext,
+    Tag,
+    /// Beyond the fifth segment.
+    Extra(usize),
+}
+
+impl SegmentName {
+    /// The name of segment `index` (0-based) of a token with `count` segments. Tokens with a
+    /// wrong count are named as JWS up to three segments and as JWE beyond.
+    pub fn of(index: usize, count: usize) -> Self {
+        let jwe = count >= 4;
+        match (index, jwe) {
+            (0, _) => SegmentName::Header,
+            (1, false) => SegmentName::Payload,
+            (2, false) => SegmentName::Signature,
+            (1, true) => SegmentName::EncryptedKey,
+            (2, true) => SegmentName::Iv,
+            (3, _) => SegmentName::Ciphertext,
+            (4, _) => SegmentName::Tag,
+            (n, _) => SegmentName::Extra(n + 1),
+        }
+    }
+}
+
+impl fmt::Display for SegmentName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SegmentName::Header => f.write_str("header"),
+            SegmentName::Payload => f.write_str("payload"),
+            SegmentName::Signature => f.write_str("signature"),
+            SegmentName::EncryptedKey => f.write_str("encrypted key"),
+            SegmentName::Iv => f.write_str("initialization vector"),
+            SegmentName::Ciphertext => f.write_str("ciphertext"),
+            SegmentName::Tag => f.write_str("authentication tag"),
+            SegmentName::Extra(n) => write!(f, "{n}th"),
+        }
+    }
+}
+
+/// Why a token cannot be displayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    #[error("empty token")]
+    Empty,
+    #[error(
+        "token is {len} bytes; jwtscope decodes tokens up to {} MiB (real tokens stay far below)",
+        MAX_TOKEN_LEN / 1024 / 1024
+    )]
+    TooLarge { len: usize },
+    #[error("{}", count_message(*.count))]
+    SegmentCount { count: usize },
+    #[error("{segment} segment{}: {problem}", position(*.token_offset, *.segment_offset))]
+    Segment {
+        segment: SegmentName,
+        /// Byte offset in the token where the problem is.
+        token_offset: usize,
+        /// The same position within the segment, when it is not the segment's start.
+        segment_offset: Option<usize>,
+        problem: SegmentProblem,
+    },
+}
+
+fn position(token_offset: usize, segment_offset: Option<usize>) -> String {
+    match segment_offset {
+        Some(s) => format!(" (byte {s} of the segment, byte {token_offset} of the token)"),
+        None => format!(" (starting at byte {token_offset} of the token)"),
+    }
+}
+
+fn count_message(count: usize) -> String {
+    let hint = match count {
+        1 => " (no dots: a token is header.payload.signature)",
+        2 => " (an unsecured JWS still ends with a dot: header.payload.)",
+        _ => "",
+    };
+    format!("wrong number of segments: {count}; a JWS has 3 and a JWE has 5{hint}")
+}
+
+/// What is wrong inside one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegmentProblem {
+    Base64(B64Problem),
+    Empty,
+    Json(JsonProblem),
+    NotAnObject(&'static str),
+}
+
+impl fmt::Display for SegmentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SegmentProblem::Base64(B64Problem::InvalidChars { chars, .. }) => {
+                let list: Vec<String> = chars.iter().map(|c| describe_char(*c)).collect();
+                let plural = if chars.len() == 1 { "" } else { "s" };
+                write!(f, "invalid base64url character{plural} {}", list.join(", "))?;
+                if chars.iter().any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…')) {
+                    f.write_str(
+                        " (this looks like a placeholder copied from documentation, not a token)",
+                    )?;
+                }
+                Ok(())
+            }
+            SegmentProblem::Base64(B64Problem::MisplacedPadding { .. }) => {
+                f.write_str("padding '=' in the middle of the segment")
+            }
+            SegmentProblem::Base64(B64Problem::ImpossibleLength { len }) => write!(
+                f,
+                "invalid base64url length: {len} characters (4n+1 characters encode no byte string; the segment is truncated or has an extra character)"
+            ),
+            SegmentProblem::Empty => f.write_str(
+                "is empty; a token starts with its base64url-encoded JSON header (\"eyJ...\")",
+            ),
+            SegmentProblem::Json(p) => write!(f, "{p}"),
+            SegmentProblem::NotAnObject(t) => {
+                write!(f, "is JSON but {t}; a JOSE header must be a JSON object")
+            }
+        }
+    }
+}
+
+/// A character for an error message: printable ones quoted, others as code points, so that
+/// nothing from the input reaches the terminal raw.
+pub fn describe_char(c: char) -> String {
+    if c.is_control() || c == '\u{feff}' || !c.is_ascii() && c.is_whitespace() {
+        format!("U+{:04X}", c as u32)
+    } else if c.is_ascii() {
+        format!("'{c}'")
+    } else {
+        format!("'{c}' (U+{:04X})", c as u32)
+    }
+}
+
+/// The payload of a token as decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// Valid JSON (an object for a JWT claims set; anything else gets a warning).
+    Json(Value),
+    /// UTF-8 text that is not JSON (or an empty, detached payload).
+    Text(String),
+    /// Bytes that are not UTF-8.
+    Binary(Vec<u8>),
+    /// A JWE's ciphertext: not readable without the key.
+    Encrypted { ciphertext_len: usize },
+}
+
+impl Payload {
+    /// The claims, when the payload is a JSON object.
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        match self {
+            Payload::Json(Value::Object(m)) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// The five parts of a JWE beyond its header, as byte lengths (their content is opaque).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JweParts {
+    pub encrypted_key_len: usize,
+    pub iv_len: usize,
+    pub ciphertext_len: usize,
+    pub tag_len: usize,
+}
+
+/// A decoded compact token.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// The compact serialization exactly as decoded (what verification signs over).
+    pub compact: String,
+    /// The protected header, every member in the token's order.
+    pub header: Map<String, Value>,
+    pub payload: Payload,
+    /// The signature segment's text ("" for JWE and unsecured tokens).
+    pub signature: String,
+    /// The signature bytes.
+    pub signature_bytes: Vec<u8>,
+    pub jwe: Option<JweParts>,
+    /// Everything a strict validator would reject, in words.
+    pub warnings: Vec<String>,
+}
+
+impl Token {
+    /// `header.payload` as transmitted: the bytes a JWS signature covers.
+    pub fn signing_input(&self) -> &str {
+        let mut dots = self.compact.match_indices('.').map(|(i, _)| i);
+        let _first = dots.next();
+        match dots.next() {
+            Some(second) => &self.compact[..second],
+            None => &self.compact,
+        }
+    }
+
+    /// The segments of the compact serialization, in order.
+    pub fn segments(&self) -> impl Iterator<Item = &str> {
+        self.compact.split('.')
+    }
+
+    /// The header's `alg`, when it is a string.
+    pub fn alg(&self) -> Option<&str> {
+        self.header.get("alg").and_then(Value::as_str)
+    }
+}
+
+/// Registered JWS algorithms (IANA "JSON Web Signature and Encryption Algorithms").
+pub const JWS_ALGS: &[&str] = &[
+    "HS256",
+    "HS384",
+    "HS512",
+    "RS256",
+    "RS384",
+    "RS512",
+    "ES256",
+    "ES384",
+    "ES512",
+    "PS256",
+    "PS384",
+    "PS512",
+    "none",
+    "EdDSA",
+    "Ed25519",
+    "Ed448",
+    "ES256K",
+    "ML-DSA-44",
+    "ML-DSA-65",
+    "ML-DSA-87",
+];
+
+/// Registered JWE key-management algorithms.
+pub const JWE_ALGS: &[&str] = &[
+    "RSA1_5",
+    "RSA-OAEP",
+    "RSA-OAEP-256",
+    "RSA-OAEP-384",
+    "RSA-OAEP-512",
+    "A128KW",
+    "A192KW",
+    "A256KW",
+    "dir",
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
+    "A128GCMKW",
+    "A192GCMKW",
+    "A256GCMKW",
+    "PBES2-HS256+A128KW",
+    "PBES2-HS384+A192KW",
+    "PBES2-HS512+A256KW",
+];
+
+/// Registered JWE content-encryption algorithms.
+pub const JWE_ENCS: &[&str] = &[
+    "A128CBC-HS256",
+    "A192CBC-HS384",
+    "A256CBC-HS512",
+    "A128GCM",
+    "A192GCM",
+    "A256GCM",
+];
+
+/// Header parameters defined by RFC 7515/7516/7519/7797 and friends; anything listed in
+/// `crit` must not be one of these (RFC 7515 §4.1.11).
+const REGISTERED_HEADER_PARAMS: &[&str] = &[
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
+    "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
+];
+
+fn segment_error(
+    segment: SegmentName,
+    start: usize,
+    inner: Option<usize>,
+    problem: SegmentProblem,
+) -> TokenError {
+    TokenError::Segment {
+        segment,
+        token_offset: start + inner.unwrap_or(0),
+        segment_offset: inner,
+        problem,
+    }
+}
+
+/// Decode one compact token. `text` must already be free of surrounding wrappers and
+/// whitespace (the input layer does that); any other stray character is an error.
+pub fn decode(text: &str) -> Result<Token, TokenError> {
+    if text.is_empty() {
+        return Err(TokenError::Empty);
+    }
+    if text.len() > MAX_TOKEN_LEN {
+        return Err(TokenError::TooLarge { len: text.len() });
+    }
+    let parts: Vec<&str> = text.split('.').collect();
+    let count = parts.len();
+    let mut starts = Vec::with_capacity(count);
+    let mut at = 0;
+    for p in &parts {
+        starts.push(at);
+        at += p.len() + 1;
+    }
+
+    // Stray characters first: "invalid character '{'" explains a mangled token better than
+    // the segment count its stray dots or missing dots produce.
+    for (i, p) in parts.iter().enumerate() {
+        if let Some((offset, _)) = p
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=')))
+        {
+            let mut chars = Vec::new();
+            for c in p.chars() {
+                if !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '='))
+                    && !chars.contains(&c)
+                {
+                    chars.push(c);
+                }
+            }
+            return Err(segment_error(
+                SegmentName::of(i, count),
+                starts[i],
+                Some(offset),
+                SegmentProblem::Base64(B64Problem::InvalidChars {
+                    chars,
+                    first_offset: offset,
+                }),
+            ));
+        }
+    }
+    if count != 3 && count != 5 {
+        return Err(TokenError::SegmentCount { count });
+    }
+
+    let mut warnings = Vec::new();
+    let lenient = |i: usize, warnings: &mut Vec<String>| {
+        decode_segment(parts[i], SegmentName::of(i, count), starts[i], warnings)
+    };
+
+    // Header.
+    if parts[0].is_empty() {
+        return Err(segment_error(
+            SegmentName::Header,
+            0,
+            None,
+            SegmentProblem::Empty,
+        ));
+    }
+    let header_bytes = lenient(0, &mut warnings)?;
+    let header = match json::parse(&header_bytes) {
+        Ok(p) => {
+            for (name, values) in &p.duplicates {
+                let shown: Vec<String> = values.iter().map(short_json).collect();
+                warnings.push(format!(
+                    "header has the parameter \"{name}\" {} times ({}); the last one is shown, but parsers disagree on which wins (RFC 7515 §5.2, RFC 8725 §3.x), so a strict validator must reject this token",
+                    values.len(),
+                    shown.join(", ")
+                ));
+            }
+            match p.value {
+                Value::Object(m) => m,
+                other => {
+                    return Err(segment_error(
+                        SegmentName::Header,
+                        0,
+                        None,
+                        SegmentProblem::NotAnObject(json::type_name(&other)),
+                    ));
+                }
+            }
+        }
+        Err(problem) => {
+            return Err(segment_error(
+                SegmentName::Header,
+                0,
+                None,
+                SegmentProblem::Json(problem),
+            ));
+        }
+    };
+
+    let (kind, payload, signature, signature_bytes, jwe) = if count == 3 {
+        let unencoded = header.get("b64") == Some(&Value::Bool(false));
+        let payload = if parts[1].is_empty() {
+            warnings.push(
+                "payload segment is empty: the content is detached (RFC 7515 Appendix F) and must be supplied separately to verify".to_string(),
+            );
+            Payload::Text(String::new())
+        } else if unencoded {
+            warnings.push(
+                "header says \"b64\": false (RFC 7797): the payload is not base64url-encoded and is shown as it appears".to_string(),
+            );
+            Payload::Text(parts[1].to_string())
+        } else {
+            let bytes = lenient(1, &mut warnings)?;
+            payload_from_bytes(bytes, starts[1], &mut warnings)?
+        };
+        let signature_bytes = lenient(2, &mut warnings)?;
+        let kind = if header.get("alg").and_then(Value::as_str) == Some("none") {
+            TokenKind::Unsecured
+        } else {
+            TokenKind::Jws
+        };
+        (
+            kind,
+            payload,
+            parts[2].to_string(),
+            signature_bytes,
+            None,
+        )
+    } else {
+        let ek = lenient(1, &mut warnings)?;
+        let iv = lenient(2, &mut warnings)?;
+        let ct = lenient(3, &mut warnings)?;
+        let tag = lenient(4, &mut warnings)?;
+        let jwe = JweParts {
+            encrypted_key_len: ek.len(),
+            iv_len: iv.len(),
+            ciphertext_len: ct.len(),
+            tag_len: tag.len(),
+        };
+        (
+            TokenKind::Jwe,
+            Payload::Encrypted {
+                ciphertext_len: ct.len(),
+            },
+            String::new(),
+            Vec::new(),
+            Some(jwe),
+        )
+    };
+
+    let mut token = Token {
+        kind,
+        compact: text.to_string(),
+        header,
+        payload,
+        signature,
+        signature_bytes,
+        jwe,
+        warnings,
+    };
+    check_header(&mut token);
+    Ok(token)
+}
+
+/// base64url-decode one segment, turning leniencies into warnings and problems into errors.
+fn decode_segment(
+    seg: &str,
+    name: SegmentName,
+    start: usize,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<u8>, TokenError> {
+    match b64::decode(seg) {
+        Ok(d) => {
+            for l in d.leniencies {
+                warnings.push(match l {
+                    Leniency::Padding => format!(
+                        "{name} segment has '=' padding, which RFC 7515 §2 forbids in base64url; decoded anyway"
+                    ),
+                    Leniency::StandardAlphabet => format!(
+                        "{name} segment uses '+' or '/' from the standard base64 alphabet instead of base64url's '-' and '_'; decoded anyway"
+                    ),
+                    Leniency::NonCanonical => format!(
+                        "{name} segment is not canonical base64url: its last character has non-zero trailing bits (RFC 4648 §3.5), so several encodings of this token exist"
+                    ),
+                });
+            }
+            Ok(d.bytes)
+        }
+        Err(problem) => {
+            let inner = match &problem {
+                B64Problem::InvalidChars { first_offset, .. } => Some(*first_offset),
+                B64Problem::MisplacedPadding { offset } => Some(*offset),
+                B64Problem::ImpossibleLength { .. } => None,
+            };
+            Err(segment_error(name, start, inner, SegmentProblem::Base64(problem)))
+        }
+    }
+}
+
+fn payload_from_bytes(
+    bytes: Vec<u8>,
+    start: usize,
+    warnings: &mut Vec<String>,
+) -> Result<Payload, TokenError> {
+    match json::parse(&bytes) {
+        Ok(p) => {
+            for (name, values) in &p.duplicates {
+                let shown: Vec<String> = values.iter().map(short_json).collect();
+                warnings.push(format!(
+                    "claim \"{name}\" appears {} times ({}); the last one is shown, but parsers disagree on which wins, so a strict validator must reject this token",
+                    values.len(),
+                    shown.join(", ")
+                ));
+            }
+            if !p.value.is_object() {
+                warnings.push(format!(
+                    "payload is JSON but {}, not an object: a JWS may carry it, but it is not a JWT claims set (RFC 7519 §7.2)",
+                    json::type_name(&p.value)
+                ));
+            }
+            Ok(Payload::Json(p.value))
+        }
+        Err(JsonProblem::TooDeep) => Err(segment_error(
+            SegmentName::Payload,
+            start,
+            None,
+            SegmentProblem::Json(JsonProblem::TooDeep),
+        )),
+        Err(JsonProblem::NotUtf8 { offset }) => {
+            warnings.push(format!(
+                "payload is not UTF-8 text (invalid byte at offset {offset} of the decoded payload), so it is not a JWT claims set; shown as hex"
+            ));
+            Ok(Payload::Binary(bytes))
+        }
+        Err(problem) => {
+            warnings.push(format!(
+                "payload is {problem}; shown as text. A JWS may carry any bytes, but this is not a JWT claims set"
+            ));
+            // The bytes are UTF-8 here: only syntax problems remain.
+            Ok(Payload::Text(String::from_utf8_lossy(&bytes).into_owned()))
+        }
+    }
+}
+
+/// A JSON value shortened for a one-line message.
+fn short_json(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        let cut: String = s.chars().take(37).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}
+
+/// Header-level findings that do not stop decoding.
+fn check_header(token: &mut Token) {
+    let h = &token.header;
+    let mut w = Vec::new();
+    let jwe = token.kind == TokenKind::Jwe;
+    match h.get("alg") {
+        None => w.push(if jwe {
+            "header has no \"alg\" (RFC 7516 §4.1.1 requires the key-management algorithm)"
+                .to_string()
+        } else {
+            "header has no \"alg\" (RFC 7515 §4.1.1 requires it): nothing says how the token is signed".to_string()
+        }),
+        Some(Value::String(alg)) => {
+            let known = if jwe { JWE_ALGS } else { JWS_ALGS };
+            if !known.contains(&alg.as_str()) {
+                if alg.eq_ignore_ascii_case("none") {
+                    w.push(format!(
+                        "\"alg\": {alg:?} is not \"none\": algorithm names are case-sensitive (RFC 7515 §4.1.1), so this is an unknown algorithm, and a library that lower-cases it would accept an unsigned token"
+                    ));
+                } else {
+                    w.push(format!(
+                        "\"alg\": {alg:?} is not a registered {} algorithm",
+                        if jwe { "JWE key-management" } else { "JWS" }
+                    ));
+                }
+            }
+        }
+        Some(other) => w.push(format!(
+            "\"alg\" is {}, not a string",
+            json::type_name(other)
+        )),
+    }
+    if jwe {
+        match h.get("enc") {
+            None => w.push(
+                "JWE header has no \"enc\" (RFC 7516 §4.1.2 requires the content-encryption algorithm)".to_string(),
+            ),
+            Some(Value::String(enc)) if !JWE_ENCS.contains(&enc.as_str()) => w.push(format!(
+                "\"enc\": {enc:?} is not a registered content-encryption algorithm"
+            )),
+            _ => {}
+        }
+        if let Some(parts) = &token.jwe {
+            if parts.iv_len == 0 {
+                w.push("JWE initialization vector segment is empty".to_string());
+            }
+            if parts.tag_len == 0 {
+                w.push("JWE authentication tag segment is empty: the ciphertext is not integrity-protected".to_string());
+            }
+            if parts.ciphertext_len == 0 {
+                w.push("JWE ciphertext segment is empty".to_string());
+            }
+            let direct = matches!(
+                h.get("alg").and_then(Value::as_str),
+                Some("dir" | "ECDH-ES")
+            );
+            if direct && parts.encrypted_key_len != 0 {
+                w.push("JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\"".to_string());
+            } else if !direct && parts.encrypted_key_len == 0 && h.contains_key("alg") {
+                w.push("JWE encrypted key segment is empty, but the algorithm wraps a key".to_string());
+            }
+        }
+    } else {
+        let alg = h.get("alg").and_then(Value::as_str);
+        if token.kind == TokenKind::Unsecured {
+            w.push("unsecured token: \"alg\": \"none\" means there is no signature, so anyone could have written it".to_string());
+            if !token.signature.is_empty() {
+                w.push("\"alg\": \"none\" requires an empty signature (RFC 7518 §3.6), but this token has one".to_string());
+            }
+        } else if token.signature.is_empty() && alg.is_some() {
+            w.push(format!(
+                "signature segment is empty, but \"alg\" is {:?}: the signature was stripped; this is not an unsecured token and must not be treated as one",
+                alg.unwrap_or_default()
+            ));
+        }
+    }
+    if let Some(crit) = h.get("crit") {
+        match crit.as_array() {
+            Some(names) if !names.is_empty() => {
+                let mut listed = Vec::new();
+                for n in names {
+                    match n.as_str() {
+                        Some(s) if REGISTERED_HEADER_PARAMS.contains(&s) => w.push(format!(
+                            "\"crit\" lists {s:?}, a parameter the specifications already define, which RFC 7515 §4.1.11 forbids"
+                        )),
+                        Some(s) if !h.contains_key(s) => w.push(format!(
+                            "\"crit\" lists {s:?}, but the header has no such parameter (RFC 7515 §4.1.11)"
+                        )),
+                        Some(s) => listed.push(format!("{s:?}")),
+                        None => w.push("\"crit\" contains a value that is not a string".to_string()),
+                    }
+                }
+                let understood = ["b64"];
+                let unknown: Vec<&String> = listed
+                    .iter()
+                    .filter(|s| !understood.iter().any(|u| format!("{u:?}") == **s))
+                    .collect();
+                if !unknown.is_empty() {
+                    w.push(format!(
+                        "critical header extension{} {}: a validator that does not understand {} must reject the token (RFC 7515 §4.1.11)",
+                        if unknown.len() == 1 { "" } else { "s" },
+                        unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                        if unknown.len() == 1 { "it" } else { "them" }
+                    ));
+                }
+            }
+            _ => w.push("\"crit\" must be a non-empty array of parameter names (RFC 7515 §4.1.11)".to_string()),
+        }
+    }
+    if let Some(cty) = h.get("cty").and_then(Value::as_str)
+        && cty.eq_ignore_ascii_case("JWT")
+    {
+        w.push(if jwe {
+            "nested token: \"cty\": \"JWT\" says the encrypted content is itself a JWT (RFC 7519 §5.2)".to_string()
+        } else {
+            "nested token: \"cty\": \"JWT\" says the payload is itself a JWT (RFC 7519 §5.2)".to_string()
+        });
+    }
+    token.warnings.extend(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const RFC_A1: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    #[test]
+    fn decodes_the_rfc_7515_a1_token_faithfully() {
+        let t = decode(RFC_A1).unwrap();
+        assert_eq!(t.kind, TokenKind::Jws);
+        assert_eq!(Value::Object(t.header.clone()), json!({"typ":"JWT","alg":"HS256"}));
+        assert_eq!(
+            t.payload,
+            Payload::Json(json!({"iss":"joe","exp":1_300_819_380,"http://example.com/is_root":true}))
+        );
+        assert_eq!(t.signature, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assert_eq!(t.signature_bytes.len(), 32);
+        assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+        assert_eq!(t.signing_input(), &RFC_A1[..RFC_A1.rfind('.').unwrap()]);
+    }
+
+    #[test]
+    fn segment_count_errors_name_the_count() {
+        assert_eq!(
+            decode("a.b").unwrap_err().to_string(),
+            "wrong number of segments: 2; a JWS has 3 and a JWE has 5 (an unsecured JWS still ends with a dot: header.payload.)"
+        );
+        assert!(matches!(
+            decode("a.b.c.d").unwrap_err(),
+            TokenError::SegmentCount { count: 4 }
+        ));
+    }
+
+    #[test]
+    fn invalid_characters_name_segment_and_offsets() {
+        let e = decode("eyJhIjoiYiJ9.eyJ*.x").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "payload segment (byte 3 of the segment, byte 16 of the token): invalid base64url character '*'"
+        );
+    }
+
+    #[test]
+    fn header_must_be_a_json_object() {
+        let e = decode("WyJIUzI1NiJd.eyJpc3MiOiJqb2UifQ.x").unwrap_err();
+        assert!(e.to_string().contains("a JOSE header must be a JSON object"), "{e}");
+    }
+
+    #[test]
+    fn stripped_signature_is_not_unsecured() {
+        let t = decode("eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UifQ.").unwrap();
+        assert_eq!(t.kind, TokenKind::Jws);
+        assert!(t.warnings.iter().any(|w| w.contains("signature was stripped")));
+    }
+
+    #[test]
+    fn jwe_header_is_read_and_payload_stays_encrypted() {
+        let t = decode("eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..AAAA.AAAA.AAAA").unwrap();
+        assert_eq!(t.kind, TokenKind::Jwe);
+        assert_eq!(t.payload, Payload::Encrypted { ciphertext_len: 3 });
+        assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    }
+}
