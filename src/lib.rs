@@ -1,8 +1,12 @@
 //! jwtscope: find, decode and explain JSON Web Tokens.
 //!
-//! The pipeline (see README.md): bytes from a [`source`] → tokens found by [`input`] →
-//! decoded by [`token`] → explained by [`claims`] into a [`report::Report`] → printed by
-//! [`output`] (or drawn by the terminal UI in the binary). Nothing here touches a terminal.
+//! The pipeline: bytes from a [`source`] → candidates found by [`input`] → decoded by
+//! [`token`] → explained by [`claims`] into a [`report::Report`] → printed by [`output`] (or
+//! drawn by the terminal UI in the binary). Nothing in this library touches a terminal.
 
-pub mod token;
+pub mod claims;
 pub mod input;
+pub mod output;
+pub mod report;
+pub mod source;
+pub mod token;

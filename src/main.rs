@@ -1,1 +1,27 @@
-fn main() {}
+//! The `jwtscope` binary: parse the command line, run, map the result to an exit code.
+
+mod cli;
+mod run;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match run::run(cli) {
+        Ok(run::Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(run::Outcome::CheckFailed) => ExitCode::from(3),
+        // `jwtscope ... | head -1`: the reader left; that is not an error.
+        Err(run::AppError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut err = io::stderr().lock();
+            let _ = writeln!(err, "error: {}", jwtscope::output::sanitize::clean(&e.to_string()));
+            if let Some(advice) = e.advice() {
+                let _ = writeln!(err, "help: {advice}");
+            }
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,1 +1,251 @@
+//! Finding tokens in what the user gave: a bare token, a token with wrappers (quotes,
+//! `Bearer `, an `Authorization:` line, a URL with `id_token=`), a JSON document (IMDS, `az`,
+//! OAuth responses, HAR files, anything), or free text (logs, `curl -v` output).
+//!
+//! The result is a list of [`Found`] candidates in input order, each with where it was found
+//! and the metadata around it. Decoding happens later; this layer only decides what to try
+//! and how strictly (see [`Candidate`]).
+
 pub mod errordoc;
+mod json_doc;
+mod text;
+
+use serde_json::{Map, Value};
+
+pub use errordoc::{ErrorDocument, ErrorKind};
+
+/// How a candidate was found, which decides what a decode failure means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Candidate {
+    /// The whole input (or a whole token field) was one token attempt: a decode failure is the
+    /// answer the user needs, so it is an error.
+    Lone(String),
+    /// Found inside larger text: a decode failure skips it, with the reason kept.
+    Embedded(String),
+    /// A value in a token field that is not a JWT (an opaque refresh token): listed, not decoded.
+    Opaque(String),
+}
+
+impl Candidate {
+    /// The candidate's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Candidate::Lone(s) | Candidate::Embedded(s) | Candidate::Opaque(s) => s,
+        }
+    }
+}
+
+/// One token candidate and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Where in the input: `access_token`, `line 12`, `log.entries[3].request.headers[1]`, ...
+    pub origin: String,
+    pub candidate: Candidate,
+    /// Metadata around the token in a JSON document (`expires_on`, `resource`, `tenant`, ...).
+    pub context: Map<String, Value>,
+    /// Things the input layer tolerated for this candidate (a byte-order mark, ...).
+    pub notes: Vec<String>,
+}
+
+/// Why the input holds nothing to show.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("empty input: paste a token, a JSON token response, or any text containing one")]
+    Empty,
+    #[error("{0}")]
+    ErrorDocument(ErrorDocument),
+    #[error(
+        "no token found in the input ({lines} line{}, {bytes} bytes): a JWT looks like eyJhbGciOi....eyJ....signature",
+        if *.lines == 1 { "" } else { "s" }
+    )]
+    NothingFound { lines: usize, bytes: usize },
+    #[error(
+        "the input is not UTF-8 text: byte 0x{byte:02X} at offset {offset} (a token is ASCII base64url and dots)"
+    )]
+    NotUtf8 { offset: usize, byte: u8 },
+}
+
+/// Find every token candidate in `bytes`, in input order.
+pub fn find(bytes: &[u8]) -> Result<Vec<Found>, InputError> {
+    let mut notes = Vec::new();
+    let mut bytes = bytes;
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        notes.push(
+            "the input starts with a UTF-8 byte-order mark (U+FEFF), which is not part of the token; it was removed"
+                .to_string(),
+        );
+        bytes = rest;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(bytes);
+            // A single word with a stray byte is a broken token: say where the byte is.
+            if !lossy.trim().contains(char::is_whitespace) {
+                let offset = e.valid_up_to();
+                return Err(InputError::NotUtf8 {
+                    offset,
+                    byte: bytes[offset],
+                });
+            }
+            lossy
+        }
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::Empty);
+    }
+
+    let mut found = Vec::new();
+    let mut error_doc = None;
+    if trimmed.starts_with('{') || trimmed.starts_with('[') || trimmed.starts_with('"') {
+        // Not every text starting with '[' is JSON ("[2026-11-24 10:00] GET ..."): fall back
+        // to scanning it as text when it does not parse.
+        if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
+            json_doc::walk(&value, &mut found, &mut error_doc);
+            if found.is_empty() {
+                return Err(match error_doc {
+                    Some(doc) => InputError::ErrorDocument(doc),
+                    None => nothing_found(&text),
+                });
+            }
+            attach(&mut found, &notes);
+            return Ok(found);
+        }
+    }
+    found = text::find(trimmed, None);
+    if found.is_empty() {
+        return Err(nothing_found(&text));
+    }
+    attach(&mut found, &notes);
+    Ok(found)
+}
+
+fn attach(found: &mut [Found], notes: &[String]) {
+    if notes.is_empty() {
+        return;
+    }
+    for f in found {
+        f.notes.extend(notes.iter().cloned());
+    }
+}
+
+fn nothing_found(text: &str) -> InputError {
+    InputError::NothingFound {
+        lines: text.lines().count().max(1),
+        bytes: text.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A1: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    fn lone(input: &str) -> Vec<Found> {
+        find(input.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn wrappers_are_removed() {
+        for input in [
+            A1.to_string(),
+            format!("  {A1}\r\n"),
+            format!("\"{A1}\""),
+            format!("'{A1}'"),
+            format!("Bearer {A1}"),
+            format!("bearer {A1}"),
+            format!("Authorization: Bearer {A1}"),
+        ] {
+            let f = lone(&input);
+            assert_eq!(f.len(), 1, "{input}");
+            assert_eq!(f[0].candidate, Candidate::Lone(A1.to_string()), "{input}");
+        }
+    }
+
+    #[test]
+    fn whitespace_inside_a_wrapped_token_is_removed() {
+        let broken = format!("{}\r\n{}", &A1[..50], &A1[50..]);
+        assert_eq!(lone(&broken)[0].candidate, Candidate::Lone(A1.to_string()));
+    }
+
+    #[test]
+    fn a_bom_is_removed_with_a_note() {
+        let f = find(format!("\u{feff}{A1}").as_bytes()).unwrap();
+        assert_eq!(f[0].candidate, Candidate::Lone(A1.to_string()));
+        assert!(f[0].notes[0].contains("byte-order mark"));
+    }
+
+    #[test]
+    fn url_fragments_give_each_token_parameter() {
+        let f = lone(&format!(
+            "https://jwt.ms/#id_token={A1}&state=abc&access_token={A1}"
+        ));
+        let origins: Vec<_> = f.iter().map(|f| f.origin.as_str()).collect();
+        assert_eq!(origins, ["id_token", "access_token"]);
+    }
+
+    #[test]
+    fn json_documents_keep_metadata_around_tokens() {
+        let doc = format!(
+            r#"{{"access_token":"{A1}","refresh_token":"","expires_in":"3599","expires_on":"1506484173","resource":"https://management.azure.com/","token_type":"Bearer"}}"#
+        );
+        let f = lone(&doc);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].origin, "access_token");
+        let keys: Vec<_> = f[0].context.keys().cloned().collect();
+        assert_eq!(
+            keys,
+            ["expires_in", "expires_on", "resource", "token_type"]
+        );
+    }
+
+    #[test]
+    fn opaque_refresh_tokens_are_listed() {
+        let doc = format!(r#"{{"access_token":"{A1}","refresh_token":"0.AAAA-opaque"}}"#);
+        let f = lone(&doc);
+        assert_eq!(f[1].candidate, Candidate::Opaque("0.AAAA-opaque".into()));
+        assert_eq!(f[1].origin, "refresh_token");
+    }
+
+    #[test]
+    fn free_text_is_scanned_line_by_line() {
+        let log = format!(
+            "10:00 GET /\n> Authorization: Bearer {A1}\n< 200 OK\nid_token={A1}.\n"
+        );
+        let f = lone(&log);
+        let origins: Vec<_> = f.iter().map(|f| f.origin.as_str()).collect();
+        assert_eq!(origins, ["line 2 (Authorization header)", "line 4 (id_token)"]);
+        assert!(matches!(f[1].candidate, Candidate::Embedded(ref t) if t == A1));
+    }
+
+    #[test]
+    fn identity_not_found_is_an_error_document() {
+        let e = find(br#"{"error":"invalid_request","error_description":"Identity not found"}"#)
+            .unwrap_err();
+        assert!(matches!(e, InputError::ErrorDocument(ref d) if d.kind == ErrorKind::IdentityNotFound));
+    }
+
+    #[test]
+    fn nothing_found_says_so() {
+        assert_eq!(find(b"  \n\t").unwrap_err(), InputError::Empty);
+        assert!(matches!(
+            find(b"hello\nworld\n").unwrap_err(),
+            InputError::NothingFound { lines: 2, .. }
+        ));
+    }
+
+    #[test]
+    fn a_non_utf8_byte_in_a_lone_token_is_located() {
+        let mut t = A1.as_bytes().to_vec();
+        t.insert(5, 0xFF);
+        assert_eq!(
+            find(&t).unwrap_err(),
+            InputError::NotUtf8 {
+                offset: 5,
+                byte: 0xFF
+            }
+        );
+    }
+}

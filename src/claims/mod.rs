@@ -1,0 +1,463 @@
+//! What a decoded token means: the summary, a description for every header parameter and
+//! claim, readable times, issuer recognition and the Azure specifics.
+//!
+//! Explaining never changes the decoded token; it only adds words next to it. Time enters
+//! once, as `now`.
+
+pub mod azure;
+pub mod catalog;
+pub mod entra;
+pub mod issuer;
+pub mod time;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use crate::report::{Field, Summary};
+use crate::token::Token;
+use catalog::Family;
+
+/// Claims whose values are NumericDates whatever the issuer.
+const TIME_CLAIMS: &[&str] = &["exp", "nbf", "iat", "auth_time", "updated_at", "pwd_exp"];
+
+/// The explanation of one token.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub summary: Summary,
+    pub header_params: Vec<Field>,
+    pub claims: Vec<Field>,
+    pub context_fields: Vec<Field>,
+    pub warnings: Vec<String>,
+}
+
+fn str_of<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
+    m.get(k).and_then(Value::as_str)
+}
+
+/// A string for display from a string or number member.
+fn text_of(m: &Map<String, Value>, k: &str) -> Option<String> {
+    match m.get(k)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Strings from a member that may be a string (space-separated when `split`) or an array.
+fn list_of(m: &Map<String, Value>, k: &str, split: bool) -> Vec<String> {
+    match m.get(k) {
+        Some(Value::String(s)) if split => s.split_whitespace().map(str::to_string).collect(),
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Explain a decoded token found with `context` around it, at `now`.
+pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) -> Explained {
+    let empty = Map::new();
+    let claims = token.payload.claims().unwrap_or(&empty);
+    let iss = str_of(claims, "iss");
+    let recognised = iss.and_then(issuer::recognise);
+    let family = recognised.as_ref().map_or(Family::Generic, |i| i.family);
+    let mut warnings = Vec::new();
+
+    let header_params = token
+        .header
+        .iter()
+        .map(|(k, v)| {
+            let entry = catalog::header(k, family);
+            let meaning = match (k.as_str(), v.as_str()) {
+                ("alg" | "enc", Some(a)) => catalog::algorithm(a).map(str::to_string),
+                (_, Some(s)) => entry.and_then(|e| catalog::value_meaning(e, s)).map(str::to_string),
+                _ => None,
+            };
+            Field {
+                name: k.clone(),
+                value: v.clone(),
+                description: entry.map(|e| e.description),
+                meaning,
+                time: None,
+            }
+        })
+        .collect();
+
+    let mut times: Map<String, Value> = Map::new();
+    let claim_fields: Vec<Field> = claims
+        .iter()
+        .map(|(k, v)| {
+            let entry = catalog::claim(k, family);
+            let is_time = TIME_CLAIMS.contains(&k.as_str()) || entry.is_some_and(|e| e.is_time);
+            let time = if k == "pwd_exp" && family == Family::Entra {
+                // Entra sends pwd_exp as seconds after iat, not as a NumericDate.
+                entra_pwd_exp(claims, v, now)
+            } else if is_time {
+                time::info(v, now)
+            } else {
+                None
+            };
+            if is_time && !(k == "pwd_exp" && family == Family::Entra) {
+                time_warning(k, v, time.as_ref(), &mut warnings);
+                if let Some(t) = &time {
+                    times.insert(k.clone(), Value::from(t.seconds_from_now));
+                }
+            }
+            Field {
+                name: k.clone(),
+                value: v.clone(),
+                description: entry.map(|e| e.description),
+                meaning: meaning(k, v, entry, family),
+                time,
+            }
+        })
+        .collect();
+
+    let summary = summarize(claims, recognised.as_ref(), family, &claim_fields, now, &mut warnings);
+    check_claims(token, claims, &claim_fields, recognised.as_ref(), &mut warnings);
+    let context_fields = context_fields(context, now);
+    cross_check(&claim_fields, &context_fields, &mut warnings);
+
+    Explained {
+        summary,
+        header_params,
+        claims: claim_fields,
+        context_fields,
+        warnings,
+    }
+}
+
+/// The summary and context of a token that cannot be decoded (opaque).
+pub fn explain_opaque(
+    context: &Map<String, Value>,
+    now: DateTime<Utc>,
+) -> (Summary, Vec<Field>, Vec<String>) {
+    let fields = context_fields(context, now);
+    let mut warnings = Vec::new();
+    let summary = summarize(&Map::new(), None, Family::Generic, &[], now, &mut warnings);
+    (summary, fields, warnings)
+}
+
+/// `pwd_exp` in Entra tokens: the number of seconds after `iat` at which the password expires.
+fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: DateTime<Utc>) -> Option<time::TimeInfo> {
+    let (secs, _) = time::parse(v)?;
+    let (iat, _) = time::parse(claims.get("iat")?)?;
+    let mut info = time::info(&Value::from(iat + secs), now)?;
+    info.note = Some(format!(
+        "seconds after \"iat\" ({}), as Microsoft Entra ID sends it",
+        time::duration(secs.max(0.0) as u64)
+    ));
+    Some(info)
+}
+
+fn time_warning(name: &str, value: &Value, t: Option<&time::TimeInfo>, warnings: &mut Vec<String>) {
+    match t {
+        None => warnings.push(format!(
+            "\"{name}\" is {}, not a NumericDate (RFC 7519 §2): no time can be read from it",
+            crate::token::json::type_name(value)
+        )),
+        Some(t) => {
+            if let Some(note) = &t.note
+                && note != "has a fractional part"
+            {
+                let read = t
+                    .utc
+                    .clone()
+                    .unwrap_or_else(|| format!("{} seconds since 1970", t.unix));
+                warnings.push(format!("\"{name}\" is {note}; read as {read}"));
+            }
+        }
+    }
+}
+
+fn time_of<'a>(fields: &'a [Field], name: &str) -> Option<&'a time::TimeInfo> {
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .and_then(|f| f.time.as_ref())
+}
+
+fn summarize(
+    claims: &Map<String, Value>,
+    recognised: Option<&issuer::Issuer>,
+    family: Family,
+    fields: &[Field],
+    _now: DateTime<Utc>,
+    warnings: &mut Vec<String>,
+) -> Summary {
+    let audience = list_of(claims, "aud", false);
+    if let Some(Value::Array(a)) = claims.get("aud") {
+        if a.is_empty() {
+            warnings.push("\"aud\" is an empty array: the token names no audience".to_string());
+        } else if a.iter().any(|v| !v.is_string()) {
+            warnings.push(
+                "\"aud\" contains values that are not strings (RFC 7519 §4.1.3 requires strings)"
+                    .to_string(),
+            );
+        }
+    }
+    let entra = family == Family::Entra;
+    let app_id = ["appid", "azp", "client_id", "cid"]
+        .iter()
+        .find_map(|k| str_of(claims, k))
+        .map(str::to_string);
+    let app_name = str_of(claims, "app_displayname")
+        .map(str::to_string)
+        .or_else(|| app_id.as_deref().and_then(entra::client_app).map(str::to_string));
+    let scopes = if claims.contains_key("scp") {
+        list_of(claims, "scp", true)
+    } else {
+        list_of(claims, "scope", true)
+    };
+    let identity_type = entra.then(|| identity_type(claims)).flatten();
+
+    let exp = time_of(fields, "exp");
+    let nbf = time_of(fields, "nbf");
+    let iat = time_of(fields, "iat");
+    let exp_state = claims.get("exp").map(|_| exp.map(|t| t.seconds_from_now));
+    let status = time::status(exp_state, nbf.map(|t| t.seconds_from_now));
+    let expiry = time::expiry_phrase(
+        status,
+        exp.map(|t| t.seconds_from_now),
+        nbf.map(|t| t.seconds_from_now),
+    );
+    let lifetime = match (exp, iat) {
+        (Some(e), Some(i)) if e.unix >= i.unix => Some(time::duration((e.unix - i.unix) as u64)),
+        _ => None,
+    };
+    Summary {
+        issuer: str_of(claims, "iss").map(str::to_string),
+        issuer_kind: recognised.map(|i| i.kind.clone()),
+        audience_name: if entra {
+            audience.first().and_then(|a| entra::resource(a)).map(str::to_string)
+        } else {
+            None
+        },
+        audience,
+        subject: str_of(claims, "sub").map(str::to_string),
+        object_id: str_of(claims, "oid").map(str::to_string),
+        tenant_id: str_of(claims, "tid").map(str::to_string),
+        app_id,
+        app_name,
+        identity_type,
+        token_version: text_of(claims, "ver"),
+        scopes,
+        roles: list_of(claims, "roles", false),
+        azure_resource: str_of(claims, "xms_mirid").and_then(azure::parse),
+        azure_compute_resource: str_of(claims, "xms_az_rid").and_then(azure::parse),
+        issued_at: iat.and_then(|t| t.utc.clone()),
+        not_before: nbf.and_then(|t| t.utc.clone()),
+        expires_at: exp.and_then(|t| t.utc.clone()),
+        status,
+        seconds_to_expiry: exp.map(|t| t.seconds_from_now),
+        expiry,
+        lifetime,
+        exp_unix: exp.map(|t| t.unix),
+        nbf_unix: nbf.map(|t| t.unix),
+    }
+}
+
+/// Entra's identity type: `idtyp` when present, else app-only when there is no `scp`.
+fn identity_type(claims: &Map<String, Value>) -> Option<String> {
+    let base = match str_of(claims, "idtyp") {
+        Some("app") => "application (app-only)",
+        Some("user") => "user",
+        Some("device") => "device",
+        _ if claims.contains_key("scp") => "user (delegated)",
+        _ if claims.contains_key("appid") || claims.contains_key("azp") => {
+            "application (app-only)"
+        }
+        _ => return None,
+    };
+    Some(if claims.contains_key("xms_mirid") {
+        format!("{base} · managed identity")
+    } else {
+        base.to_string()
+    })
+}
+
+/// What a particular value means.
+fn meaning(name: &str, value: &Value, entry: Option<&catalog::Entry>, family: Family) -> Option<String> {
+    let entra = family == Family::Entra;
+    match (name, value) {
+        ("xms_mirid" | "xms_az_rid", Value::String(s)) => azure::parse(s).map(|r| {
+            format!(
+                "{} {} in resource group {} (subscription {})",
+                r.kind.unwrap_or(&r.resource_type),
+                r.name,
+                r.resource_group,
+                r.subscription_id
+            )
+        }),
+        ("tid", Value::String(s)) if entra && s == issuer::MSA_TENANT => {
+            Some("the tenant of personal Microsoft accounts (MSA)".to_string())
+        }
+        ("aud", Value::String(s)) if entra => entra::resource(s).map(str::to_string),
+        ("appid" | "azp", Value::String(s)) if entra => entra::client_app(s).map(str::to_string),
+        ("wids", Value::Array(ids)) if entra => {
+            let named: Vec<String> = ids
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(|id| catalog::entra_role_template(id).map(|n| format!("{n}")))
+                .collect();
+            (!named.is_empty()).then(|| named.join(", "))
+        }
+        (_, _) => {
+            let entry = entry?;
+            if entry.values.is_empty() {
+                return None;
+            }
+            let items: Vec<String> = match value {
+                Value::String(s) if name == "xms_idrel" => {
+                    s.split_whitespace().map(str::to_string).collect()
+                }
+                Value::String(s) => vec![s.clone()],
+                Value::Number(n) => vec![n.to_string()],
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::String(s) => Some(s.clone()),
+                        Value::Number(n) => Some(n.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => return None,
+            };
+            let described: Vec<String> = items
+                .iter()
+                .filter_map(|i| catalog::value_meaning(entry, i).map(|m| format!("{i}: {m}")))
+                .collect();
+            (!described.is_empty()).then(|| described.join("; "))
+        }
+    }
+}
+
+/// Findings about the claims that a strict validator or a careful reader would raise.
+fn check_claims(
+    token: &Token,
+    claims: &Map<String, Value>,
+    fields: &[Field],
+    recognised: Option<&issuer::Issuer>,
+    warnings: &mut Vec<String>,
+) {
+    let exp = time_of(fields, "exp");
+    let nbf = time_of(fields, "nbf");
+    let iat = time_of(fields, "iat");
+    if let (Some(e), Some(n)) = (exp, nbf)
+        && e.unix <= n.unix
+    {
+        warnings.push("\"exp\" is not after \"nbf\": the token is never valid".to_string());
+    }
+    if let (Some(e), Some(i)) = (exp, iat)
+        && e.unix < i.unix
+    {
+        warnings.push("\"exp\" is before \"iat\": the token expired before it was issued".to_string());
+    }
+    if let Some(i) = iat
+        && i.seconds_from_now > 300
+    {
+        warnings.push(format!(
+            "\"iat\" is {} from now: issued in the future, so the issuer's clock or this machine's is wrong",
+            time::duration(i.seconds_from_now.unsigned_abs())
+        ));
+    }
+    for k in ["iss", "sub", "jti"] {
+        if let Some(v) = claims.get(k)
+            && !v.is_string()
+        {
+            warnings.push(format!(
+                "\"{k}\" is {}, but RFC 7519 §4.1 requires a string",
+                crate::token::json::type_name(v)
+            ));
+        }
+    }
+    if let (Some(issuer), Some(tid)) = (recognised, str_of(claims, "tid"))
+        && let Some(iss_tenant) = &issuer.tenant
+        && iss_tenant.len() == 36
+        && !iss_tenant.eq_ignore_ascii_case(tid)
+    {
+        warnings.push(format!(
+            "the tenant in \"iss\" ({iss_tenant}) differs from \"tid\" ({tid})"
+        ));
+    }
+    if token.header.contains_key("nonce") && recognised.is_some_and(|i| i.family == Family::Entra) {
+        warnings.push(
+            "the header carries a \"nonce\": this is a Microsoft Graph-style token whose signature only Microsoft can check; it is meant for Graph, not for your API".to_string(),
+        );
+    }
+}
+
+/// Descriptions of the fields of token responses (IMDS, `az`, OAuth).
+fn context_description(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "expires_in" => "Seconds the token stays valid, counted when the response was made (IMDS caches tokens, so it is often less than the full lifetime).",
+        "ext_expires_in" => "Extended lifetime in seconds: how long the token may still be used while Microsoft Entra ID is unavailable.",
+        "expires_on" => "When the token expires, as reported by the endpoint; it should equal the token's \"exp\".",
+        "not_before" => "When the token becomes valid, as reported by the endpoint; it should equal the token's \"nbf\".",
+        "expiresOn" => "When the token expires, in local time without a zone (Azure CLI).",
+        "resource" => "The resource (audience) the token was requested for.",
+        "token_type" | "tokenType" => "How to present the token: \"Bearer\" means in an Authorization: Bearer header.",
+        "client_id" => "The client ID of the managed identity (or application) the token was issued to.",
+        "object_id" => "The object ID of the user-assigned identity that was requested.",
+        "msi_res_id" => "The ARM resource ID of the user-assigned identity that was requested.",
+        "scope" => "The scopes granted to the token.",
+        "tenant" => "The tenant the token was issued in (Azure CLI).",
+        "subscription" => "The Azure subscription selected in the Azure CLI.",
+        _ => return None,
+    })
+}
+
+fn context_fields(context: &Map<String, Value>, now: DateTime<Utc>) -> Vec<Field> {
+    context
+        .iter()
+        .map(|(k, v)| {
+            let time = match k.as_str() {
+                "expires_on" | "not_before" | "expiresOn" => time::info(v, now),
+                _ => None,
+            };
+            let meaning = match (k.as_str(), v) {
+                ("expires_in" | "ext_expires_in", v) => time::parse(v)
+                    .filter(|(s, _)| *s >= 0.0)
+                    .map(|(s, _)| time::duration(s as u64)),
+                ("resource", Value::String(s)) => entra::resource(s).map(str::to_string),
+                _ => None,
+            };
+            Field {
+                name: k.clone(),
+                value: v.clone(),
+                description: context_description(k),
+                meaning,
+                time,
+            }
+        })
+        .collect()
+}
+
+/// The response says one thing, the token another: worth knowing before trusting either.
+fn cross_check(claims: &[Field], context: &[Field], warnings: &mut Vec<String>) {
+    let has_unix_expiry = context.iter().any(|f| f.name == "expires_on");
+    for (ctx, claim) in [("expires_on", "exp"), ("expiresOn", "exp"), ("not_before", "nbf")] {
+        // az's expiresOn is local time of the machine that ran az: compare it only when
+        // nothing better is there.
+        if ctx == "expiresOn" && has_unix_expiry {
+            continue;
+        }
+        let (Some(c), Some(t)) = (time_of(context, ctx), time_of(claims, claim)) else {
+            continue;
+        };
+        let diff = (c.unix - t.unix).abs();
+        if diff >= 1.0 {
+            warnings.push(format!(
+                "the response's \"{ctx}\" ({}) differs from the token's \"{claim}\" ({}) by {}",
+                c.utc.as_deref().unwrap_or("?"),
+                t.utc.as_deref().unwrap_or("?"),
+                time::duration(diff as u64)
+            ));
+        }
+    }
+}

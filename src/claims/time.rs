@@ -1,0 +1,305 @@
+//! NumericDate values (RFC 7519 §2) and the other time formats token endpoints use, made
+//! readable: RFC 3339 UTC, local time, and relative to a given `now`.
+//!
+//! Nothing here reads the clock: `now` is always a parameter, so `--now` and tests are exact.
+
+use chrono::{DateTime, Local, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A point in time read from a claim or a response field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeInfo {
+    /// Seconds since the Unix epoch, as read (fractions kept).
+    pub unix: f64,
+    /// RFC 3339 in UTC with `Z`, or `None` when the date is beyond what a calendar shows.
+    pub utc: Option<String>,
+    /// The same instant in the local time zone.
+    pub local: Option<String>,
+    /// Relative to `now`: "in 42m 10s", "3h 2m ago".
+    pub relative: String,
+    /// `unix - now`, rounded toward negative infinity and saturated to the i64 range.
+    pub seconds_from_now: i64,
+    /// How the value deviates from a plain NumericDate, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Read a NumericDate. Strings of digits and fractions are accepted with a note (some
+/// issuers send them), as are the date strings legacy managed-identity hosts use.
+pub fn parse(value: &Value) -> Option<(f64, Option<String>)> {
+    match value {
+        Value::Number(n) => {
+            let f = n.as_f64()?;
+            let spelled = n.to_string();
+            let note = if spelled.contains(['e', 'E']) {
+                Some(format!("written in exponent notation ({spelled})"))
+            } else if spelled.contains('.') {
+                Some("has a fractional part".to_string())
+            } else if n.as_i64().is_none() && n.as_u64().is_none() {
+                Some("an integer beyond 64 bits".to_string())
+            } else {
+                None
+            };
+            Some((f, note))
+        }
+        Value::String(s) => {
+            let t = s.trim();
+            if let Ok(f) = t.parse::<f64>()
+                && f.is_finite()
+            {
+                return Some((
+                    f,
+                    Some("a string, not a JSON number as RFC 7519 requires".to_string()),
+                ));
+            }
+            parse_date_string(t).map(|d| {
+                (
+                    d.timestamp() as f64,
+                    Some(format!("a date string ({t:?}), not a NumericDate")),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Date strings seen from identity endpoints: legacy App Service (`1/16/2020 5:24:12 AM
+/// +00:00`, `06/20/2019 02:57:58 +00:00`), RFC 3339, and `az`'s `expiresOn`
+/// (`2026-11-24 10:12:00.000000`, local time without a zone).
+pub fn parse_date_string(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    for fmt in ["%m/%d/%Y %I:%M:%S %p %:z", "%m/%d/%Y %H:%M:%S %:z"] {
+        if let Ok(d) = DateTime::parse_from_str(s, fmt) {
+            return Some(d.with_timezone(&Utc));
+        }
+    }
+    for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Local
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|d| d.with_timezone(&Utc));
+        }
+    }
+    None
+}
+
+/// The instant of a Unix time, when chrono can represent it.
+pub fn to_datetime(unix: f64) -> Option<DateTime<Utc>> {
+    if !unix.is_finite() || unix.abs() > 8.2e12 {
+        return None;
+    }
+    let secs = unix.floor();
+    let nanos = ((unix - secs) * 1e9).round().clamp(0.0, 999_999_999.0);
+    DateTime::from_timestamp(secs as i64, nanos as u32)
+}
+
+/// RFC 3339 in UTC with `Z` (fractions only when present).
+pub fn format_utc(d: &DateTime<Utc>) -> String {
+    d.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// The local wall-clock time with its offset.
+pub fn format_local(d: &DateTime<Utc>) -> String {
+    d.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M:%S %:z")
+        .to_string()
+}
+
+/// Seconds from `now` to `unix`, floored, saturating.
+pub fn seconds_between(unix: f64, now: DateTime<Utc>) -> i64 {
+    let diff = unix - now.timestamp() as f64 - f64::from(now.timestamp_subsec_nanos()) / 1e9;
+    let floored = diff.floor();
+    if floored >= i64::MAX as f64 {
+        i64::MAX
+    } else if floored <= i64::MIN as f64 {
+        i64::MIN
+    } else {
+        floored as i64
+    }
+}
+
+/// A duration in its two largest units: "42m 10s", "3h 2m", "2d 4h", "1y 12d".
+pub fn duration(secs: u64) -> String {
+    const MIN: u64 = 60;
+    const HOUR: u64 = 60 * MIN;
+    const DAY: u64 = 24 * HOUR;
+    const YEAR: u64 = 365 * DAY;
+    let (big, big_unit, small, small_unit) = if secs >= YEAR {
+        (secs / YEAR, "y", secs % YEAR / DAY, "d")
+    } else if secs >= 2 * DAY {
+        (secs / DAY, "d", secs % DAY / HOUR, "h")
+    } else if secs >= HOUR {
+        (secs / HOUR, "h", secs % HOUR / MIN, "m")
+    } else if secs >= MIN {
+        (secs / MIN, "m", secs % MIN, "s")
+    } else {
+        return format!("{secs}s");
+    };
+    if small == 0 {
+        format!("{big}{big_unit}")
+    } else {
+        format!("{big}{big_unit} {small}{small_unit}")
+    }
+}
+
+/// "in 42m 10s", "3h 2m ago" or "now".
+pub fn relative(seconds_from_now: i64) -> String {
+    match seconds_from_now {
+        0 => "now".to_string(),
+        s if s > 0 => format!("in {}", duration(s.unsigned_abs())),
+        s => format!("{} ago", duration(s.unsigned_abs())),
+    }
+}
+
+/// Everything about one time value relative to `now`.
+pub fn info(value: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
+    let (unix, mut note) = parse(value)?;
+    let d = to_datetime(unix);
+    if d.is_none() {
+        let out = "beyond the dates a calendar can show";
+        note = Some(match note {
+            Some(n) => format!("{n}; {out}"),
+            None => out.to_string(),
+        });
+    }
+    let seconds_from_now = seconds_between(unix, now);
+    Some(TimeInfo {
+        unix,
+        utc: d.as_ref().map(format_utc),
+        local: d.as_ref().map(format_local),
+        relative: relative(seconds_from_now),
+        seconds_from_now,
+        note,
+    })
+}
+
+/// Whether a token is usable at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Valid,
+    Expired,
+    NotYetValid,
+    /// No `exp` at all: the token never expires by itself.
+    NoExpiry,
+    /// `exp` is present but no time can be read from it.
+    Unknown,
+}
+
+impl Status {
+    /// The status in words, as people say it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Valid => "valid",
+            Status::Expired => "EXPIRED",
+            Status::NotYetValid => "NOT YET VALID",
+            Status::NoExpiry => "no expiry",
+            Status::Unknown => "expiry unreadable",
+        }
+    }
+}
+
+/// The status at `now` given the seconds-from-now of `exp` and `nbf` (RFC 7519 §4.1.4:
+/// expired "on or after" exp).
+pub fn status(exp: Option<Option<i64>>, nbf: Option<i64>) -> Status {
+    match exp {
+        Some(Some(e)) if e <= 0 => Status::Expired,
+        _ if nbf.is_some_and(|n| n > 0) => Status::NotYetValid,
+        Some(Some(_)) => Status::Valid,
+        Some(None) => Status::Unknown,
+        None => Status::NoExpiry,
+    }
+}
+
+/// The expiry in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago".
+pub fn expiry_phrase(status: Status, exp_from_now: Option<i64>, nbf_from_now: Option<i64>) -> String {
+    match (status, exp_from_now) {
+        (Status::Expired, Some(s)) => format!("EXPIRED {} ago", duration(s.unsigned_abs())),
+        (Status::NotYetValid, _) => format!(
+            "NOT YET VALID · valid {}",
+            relative(nbf_from_now.unwrap_or_default())
+        ),
+        (Status::Valid, Some(s)) => format!("valid · expires in {}", duration(s.unsigned_abs())),
+        (s, _) => s.word().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    #[test]
+    fn durations_use_two_units() {
+        assert_eq!(duration(0), "0s");
+        assert_eq!(duration(42 * 60 + 10), "42m 10s");
+        assert_eq!(duration(3 * 3600 + 2 * 60 + 5), "3h 2m");
+        assert_eq!(duration(86_400), "24h");
+        assert_eq!(duration(86_700), "24h 5m");
+        assert_eq!(duration(3 * 86_400 + 7200), "3d 2h");
+        assert_eq!(relative(-(3 * 3600 + 2 * 60)), "3h 2m ago");
+        assert_eq!(relative(5), "in 5s");
+    }
+
+    #[test]
+    fn numeric_dates_in_every_spelling() {
+        let i = info(&json!(1_700_000_600), now()).unwrap();
+        assert_eq!(i.utc.as_deref(), Some("2023-11-14T22:23:20Z"));
+        assert_eq!(i.relative, "in 10m");
+        assert_eq!(i.note, None);
+        let exp: Value = serde_json::from_str("1.30081938e+09").unwrap();
+        let i = info(&exp, now()).unwrap();
+        assert_eq!(i.utc.as_deref(), Some("2011-03-22T18:43:00Z"));
+        assert!(i.note.unwrap().contains("exponent"));
+        let i = info(&json!(1.5), now()).unwrap();
+        assert_eq!(i.utc.as_deref(), Some("1970-01-01T00:00:01.500Z"));
+        let i = info(&json!("1300819380"), now()).unwrap();
+        assert!(i.note.unwrap().contains("a string"));
+        let i = info(&json!(-1), now()).unwrap();
+        assert_eq!(i.utc.as_deref(), Some("1969-12-31T23:59:59Z"));
+    }
+
+    #[test]
+    fn out_of_range_dates_are_kept_without_a_calendar_date() {
+        let max: Value = serde_json::from_str("9223372036854775807").unwrap();
+        let i = info(&max, now()).unwrap();
+        assert_eq!(i.utc, None);
+        assert!(i.note.unwrap().contains("beyond"));
+        assert!(i.seconds_from_now > 0);
+        let huge: Value = serde_json::from_str("1e400").unwrap_or(json!(0));
+        let _ = info(&huge, now());
+    }
+
+    #[test]
+    fn legacy_date_strings() {
+        let d = parse_date_string("1/16/2020 5:24:12 AM +00:00").unwrap();
+        assert_eq!(format_utc(&d), "2020-01-16T05:24:12Z");
+        let d = parse_date_string("06/20/2019 02:57:58 +00:00").unwrap();
+        assert_eq!(format_utc(&d), "2019-06-20T02:57:58Z");
+    }
+
+    #[test]
+    fn status_follows_rfc_7519() {
+        assert_eq!(status(Some(Some(0)), None), Status::Expired);
+        assert_eq!(status(Some(Some(1)), Some(5)), Status::NotYetValid);
+        assert_eq!(status(Some(Some(1)), Some(0)), Status::Valid);
+        assert_eq!(status(None, None), Status::NoExpiry);
+        assert_eq!(status(Some(None), None), Status::Unknown);
+        assert_eq!(
+            expiry_phrase(Status::Expired, Some(-10_920), None),
+            "EXPIRED 3h 2m ago"
+        );
+        assert_eq!(
+            expiry_phrase(Status::Valid, Some(252), None),
+            "valid · expires in 4m 12s"
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! The command line, as clap derive definitions.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use jwtscope::source::DEFAULT_MAX_INPUT;
+
+const EXAMPLES: &str = "\
+Examples:
+  jwtscope eyJhbGciOi...                  decode a token given as an argument
+  pbpaste | jwtscope                      decode what is piped in (clipboard, curl, ...)
+  jwtscope - < token.txt                  read standard input explicitly
+  jwtscope managedid.json                 find the tokens in a file: IMDS/az/OAuth JSON, HAR, logs
+  jwtscope -f eyJ.looks.like.a.token      read a file whose name could pass for a token
+  jwtscope 'https://jwt.ms/#id_token=...' a URL carrying id_token= or access_token=
+  jwtscope 'Authorization: Bearer eyJ...' a header line (quotes and Bearer are removed)
+  jwtscope --output json token.txt        one JSON document for scripts
+  jwtscope --check token.txt              exit 3 when a token is expired or not yet valid
+  jwtscope                                open the terminal UI and paste a token
+
+Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
+(e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid.";
+
+/// Inspect JSON Web Tokens: decode JWS/JWE, explain every claim (Entra ID, OIDC, managed
+/// identity), and show when they expire. Offline: nothing is sent anywhere.
+#[derive(Debug, Parser)]
+#[command(
+    name = "jwtscope",
+    version,
+    about,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// A token, a file holding tokens, or "-" for standard input. With no INPUT, standard
+    /// input is read when it is not a terminal; otherwise the UI opens with a paste box.
+    pub input: Option<String>,
+
+    /// Read this file (even when its name could pass for a token).
+    #[arg(short = 'f', long = "file", value_name = "PATH", conflicts_with = "input")]
+    pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options that apply to every way in.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Output format. Without it: the terminal UI when standard output is a terminal, text
+    /// otherwise.
+    #[arg(short = 'o', long, value_enum, global = true)]
+    pub output: Option<OutputFormat>,
+
+    /// When to colour the text output. NO_COLOR (non-empty) turns "auto" off.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Judge times against this instant instead of the clock: RFC 3339
+    /// (2026-11-24T09:00:00Z) or Unix seconds.
+    #[arg(long, value_name = "TIME", value_parser = parse_now, global = true)]
+    pub now: Option<DateTime<Utc>>,
+
+    /// Exit 3 when any token is expired or not yet valid.
+    #[arg(long, global = true)]
+    pub check: bool,
+
+    /// Refuse inputs larger than this (bytes, or with a KiB/MiB/GiB suffix).
+    #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_INPUT, value_parser = parse_size, global = true)]
+    pub max_input_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report.
+    Text,
+    /// One JSON document (schema in README.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--now`: RFC 3339 or Unix seconds (fractions allowed).
+pub fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Ok(d.with_timezone(&Utc));
+    }
+    s.parse::<f64>()
+        .ok()
+        .and_then(jwtscope::claims::time::to_datetime)
+        .ok_or_else(|| {
+            format!("{s:?} is neither an RFC 3339 time (2026-11-24T09:00:00Z) nor Unix seconds")
+        })
+}
+
+/// `--max-input-size`: bytes with an optional K/M/G suffix (powers of 1024).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 1048576, 512KiB, 64MiB)"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("{s:?}: unknown unit {unit:?} (use KiB, MiB or GiB)")),
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_and_times_parse() {
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert!(parse_size("ten").is_err());
+        assert_eq!(
+            parse_now("1700000000").unwrap().to_rfc3339(),
+            "2023-11-14T22:13:20+00:00"
+        );
+        assert_eq!(
+            parse_now("2026-11-24T09:00:00+01:00").unwrap().to_rfc3339(),
+            "2026-11-24T08:00:00+00:00"
+        );
+        assert!(parse_now("tomorrow").is_err());
+    }
+}

@@ -1,0 +1,296 @@
+//! The text report: summary first, then warnings, response metadata, header and claims, each
+//! with its description and times in readable forms. Written against `impl Write`; colour only
+//! when asked (the caller decides from the terminal, `--color` and `NO_COLOR`).
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use serde_json::Value;
+
+use super::sanitize::clean;
+use crate::claims::time::Status;
+use crate::report::{Field, Kind, Report, TokenReport};
+
+/// Arrays longer than this are summarised as "[N items]" with the first few shown.
+const LIST_PREVIEW: usize = 8;
+/// Longer rendered values are cut (the JSON output has them whole).
+const MAX_VALUE_CHARS: usize = 400;
+
+/// How to print.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextOptions {
+    pub color: bool,
+}
+
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+    fn heading(&self, t: &str) -> String {
+        self.paint(Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())), t)
+    }
+    fn label(&self, t: &str) -> String {
+        self.paint(Style::new().bold(), t)
+    }
+    fn dim(&self, t: &str) -> String {
+        self.paint(Style::new().dimmed(), t)
+    }
+    fn warn(&self, t: &str) -> String {
+        self.paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), t)
+    }
+    fn status(&self, s: Status, secs: Option<i64>, t: &str) -> String {
+        let color = match s {
+            Status::Expired | Status::NotYetValid | Status::Unknown => AnsiColor::Red,
+            Status::Valid if secs.is_some_and(|s| s < 300) => AnsiColor::Yellow,
+            Status::Valid => AnsiColor::Green,
+            Status::NoExpiry => AnsiColor::Yellow,
+        };
+        self.paint(Style::new().bold().fg_color(Some(color.into())), t)
+    }
+}
+
+/// A value on one line: strings bare, long arrays summarised, everything sanitised.
+pub fn value_line(v: &Value) -> String {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.len() > LIST_PREVIEW => {
+            let first: Vec<String> = items.iter().take(3).map(Value::to_string).collect();
+            format!("[{} items: {}, ...]", items.len(), first.join(", "))
+        }
+        other => other.to_string(),
+    };
+    let s = clean(&s).into_owned();
+    if s.chars().count() > MAX_VALUE_CHARS {
+        let cut: String = s.chars().take(MAX_VALUE_CHARS).collect();
+        format!("{cut}... ({} characters)", s.chars().count())
+    } else {
+        s
+    }
+}
+
+/// Write the whole report.
+pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    let n = report.tokens.len();
+    writeln!(
+        w,
+        "{}",
+        p.dim(&format!(
+            "jwtscope · {} · {n} token{} · now {}",
+            clean(&report.source.to_string()),
+            if n == 1 { "" } else { "s" },
+            report.now
+        ))
+    )?;
+    for (i, t) in report.tokens.iter().enumerate() {
+        writeln!(w)?;
+        token(&mut w, &p, t, i + 1, n)?;
+    }
+    if !report.skipped.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Skipped (looked like tokens, did not decode)"))?;
+        for s in &report.skipped {
+            writeln!(w, "  {}: {}", clean(&s.origin), clean(&s.reason))?;
+        }
+    }
+    Ok(())
+}
+
+fn kind_word(t: &TokenReport) -> String {
+    let alg = t.header.get("alg").and_then(Value::as_str).map(|a| clean(a).into_owned());
+    match (t.kind, alg) {
+        (Kind::Jws, Some(a)) => format!("JWS ({a})"),
+        (Kind::Jws, None) => "JWS".to_string(),
+        (Kind::Unsecured, _) => "unsecured JWS (alg none)".to_string(),
+        (Kind::Jwe, _) => {
+            let enc = t.header.get("enc").and_then(Value::as_str).unwrap_or("?");
+            format!(
+                "JWE ({}, {})",
+                clean(t.header.get("alg").and_then(Value::as_str).unwrap_or("?")),
+                clean(enc)
+            )
+        }
+        (Kind::Opaque, _) => "opaque (not a JWT)".to_string(),
+    }
+}
+
+fn row(w: &mut impl Write, p: &Painter, label: &str, value: &str) -> io::Result<()> {
+    writeln!(w, "  {} {value}", p.label(&format!("{label:<11}")))
+}
+
+fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -> io::Result<()> {
+    writeln!(
+        w,
+        "{}",
+        p.heading(&format!(
+            "== Token {i} of {n} · {} · {} ==",
+            clean(&t.origin),
+            kind_word(t)
+        ))
+    )?;
+    let s = &t.summary;
+    if let Some(iss) = &s.issuer {
+        row(w, p, "Issuer", &clean(iss))?;
+        if let Some(k) = &s.issuer_kind {
+            row(w, p, "", &p.dim(k))?;
+        }
+    }
+    if !s.audience.is_empty() {
+        let mut aud = clean(&s.audience.join(", ")).into_owned();
+        if let Some(name) = &s.audience_name {
+            aud.push_str(&format!(" ({name})"));
+        }
+        row(w, p, "Audience", &aud)?;
+    }
+    for (label, v) in [
+        ("Subject", &s.subject),
+        ("Object ID", &s.object_id),
+        ("Tenant", &s.tenant_id),
+    ] {
+        if let Some(v) = v {
+            row(w, p, label, &clean(v))?;
+        }
+    }
+    if let Some(app) = &s.app_id {
+        let mut line = clean(app).into_owned();
+        if let Some(name) = &s.app_name {
+            line.push_str(&format!(" ({})", clean(name)));
+        }
+        row(w, p, "App", &line)?;
+    }
+    if let Some(id) = &s.identity_type {
+        row(w, p, "Identity", id)?;
+    }
+    for (label, r) in [
+        ("Resource", &s.azure_resource),
+        ("Attached to", &s.azure_compute_resource),
+    ] {
+        if let Some(r) = r {
+            row(
+                w,
+                p,
+                label,
+                &clean(&format!(
+                    "{} {} · resource group {} · subscription {}",
+                    r.kind.unwrap_or(&r.resource_type),
+                    r.name,
+                    r.resource_group,
+                    r.subscription_id
+                )),
+            )?;
+        }
+    }
+    if let Some(v) = &s.token_version {
+        row(w, p, "Version", &clean(v))?;
+    }
+    if !s.scopes.is_empty() {
+        row(w, p, "Scopes", &clean(&s.scopes.join(" ")))?;
+    }
+    if !s.roles.is_empty() {
+        row(w, p, "Roles", &clean(&s.roles.join(", ")))?;
+    }
+    let time_row = |w: &mut _, label: &str, name: &str| -> io::Result<()> {
+        if let Some(f) = t.claims.iter().find(|f| f.name == name)
+            && let Some(ti) = &f.time
+        {
+            let when = ti.utc.clone().unwrap_or_else(|| value_line(&f.value));
+            row(w, p, label, &format!("{when} ({})", ti.relative))?;
+        }
+        Ok(())
+    };
+    time_row(w, "Issued", "iat")?;
+    time_row(w, "Not before", "nbf")?;
+    time_row(w, "Expires", "exp")?;
+    if t.kind != Kind::Opaque {
+        row(w, p, "Status", &p.status(s.status, s.seconds_to_expiry, &s.expiry))?;
+    }
+    if let Some(l) = &s.lifetime {
+        row(w, p, "Lifetime", l)?;
+    }
+    if matches!(t.kind, Kind::Jws) {
+        let sig = if t.signature.is_empty() {
+            "none".to_string()
+        } else {
+            let shown: String = t.signature.chars().take(16).collect();
+            format!(
+                "{shown}... (not verified)"
+            )
+        };
+        row(w, p, "Signature", &clean(&sig))?;
+    }
+
+    if !t.warnings.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Warnings"))?;
+        for warning in &t.warnings {
+            writeln!(w, "  {} {}", p.warn("!"), p.warn(&clean(warning)))?;
+        }
+    }
+    if !t.context_fields.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Response (found around the token)"))?;
+        fields(w, p, &t.context_fields)?;
+    }
+    if !t.header_params.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Header"))?;
+        fields(w, p, &t.header_params)?;
+    }
+    if !t.claims.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Claims"))?;
+        fields(w, p, &t.claims)?;
+    } else if t.kind != Kind::Opaque && t.kind != Kind::Jwe {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Payload"))?;
+        writeln!(w, "  {}", value_line(&t.payload))?;
+    }
+    if let Some(j) = &t.jwe {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Encrypted parts"))?;
+        writeln!(
+            w,
+            "  encrypted key {} bytes · IV {} bytes · ciphertext {} bytes · tag {} bytes",
+            j.encrypted_key_len, j.iv_len, j.ciphertext_len, j.tag_len
+        )?;
+        writeln!(w, "  {}", p.dim("The payload is encrypted; only the holder of the key can read it."))?;
+    }
+    Ok(())
+}
+
+fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
+    let width = list
+        .iter()
+        .map(|f| clean(&f.name).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for f in list {
+        let name = clean(&f.name);
+        let mut line = value_line(&f.value);
+        if let Some(t) = &f.time {
+            let when = match (&t.utc, &t.local) {
+                (Some(u), Some(l)) => format!("{u} · {l} · {}", t.relative),
+                _ => t.relative.clone(),
+            };
+            line.push_str(&format!("  → {when}"));
+        }
+        writeln!(w, "  {} {line}", p.label(&format!("{name:<width$}")))?;
+        let pad = " ".repeat(width + 3);
+        if let Some(m) = &f.meaning {
+            writeln!(w, "{pad}{}", clean(m))?;
+        }
+        if let Some(d) = f.description {
+            writeln!(w, "{pad}{}", p.dim(d))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! From a parsed command line to output: pick the source, read it, build the report, print
+//! it (or hand it to the UI). Errors are typed here and mapped to exit codes in `main`.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use clap::CommandFactory;
+
+use jwtscope::claims::time::Status;
+use jwtscope::output::{self, text::TextOptions};
+use jwtscope::report::{self, Kind, Report};
+use jwtscope::source::{self, ReadError, Source};
+
+use crate::cli::{Cli, ColorChoice, Command, Common, OutputFormat};
+
+/// What went wrong, by layer; `main` maps each to an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The command line asks for something that cannot be done (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Report(#[from] report::Error),
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl AppError {
+    /// The exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            AppError::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// A line of advice to print after the error, when there is one.
+    pub fn advice(&self) -> Option<String> {
+        match self {
+            AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(d))) => {
+                d.advice().map(str::to_string)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How the run ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    /// `--check` found a token that is expired or not yet valid (exit 3).
+    CheckFailed,
+}
+
+/// Where the bytes come from, before reading.
+enum Input {
+    Argument(String),
+    Stdin,
+    File(PathBuf),
+    /// Nothing given and standard input is a terminal: the UI's paste screen.
+    Nothing,
+}
+
+fn choose_input(cli: &Cli) -> Input {
+    if let Some(path) = &cli.file {
+        return Input::File(path.clone());
+    }
+    match cli.input.as_deref() {
+        Some("-") => Input::Stdin,
+        Some(s) if Path::new(s).exists() => Input::File(PathBuf::from(s)),
+        Some(s) => Input::Argument(s.to_string()),
+        None if !io::stdin().is_terminal() => Input::Stdin,
+        None => Input::Nothing,
+    }
+}
+
+/// A missing file named on the command line reads better as "no such file" than as "no
+/// token found in 'managedid.jsn'".
+fn looks_like_a_path(s: &str) -> bool {
+    let t = s.trim();
+    !t.contains(char::is_whitespace)
+        && !t.starts_with("ey")
+        && (t.contains('/')
+            || t.contains('\\')
+            || [".json", ".txt", ".har", ".log", ".jwt", ".token", ".out"]
+                .iter()
+                .any(|ext| t.to_ascii_lowercase().ends_with(ext)))
+}
+
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
+}
+
+/// Run the command line.
+pub fn run(cli: Cli) -> Result<Outcome, AppError> {
+    if let Some(Command::Completions { shell }) = cli.command {
+        let mut cmd = Cli::command();
+        clap_complete::generate(shell, &mut cmd, "jwtscope", &mut io::stdout());
+        return Ok(Outcome::Ok);
+    }
+    let common = cli.common.clone();
+    let now = common.now.unwrap_or_else(Utc::now);
+    let (bytes, src) = match choose_input(&cli) {
+        Input::Argument(s) => {
+            if looks_like_a_path(&s) {
+                return Err(AppError::Read(ReadError::Io {
+                    what: s,
+                    source: io::Error::new(
+                        io::ErrorKind::NotFound,
+                        "no such file (and the argument does not look like a token)",
+                    ),
+                }));
+            }
+            if s.len() as u64 > common.max_input_size {
+                return Err(AppError::Read(ReadError::TooLarge {
+                    what: "the argument".to_string(),
+                    size: format!("{} bytes", s.len()),
+                    limit: common.max_input_size,
+                }));
+            }
+            (s.into_bytes(), Source::Argument)
+        }
+        Input::Stdin => (
+            source::read_capped(io::stdin().lock(), common.max_input_size, "standard input")?,
+            Source::Stdin,
+        ),
+        Input::File(path) => (
+            source::read_file(&path, common.max_input_size)?,
+            Source::File { path },
+        ),
+        Input::Nothing => {
+            return Err(AppError::Usage(
+                "no input: pass a token or a file, or pipe one in (see jwtscope --help)".to_string(),
+            ));
+        }
+    };
+    let report = report::build(&bytes, src, now)?;
+    print(&report, &common)?;
+    Ok(check(&report, &common))
+}
+
+fn print(report: &Report, common: &Common) -> Result<(), AppError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match common.output.unwrap_or(OutputFormat::Text) {
+        OutputFormat::Json => output::json::write(&mut out, report)?,
+        OutputFormat::Text => output::text::write(
+            &mut out,
+            report,
+            TextOptions {
+                color: color_enabled(common.color),
+            },
+        )?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `--check`: any decodable token that is expired or not yet valid fails the run.
+pub fn check(report: &Report, common: &Common) -> Outcome {
+    let bad = report.tokens.iter().any(|t| {
+        t.kind != Kind::Opaque
+            && matches!(t.summary.status, Status::Expired | Status::NotYetValid)
+    });
+    if common.check && bad {
+        Outcome::CheckFailed
+    } else {
+        Outcome::Ok
+    }
+}

@@ -1,0 +1,112 @@
+//! Where input comes from: a command-line argument, a file, standard input, a paste in the
+//! UI (and, in its own module, a live managed-identity fetch). Reading is size-capped: an
+//! oversized input is refused without being read into memory first.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// Default cap on input size: 64 MiB.
+pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;
+
+/// Where the input came from, for titles and the JSON `source` member.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Source {
+    /// The token text was a command-line argument.
+    Argument,
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File { path: PathBuf },
+    /// Pasted into the terminal UI.
+    Paste,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Argument => f.write_str("argument"),
+            Source::Stdin => f.write_str("stdin"),
+            Source::File { path } => write!(f, "{}", path.display()),
+            Source::Paste => f.write_str("paste"),
+        }
+    }
+}
+
+/// Why input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{what} is larger than the {limit}-byte input limit ({size}); raise it with --max-input-size")]
+    TooLarge {
+        what: String,
+        size: String,
+        limit: u64,
+    },
+    #[error("cannot read {what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Read everything from `reader`, refusing more than `limit` bytes.
+pub fn read_capped(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, ReadError> {
+    let mut buf = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|source| ReadError::Io {
+            what: what.to_string(),
+            source,
+        })?;
+    if buf.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            what: what.to_string(),
+            size: "more than that".to_string(),
+            limit,
+        });
+    }
+    Ok(buf)
+}
+
+/// Read a file, refusing it up front when its size is known to exceed `limit`.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let what = path.display().to_string();
+    let io_err = |source| ReadError::Io {
+        what: what.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let meta = file.metadata().map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(io_err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a directory",
+        )));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            what,
+            size: format!("{} bytes", meta.len()),
+            limit,
+        });
+    }
+    read_capped(file, limit, &what)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_is_enforced_without_reading_everything() {
+        let big = io::repeat(b'a');
+        let e = read_capped(big, 1024, "stdin").unwrap_err();
+        assert!(e.to_string().starts_with("stdin is larger than the 1024-byte input limit"));
+        assert_eq!(read_capped(&b"abc"[..], 3, "x").unwrap(), b"abc");
+    }
+}
