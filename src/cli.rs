@@ -30,8 +30,7 @@ Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error docu
     name = "jwtscope",
     version,
     about,
-    after_help = EXAMPLES,
-    args_conflicts_with_subcommands = true
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -42,7 +41,12 @@ pub struct Cli {
     pub input: Option<String>,
 
     /// Read this file (even when its name could pass for a token).
-    #[arg(short = 'f', long = "file", value_name = "PATH", conflicts_with = "input")]
+    #[arg(
+        short = 'f',
+        long = "file",
+        value_name = "PATH",
+        conflicts_with = "input"
+    )]
     pub file: Option<PathBuf>,
 
     #[command(flatten)]
@@ -126,7 +130,11 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        _ => return Err(format!("{s:?}: unknown unit {unit:?} (use KiB, MiB or GiB)")),
+        _ => {
+            return Err(format!(
+                "{s:?}: unknown unit {unit:?} (use KiB, MiB or GiB)"
+            ));
+        }
     };
     n.checked_mul(mult)
         .ok_or_else(|| format!("{s:?} is too large"))

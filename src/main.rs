@@ -17,7 +17,11 @@ fn main() -> ExitCode {
         Err(run::AppError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = io::stderr().lock();
-            let _ = writeln!(err, "error: {}", jwtscope::output::sanitize::clean(&e.to_string()));
+            let _ = writeln!(
+                err,
+                "error: {}",
+                jwtscope::output::sanitize::clean(&e.to_string())
+            );
             if let Some(advice) = e.advice() {
                 let _ = writeln!(err, "help: {advice}");
             }

@@ -233,8 +233,7 @@ fn opaque(f: &Found, text: &str, now: DateTime<Utc>) -> TokenReport {
         "opaque token ({} characters): not a JWT, so only its issuer can read it",
         text.chars().count()
     ));
-    let (summary, context_fields, mut more) =
-        claims::explain_opaque(&f.context, now);
+    let (summary, context_fields, mut more) = claims::explain_opaque(&f.context, now);
     warnings.append(&mut more);
     TokenReport {
         origin: f.origin.clone(),

@@ -40,9 +40,9 @@ impl AppError {
     /// A line of advice to print after the error, when there is one.
     pub fn advice(&self) -> Option<String> {
         match self {
-            AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(d))) => {
-                d.advice().map(str::to_string)
-            }
+            AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(
+                d,
+            ))) => d.advice().map(str::to_string),
             _ => None,
         }
     }
@@ -82,13 +82,18 @@ fn choose_input(cli: &Cli) -> Input {
 /// token found in 'managedid.jsn'".
 fn looks_like_a_path(s: &str) -> bool {
     let t = s.trim();
-    !t.contains(char::is_whitespace)
-        && !t.starts_with("ey")
-        && (t.contains('/')
-            || t.contains('\\')
-            || [".json", ".txt", ".har", ".log", ".jwt", ".token", ".out"]
-                .iter()
-                .any(|ext| t.to_ascii_lowercase().ends_with(ext)))
+    if t.is_empty() || t.contains(char::is_whitespace) || t.starts_with("ey") || t.starts_with("ew")
+    {
+        return false;
+    }
+    if t.contains('/') || t.contains('\\') {
+        return !t.contains(['?', '#', '=']);
+    }
+    // name.ext with one dot and a short extension: "managedid.jsn", "token.txt".
+    matches!(t.split('.').collect::<Vec<_>>().as_slice(),
+        [name, ext] if !name.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn color_enabled(choice: ColorChoice) -> bool {
@@ -142,7 +147,8 @@ pub fn run(cli: Cli) -> Result<Outcome, AppError> {
         ),
         Input::Nothing => {
             return Err(AppError::Usage(
-                "no input: pass a token or a file, or pipe one in (see jwtscope --help)".to_string(),
+                "no input: pass a token or a file, or pipe one in (see jwtscope --help)"
+                    .to_string(),
             ));
         }
     };
@@ -171,8 +177,7 @@ fn print(report: &Report, common: &Common) -> Result<(), AppError> {
 /// `--check`: any decodable token that is expired or not yet valid fails the run.
 pub fn check(report: &Report, common: &Common) -> Outcome {
     let bad = report.tokens.iter().any(|t| {
-        t.kind != Kind::Opaque
-            && matches!(t.summary.status, Status::Expired | Status::NotYetValid)
+        t.kind != Kind::Opaque && matches!(t.summary.status, Status::Expired | Status::NotYetValid)
     });
     if common.check && bad {
         Outcome::CheckFailed

@@ -38,7 +38,9 @@ pub fn parse(id: &str) -> Option<AzureResource> {
     let kind = match resource_type.to_ascii_lowercase().as_str() {
         "microsoft.compute/virtualmachines" => Some("virtual machine"),
         "microsoft.compute/virtualmachinescalesets" => Some("virtual machine scale set"),
-        "microsoft.managedidentity/userassignedidentities" => Some("user-assigned managed identity"),
+        "microsoft.managedidentity/userassignedidentities" => {
+            Some("user-assigned managed identity")
+        }
         "microsoft.web/sites" => Some("App Service / Functions app"),
         "microsoft.app/containerapps" => Some("container app"),
         "microsoft.containerservice/managedclusters" => Some("AKS cluster"),
@@ -76,7 +78,10 @@ mod tests {
 
     #[test]
     fn nested_types_and_garbage() {
-        let r = parse("/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/app/slots/staging").unwrap();
+        let r = parse(
+            "/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/app/slots/staging",
+        )
+        .unwrap();
         assert_eq!(r.resource_type, "Microsoft.Web/sites/slots");
         assert_eq!(r.name, "staging");
         assert!(parse("/subscriptions/s").is_none());

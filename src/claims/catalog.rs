@@ -25,21 +25,99 @@ pub struct Entry {
 }
 
 const CLAIMS: &[Entry] = &[
-    Entry { name: "iss", family: None, description: "Who issued the token.", values: &[], is_time: false },
-    Entry { name: "sub", family: None, description: "The principal the token is about.", values: &[], is_time: false },
-    Entry { name: "aud", family: None, description: "Who the token is meant for.", values: &[], is_time: false },
-    Entry { name: "exp", family: None, description: "When the token expires.", values: &[], is_time: true },
-    Entry { name: "nbf", family: None, description: "When the token becomes valid.", values: &[], is_time: true },
-    Entry { name: "iat", family: None, description: "When the token was issued.", values: &[], is_time: true },
-    Entry { name: "auth_time", family: None, description: "When the user authenticated.", values: &[], is_time: true },
-    Entry { name: "updated_at", family: None, description: "When the profile changed.", values: &[], is_time: true },
-    Entry { name: "pwd_exp", family: Some(Family::Entra), description: "When the password expires.", values: &[], is_time: true },
-    Entry { name: "idtyp", family: Some(Family::Entra), description: "Kind of identity.", values: &[("app", "an application"), ("user", "a user")], is_time: false },
+    Entry {
+        name: "iss",
+        family: None,
+        description: "Who issued the token.",
+        values: &[],
+        is_time: false,
+    },
+    Entry {
+        name: "sub",
+        family: None,
+        description: "The principal the token is about.",
+        values: &[],
+        is_time: false,
+    },
+    Entry {
+        name: "aud",
+        family: None,
+        description: "Who the token is meant for.",
+        values: &[],
+        is_time: false,
+    },
+    Entry {
+        name: "exp",
+        family: None,
+        description: "When the token expires.",
+        values: &[],
+        is_time: true,
+    },
+    Entry {
+        name: "nbf",
+        family: None,
+        description: "When the token becomes valid.",
+        values: &[],
+        is_time: true,
+    },
+    Entry {
+        name: "iat",
+        family: None,
+        description: "When the token was issued.",
+        values: &[],
+        is_time: true,
+    },
+    Entry {
+        name: "auth_time",
+        family: None,
+        description: "When the user authenticated.",
+        values: &[],
+        is_time: true,
+    },
+    Entry {
+        name: "updated_at",
+        family: None,
+        description: "When the profile changed.",
+        values: &[],
+        is_time: true,
+    },
+    Entry {
+        name: "pwd_exp",
+        family: Some(Family::Entra),
+        description: "When the password expires.",
+        values: &[],
+        is_time: true,
+    },
+    Entry {
+        name: "idtyp",
+        family: Some(Family::Entra),
+        description: "Kind of identity.",
+        values: &[("app", "an application"), ("user", "a user")],
+        is_time: false,
+    },
 ];
 const HEADER: &[Entry] = &[
-    Entry { name: "alg", family: None, description: "The signing algorithm.", values: &[], is_time: false },
-    Entry { name: "typ", family: None, description: "The token's media type.", values: &[], is_time: false },
-    Entry { name: "kid", family: None, description: "Which key signed it.", values: &[], is_time: false },
+    Entry {
+        name: "alg",
+        family: None,
+        description: "The signing algorithm.",
+        values: &[],
+        is_time: false,
+    },
+    Entry {
+        name: "typ",
+        family: None,
+        description: "The token's media type.",
+        values: &[],
+        is_time: false,
+    },
+    Entry {
+        name: "kid",
+        family: None,
+        description: "Which key signed it.",
+        values: &[],
+        is_time: false,
+    },
 ];
 
 fn find(table: &'static [Entry], name: &str, family: Family) -> Option<&'static Entry> {
@@ -61,7 +139,11 @@ pub fn header(name: &str, family: Family) -> Option<&'static Entry> {
 
 /// The meaning of one value of a claim.
 pub fn value_meaning(entry: &Entry, value: &str) -> Option<&'static str> {
-    entry.values.iter().find(|(v, _)| *v == value).map(|(_, m)| *m)
+    entry
+        .values
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map(|(_, m)| *m)
 }
 
 /// An algorithm in words.

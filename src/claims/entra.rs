@@ -10,7 +10,9 @@ pub fn resource(aud: &str) -> Option<&'static str> {
         "https://management.azure.com" | "https://management.core.windows.net" => {
             "Azure Resource Manager"
         }
-        "797f4846-ba00-4fd7-ba43-dac1f8f63013" => "Azure Resource Manager (Windows Azure Service Management API)",
+        "797f4846-ba00-4fd7-ba43-dac1f8f63013" => {
+            "Azure Resource Manager (Windows Azure Service Management API)"
+        }
         "https://management.usgovcloudapi.net" | "https://management.core.usgovcloudapi.net" => {
             "Azure Resource Manager (US Government cloud)"
         }
@@ -24,9 +26,7 @@ pub fn resource(aud: &str) -> Option<&'static str> {
         "https://vault.azure.net" | "cfa8b339-82a2-471a-a3c9-0fc0be7a4093" => "Azure Key Vault",
         "https://storage.azure.com" | "e406a681-f3d4-42a8-90b6-c2b029497af1" => "Azure Storage",
         "https://database.windows.net" => "Azure SQL Database",
-        "https://ossrdbms-aad.database.windows.net" => {
-            "Azure Database for PostgreSQL / MySQL"
-        }
+        "https://ossrdbms-aad.database.windows.net" => "Azure Database for PostgreSQL / MySQL",
         "https://cognitiveservices.azure.com" => "Azure AI services",
         "https://servicebus.azure.net" => "Azure Service Bus",
         "https://eventhubs.azure.net" => "Azure Event Hubs",

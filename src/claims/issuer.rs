@@ -105,7 +105,10 @@ pub fn recognise(iss: &str) -> Option<Issuer> {
     if host.ends_with(".auth0.com") {
         return Some(other("Auth0", Family::Auth0));
     }
-    if host.ends_with(".okta.com") || host.ends_with(".oktapreview.com") || host.ends_with(".okta-emea.com") {
+    if host.ends_with(".okta.com")
+        || host.ends_with(".oktapreview.com")
+        || host.ends_with(".okta-emea.com")
+    {
         let kind = match segs.as_slice() {
             ["oauth2", "default"] => "Okta · default authorization server",
             ["oauth2", _] => "Okta · custom authorization server",
@@ -120,7 +123,10 @@ pub fn recognise(iss: &str) -> Option<Issuer> {
         return Some(other("Amazon EKS service account", Family::Kubernetes));
     }
     if host.ends_with(".oic.prod-aks.azure.com") {
-        return Some(other("Azure Kubernetes Service service account", Family::Kubernetes));
+        return Some(other(
+            "Azure Kubernetes Service service account",
+            Family::Kubernetes,
+        ));
     }
     if host == "token.actions.githubusercontent.com" {
         return Some(other("GitHub Actions OIDC", Family::GitHubActions));
@@ -153,25 +159,33 @@ mod tests {
     fn entra_clouds_and_versions() {
         let t = "72f988bf-86f1-41af-91ab-2d7cd011db47";
         assert_eq!(
-            recognise(&format!("https://sts.windows.net/{t}/")).unwrap().kind,
+            recognise(&format!("https://sts.windows.net/{t}/"))
+                .unwrap()
+                .kind,
             "Microsoft Entra ID · v1 · public or US Government cloud"
         );
         let v2 = recognise(&format!("https://login.microsoftonline.com/{t}/v2.0")).unwrap();
         assert_eq!(v2.kind, "Microsoft Entra ID · v2 · public cloud");
         assert_eq!(v2.tenant.as_deref(), Some(t));
         assert_eq!(
-            recognise(&format!("https://login.microsoftonline.us/{t}/v2.0")).unwrap().kind,
+            recognise(&format!("https://login.microsoftonline.us/{t}/v2.0"))
+                .unwrap()
+                .kind,
             "Microsoft Entra ID · v2 · US Government cloud"
         );
         assert_eq!(
-            recognise(&format!("https://sts.chinacloudapi.cn/{t}/")).unwrap().kind,
+            recognise(&format!("https://sts.chinacloudapi.cn/{t}/"))
+                .unwrap()
+                .kind,
             "Microsoft Entra ID · v1 · China cloud (21Vianet)"
         );
         assert!(
-            recognise(&format!("https://login.microsoftonline.com/{MSA_TENANT}/v2.0"))
-                .unwrap()
-                .kind
-                .contains("personal Microsoft account")
+            recognise(&format!(
+                "https://login.microsoftonline.com/{MSA_TENANT}/v2.0"
+            ))
+            .unwrap()
+            .kind
+            .contains("personal Microsoft account")
         );
     }
 
@@ -180,11 +194,23 @@ mod tests {
         for (iss, kind) in [
             ("https://accounts.google.com", "Google"),
             ("https://dev-123.us.auth0.com/", "Auth0"),
-            ("https://example.okta.com/oauth2/default", "Okta · default authorization server"),
-            ("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", "Amazon Cognito user pool"),
+            (
+                "https://example.okta.com/oauth2/default",
+                "Okta · default authorization server",
+            ),
+            (
+                "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc",
+                "Amazon Cognito user pool",
+            ),
             ("https://sso.example.com/realms/main", "Keycloak"),
-            ("https://token.actions.githubusercontent.com", "GitHub Actions OIDC"),
-            ("https://contoso.b2clogin.com/tid/v2.0/", "Microsoft Entra ID B2C"),
+            (
+                "https://token.actions.githubusercontent.com",
+                "GitHub Actions OIDC",
+            ),
+            (
+                "https://contoso.b2clogin.com/tid/v2.0/",
+                "Microsoft Entra ID B2C",
+            ),
         ] {
             assert_eq!(recognise(iss).unwrap().kind, kind, "{iss}");
         }
@@ -192,7 +218,12 @@ mod tests {
 
     #[test]
     fn unknown_shapes_are_not_guessed() {
-        for iss in ["joe", "https://example.com/", "http://sts.windows.net/t/", "https://sts.windows.net/"] {
+        for iss in [
+            "joe",
+            "https://example.com/",
+            "http://sts.windows.net/t/",
+            "https://sts.windows.net/",
+        ] {
             assert!(recognise(iss).is_none(), "{iss}");
         }
     }

@@ -75,7 +75,9 @@ pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) 
             let entry = catalog::header(k, family);
             let meaning = match (k.as_str(), v.as_str()) {
                 ("alg" | "enc", Some(a)) => catalog::algorithm(a).map(str::to_string),
-                (_, Some(s)) => entry.and_then(|e| catalog::value_meaning(e, s)).map(str::to_string),
+                (_, Some(s)) => entry
+                    .and_then(|e| catalog::value_meaning(e, s))
+                    .map(str::to_string),
                 _ => None,
             };
             Field {
@@ -118,8 +120,21 @@ pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) 
         })
         .collect();
 
-    let summary = summarize(claims, recognised.as_ref(), family, &claim_fields, now, &mut warnings);
-    check_claims(token, claims, &claim_fields, recognised.as_ref(), &mut warnings);
+    let summary = summarize(
+        claims,
+        recognised.as_ref(),
+        family,
+        &claim_fields,
+        now,
+        &mut warnings,
+    );
+    check_claims(
+        token,
+        claims,
+        &claim_fields,
+        recognised.as_ref(),
+        &mut warnings,
+    );
     let context_fields = context_fields(context, now);
     cross_check(&claim_fields, &context_fields, &mut warnings);
 
@@ -144,7 +159,11 @@ pub fn explain_opaque(
 }
 
 /// `pwd_exp` in Entra tokens: the number of seconds after `iat` at which the password expires.
-fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: DateTime<Utc>) -> Option<time::TimeInfo> {
+fn entra_pwd_exp(
+    claims: &Map<String, Value>,
+    v: &Value,
+    now: DateTime<Utc>,
+) -> Option<time::TimeInfo> {
     let (secs, _) = time::parse(v)?;
     let (iat, _) = time::parse(claims.get("iat")?)?;
     let mut info = time::info(&Value::from(iat + secs), now)?;
@@ -208,7 +227,12 @@ fn summarize(
         .map(str::to_string);
     let app_name = str_of(claims, "app_displayname")
         .map(str::to_string)
-        .or_else(|| app_id.as_deref().and_then(entra::client_app).map(str::to_string));
+        .or_else(|| {
+            app_id
+                .as_deref()
+                .and_then(entra::client_app)
+                .map(str::to_string)
+        });
     let scopes = if claims.contains_key("scp") {
         list_of(claims, "scp", true)
     } else {
@@ -234,7 +258,10 @@ fn summarize(
         issuer: str_of(claims, "iss").map(str::to_string),
         issuer_kind: recognised.map(|i| i.kind.clone()),
         audience_name: if entra {
-            audience.first().and_then(|a| entra::resource(a)).map(str::to_string)
+            audience
+                .first()
+                .and_then(|a| entra::resource(a))
+                .map(str::to_string)
         } else {
             None
         },
@@ -269,9 +296,7 @@ fn identity_type(claims: &Map<String, Value>) -> Option<String> {
         Some("user") => "user",
         Some("device") => "device",
         _ if claims.contains_key("scp") => "user (delegated)",
-        _ if claims.contains_key("appid") || claims.contains_key("azp") => {
-            "application (app-only)"
-        }
+        _ if claims.contains_key("appid") || claims.contains_key("azp") => "application (app-only)",
         _ => return None,
     };
     Some(if claims.contains_key("xms_mirid") {
@@ -282,7 +307,12 @@ fn identity_type(claims: &Map<String, Value>) -> Option<String> {
 }
 
 /// What a particular value means.
-fn meaning(name: &str, value: &Value, entry: Option<&catalog::Entry>, family: Family) -> Option<String> {
+fn meaning(
+    name: &str,
+    value: &Value,
+    entry: Option<&catalog::Entry>,
+    family: Family,
+) -> Option<String> {
     let entra = family == Family::Entra;
     match (name, value) {
         ("xms_mirid" | "xms_az_rid", Value::String(s)) => azure::parse(s).map(|r| {
@@ -303,7 +333,7 @@ fn meaning(name: &str, value: &Value, entry: Option<&catalog::Entry>, family: Fa
             let named: Vec<String> = ids
                 .iter()
                 .filter_map(Value::as_str)
-                .filter_map(|id| catalog::entra_role_template(id).map(|n| format!("{n}")))
+                .filter_map(|id| catalog::entra_role_template(id).map(str::to_string))
                 .collect();
             (!named.is_empty()).then(|| named.join(", "))
         }
@@ -356,7 +386,8 @@ fn check_claims(
     if let (Some(e), Some(i)) = (exp, iat)
         && e.unix < i.unix
     {
-        warnings.push("\"exp\" is before \"iat\": the token expired before it was issued".to_string());
+        warnings
+            .push("\"exp\" is before \"iat\": the token expired before it was issued".to_string());
     }
     if let Some(i) = iat
         && i.seconds_from_now > 300
@@ -395,14 +426,26 @@ fn check_claims(
 /// Descriptions of the fields of token responses (IMDS, `az`, OAuth).
 fn context_description(name: &str) -> Option<&'static str> {
     Some(match name {
-        "expires_in" => "Seconds the token stays valid, counted when the response was made (IMDS caches tokens, so it is often less than the full lifetime).",
-        "ext_expires_in" => "Extended lifetime in seconds: how long the token may still be used while Microsoft Entra ID is unavailable.",
-        "expires_on" => "When the token expires, as reported by the endpoint; it should equal the token's \"exp\".",
-        "not_before" => "When the token becomes valid, as reported by the endpoint; it should equal the token's \"nbf\".",
+        "expires_in" => {
+            "Seconds the token stays valid, counted when the response was made (IMDS caches tokens, so it is often less than the full lifetime)."
+        }
+        "ext_expires_in" => {
+            "Extended lifetime in seconds: how long the token may still be used while Microsoft Entra ID is unavailable."
+        }
+        "expires_on" => {
+            "When the token expires, as reported by the endpoint; it should equal the token's \"exp\"."
+        }
+        "not_before" => {
+            "When the token becomes valid, as reported by the endpoint; it should equal the token's \"nbf\"."
+        }
         "expiresOn" => "When the token expires, in local time without a zone (Azure CLI).",
         "resource" => "The resource (audience) the token was requested for.",
-        "token_type" | "tokenType" => "How to present the token: \"Bearer\" means in an Authorization: Bearer header.",
-        "client_id" => "The client ID of the managed identity (or application) the token was issued to.",
+        "token_type" | "tokenType" => {
+            "How to present the token: \"Bearer\" means in an Authorization: Bearer header."
+        }
+        "client_id" => {
+            "The client ID of the managed identity (or application) the token was issued to."
+        }
         "object_id" => "The object ID of the user-assigned identity that was requested.",
         "msi_res_id" => "The ARM resource ID of the user-assigned identity that was requested.",
         "scope" => "The scopes granted to the token.",
@@ -441,7 +484,11 @@ fn context_fields(context: &Map<String, Value>, now: DateTime<Utc>) -> Vec<Field
 /// The response says one thing, the token another: worth knowing before trusting either.
 fn cross_check(claims: &[Field], context: &[Field], warnings: &mut Vec<String>) {
     let has_unix_expiry = context.iter().any(|f| f.name == "expires_on");
-    for (ctx, claim) in [("expires_on", "exp"), ("expiresOn", "exp"), ("not_before", "nbf")] {
+    for (ctx, claim) in [
+        ("expires_on", "exp"),
+        ("expiresOn", "exp"),
+        ("not_before", "nbf"),
+    ] {
         // az's expiresOn is local time of the machine that ran az: compare it only when
         // nothing better is there.
         if ctx == "expiresOn" && has_unix_expiry {

@@ -216,7 +216,11 @@ pub fn status(exp: Option<Option<i64>>, nbf: Option<i64>) -> Status {
 }
 
 /// The expiry in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago".
-pub fn expiry_phrase(status: Status, exp_from_now: Option<i64>, nbf_from_now: Option<i64>) -> String {
+pub fn expiry_phrase(
+    status: Status,
+    exp_from_now: Option<i64>,
+    nbf_from_now: Option<i64>,
+) -> String {
     match (status, exp_from_now) {
         (Status::Expired, Some(s)) => format!("EXPIRED {} ago", duration(s.unsigned_abs())),
         (Status::NotYetValid, _) => format!(

@@ -55,12 +55,7 @@ pub(super) fn walk(value: &Value, out: &mut Vec<Found>, error_doc: &mut Option<E
     walk_at(value, "", out, error_doc);
 }
 
-fn walk_at(
-    value: &Value,
-    path: &str,
-    out: &mut Vec<Found>,
-    error_doc: &mut Option<ErrorDocument>,
-) {
+fn walk_at(value: &Value, path: &str, out: &mut Vec<Found>, error_doc: &mut Option<ErrorDocument>) {
     match value {
         Value::Object(obj) => {
             if error_doc.is_none() && !obj.keys().any(|k| is_token_key(k)) {
@@ -113,7 +108,7 @@ fn string_member(
         }
     }
     let token_key = is_token_key(key);
-    if !token_key && !(s.contains("ey") && s.contains('.')) {
+    if !(token_key || s.contains("ey") && s.contains('.')) {
         return;
     }
     let mut found = text::find(s, Some(&origin));

@@ -195,10 +195,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].origin, "access_token");
         let keys: Vec<_> = f[0].context.keys().cloned().collect();
-        assert_eq!(
-            keys,
-            ["expires_in", "expires_on", "resource", "token_type"]
-        );
+        assert_eq!(keys, ["expires_in", "expires_on", "resource", "token_type"]);
     }
 
     #[test]
@@ -211,12 +208,13 @@ mod tests {
 
     #[test]
     fn free_text_is_scanned_line_by_line() {
-        let log = format!(
-            "10:00 GET /\n> Authorization: Bearer {A1}\n< 200 OK\nid_token={A1}.\n"
-        );
+        let log = format!("10:00 GET /\n> Authorization: Bearer {A1}\n< 200 OK\nid_token={A1}.\n");
         let f = lone(&log);
         let origins: Vec<_> = f.iter().map(|f| f.origin.as_str()).collect();
-        assert_eq!(origins, ["line 2 (Authorization header)", "line 4 (id_token)"]);
+        assert_eq!(
+            origins,
+            ["line 2 (Authorization header)", "line 4 (id_token)"]
+        );
         assert!(matches!(f[1].candidate, Candidate::Embedded(ref t) if t == A1));
     }
 
@@ -224,7 +222,9 @@ mod tests {
     fn identity_not_found_is_an_error_document() {
         let e = find(br#"{"error":"invalid_request","error_description":"Identity not found"}"#)
             .unwrap_err();
-        assert!(matches!(e, InputError::ErrorDocument(ref d) if d.kind == ErrorKind::IdentityNotFound));
+        assert!(
+            matches!(e, InputError::ErrorDocument(ref d) if d.kind == ErrorKind::IdentityNotFound)
+        );
     }
 
     #[test]

@@ -64,9 +64,10 @@ fn unwrap(mut s: &str) -> (&str, Option<&'static str>) {
             s = rest;
             continue;
         }
-        if let Some(rest) = ["bearer", "dpop", "pop"].iter().find_map(|scheme| {
-            strip_prefix_ci(s, scheme).filter(|r| r.starts_with([' ', '\t']))
-        }) {
+        if let Some(rest) = ["bearer", "dpop", "pop"]
+            .iter()
+            .find_map(|scheme| strip_prefix_ci(s, scheme).filter(|r| r.starts_with([' ', '\t'])))
+        {
             s = rest;
             continue;
         }
@@ -128,7 +129,7 @@ pub(super) fn find(text: &str, origin: Option<&str>) -> Vec<Found> {
     if !params.is_empty() {
         return params
             .into_iter()
-            .flat_map(|(name, value)| {
+            .filter_map(|(name, value)| {
                 let (v, _) = unwrap(&value);
                 let origin = match &base {
                     Some(b) => format!("{b} ({name})"),
@@ -245,13 +246,19 @@ mod tests {
     fn hints_come_from_the_text_before_the_token() {
         assert_eq!(hint("  \"id_token\": \"").as_deref(), Some("id_token"));
         assert_eq!(hint("x-my_token="), None);
-        assert_eq!(hint("> Authorization: Bearer ").as_deref(), Some("Authorization header"));
+        assert_eq!(
+            hint("> Authorization: Bearer ").as_deref(),
+            Some("Authorization header")
+        );
     }
 
     #[test]
     fn a_four_segment_string_is_not_cut_to_three() {
         let f = scan("see eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig.more here", None);
-        assert_eq!(f[0].candidate.text(), "eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig.more");
+        assert_eq!(
+            f[0].candidate.text(),
+            "eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig.more"
+        );
     }
 
     #[test]

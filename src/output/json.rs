@@ -13,7 +13,11 @@ use super::sanitize::is_unsafe;
 struct SafeFormatter<'a>(PrettyFormatter<'a>);
 
 impl Formatter for SafeFormatter<'_> {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {
@@ -58,8 +62,15 @@ impl Formatter for SafeFormatter<'_> {
 
 /// Write `value` as pretty, terminal-safe JSON followed by a newline.
 pub fn write<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut w, SafeFormatter(PrettyFormatter::new()));
-    value.serialize(&mut ser).map_err(io::Error::other)?;
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut w, SafeFormatter(PrettyFormatter::new()));
+    value
+        .serialize(&mut ser)
+        .map_err(|e| match e.io_error_kind() {
+            // Keep the kind (a closed pipe must stay recognisable as one).
+            Some(kind) => io::Error::from(kind),
+            None => io::Error::other(e),
+        })?;
     w.write_all(b"\n")
 }
 
@@ -70,7 +81,7 @@ mod tests {
 
     #[test]
     fn output_is_valid_json_without_raw_controls() {
-        let v = json!({"name": "a\u{1b}[31mred\u{9b}\u{202e}\u{7f}", "n": 1.30081938e9});
+        let v = json!({"name": "a\u{1b}[31mred\u{9b}\u{202e}\u{7f}", "n": 1.300_819_38e9});
         let mut out = Vec::new();
         write(&mut out, &v).unwrap();
         let text = String::from_utf8(out).unwrap();

@@ -35,7 +35,10 @@ impl Painter {
         }
     }
     fn heading(&self, t: &str) -> String {
-        self.paint(Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())), t)
+        self.paint(
+            Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
+            t,
+        )
     }
     fn label(&self, t: &str) -> String {
         self.paint(Style::new().bold(), t)
@@ -96,7 +99,11 @@ pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Resul
     }
     if !report.skipped.is_empty() {
         writeln!(w)?;
-        writeln!(w, "{}", p.heading("Skipped (looked like tokens, did not decode)"))?;
+        writeln!(
+            w,
+            "{}",
+            p.heading("Skipped (looked like tokens, did not decode)")
+        )?;
         for s in &report.skipped {
             writeln!(w, "  {}: {}", clean(&s.origin), clean(&s.reason))?;
         }
@@ -105,7 +112,11 @@ pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Resul
 }
 
 fn kind_word(t: &TokenReport) -> String {
-    let alg = t.header.get("alg").and_then(Value::as_str).map(|a| clean(a).into_owned());
+    let alg = t
+        .header
+        .get("alg")
+        .and_then(Value::as_str)
+        .map(|a| clean(a).into_owned());
     match (t.kind, alg) {
         (Kind::Jws, Some(a)) => format!("JWS ({a})"),
         (Kind::Jws, None) => "JWS".to_string(),
@@ -210,7 +221,12 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -
     time_row(w, "Not before", "nbf")?;
     time_row(w, "Expires", "exp")?;
     if t.kind != Kind::Opaque {
-        row(w, p, "Status", &p.status(s.status, s.seconds_to_expiry, &s.expiry))?;
+        row(
+            w,
+            p,
+            "Status",
+            &p.status(s.status, s.seconds_to_expiry, &s.expiry),
+        )?;
     }
     if let Some(l) = &s.lifetime {
         row(w, p, "Lifetime", l)?;
@@ -220,9 +236,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -
             "none".to_string()
         } else {
             let shown: String = t.signature.chars().take(16).collect();
-            format!(
-                "{shown}... (not verified)"
-            )
+            format!("{shown}... (not verified)")
         };
         row(w, p, "Signature", &clean(&sig))?;
     }
@@ -261,7 +275,11 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -
             "  encrypted key {} bytes · IV {} bytes · ciphertext {} bytes · tag {} bytes",
             j.encrypted_key_len, j.iv_len, j.ciphertext_len, j.tag_len
         )?;
-        writeln!(w, "  {}", p.dim("The payload is encrypted; only the holder of the key can read it."))?;
+        writeln!(
+            w,
+            "  {}",
+            p.dim("The payload is encrypted; only the holder of the key can read it.")
+        )?;
     }
     Ok(())
 }

@@ -39,7 +39,9 @@ impl fmt::Display for Source {
 /// Why input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{what} is larger than the {limit}-byte input limit ({size}); raise it with --max-input-size")]
+    #[error(
+        "{what} is larger than the {limit}-byte input limit ({size}); raise it with --max-input-size"
+    )]
     TooLarge {
         what: String,
         size: String,
@@ -106,7 +108,10 @@ mod tests {
     fn the_cap_is_enforced_without_reading_everything() {
         let big = io::repeat(b'a');
         let e = read_capped(big, 1024, "stdin").unwrap_err();
-        assert!(e.to_string().starts_with("stdin is larger than the 1024-byte input limit"));
+        assert!(
+            e.to_string()
+                .starts_with("stdin is larger than the 1024-byte input limit")
+        );
         assert_eq!(read_capped(&b"abc"[..], 3, "x").unwrap(), b"abc");
     }
 }

@@ -105,6 +105,7 @@ pub enum TokenError {
 fn position(token_offset: usize, segment_offset: Option<usize>) -> String {
     match segment_offset {
         Some(s) => format!(" (byte {s} of the segment, byte {token_offset} of the token)"),
+        None if token_offset == 0 => String::new(),
         None => format!(" (starting at byte {token_offset} of the token)"),
     }
 }
@@ -123,7 +124,9 @@ fn count_message(count: usize) -> String {
 pub enum SegmentProblem {
     Base64(B64Problem),
     Empty,
-    Json(JsonProblem),
+    /// The segment decodes to bytes that are not JSON; `preview` is the start of the decoded
+    /// text when it is text.
+    Json(JsonProblem, Option<String>),
     NotAnObject(&'static str),
 }
 
@@ -134,7 +137,10 @@ impl fmt::Display for SegmentProblem {
                 let list: Vec<String> = chars.iter().map(|c| describe_char(*c)).collect();
                 let plural = if chars.len() == 1 { "" } else { "s" };
                 write!(f, "invalid base64url character{plural} {}", list.join(", "))?;
-                if chars.iter().any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…')) {
+                if chars
+                    .iter()
+                    .any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…'))
+                {
                     f.write_str(
                         " (this looks like a placeholder copied from documentation, not a token)",
                     )?;
@@ -149,9 +155,10 @@ impl fmt::Display for SegmentProblem {
                 "invalid base64url length: {len} characters (4n+1 characters encode no byte string; the segment is truncated or has an extra character)"
             ),
             SegmentProblem::Empty => f.write_str(
-                "is empty; a token starts with its base64url-encoded JSON header (\"eyJ...\")",
+                "empty; a token starts with its base64url-encoded JSON header (\"eyJ...\")",
             ),
-            SegmentProblem::Json(p) => write!(f, "{p}"),
+            SegmentProblem::Json(p, None) => write!(f, "{p}"),
+            SegmentProblem::Json(p, Some(text)) => write!(f, "{p} (it decodes to {text:?})"),
             SegmentProblem::NotAnObject(t) => {
                 write!(f, "is JSON but {t}; a JOSE header must be a JSON object")
             }
@@ -321,6 +328,11 @@ fn segment_error(
     }
 }
 
+/// Characters a segment may hold: base64url, plus what lenient decoding tolerates.
+fn is_segment_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=')
+}
+
 /// Decode one compact token. `text` must already be free of surrounding wrappers and
 /// whitespace (the input layer does that); any other stray character is an error.
 pub fn decode(text: &str) -> Result<Token, TokenError> {
@@ -342,15 +354,10 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
     // Stray characters first: "invalid character '{'" explains a mangled token better than
     // the segment count its stray dots or missing dots produce.
     for (i, p) in parts.iter().enumerate() {
-        if let Some((offset, _)) = p
-            .char_indices()
-            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=')))
-        {
+        if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
             let mut chars = Vec::new();
             for c in p.chars() {
-                if !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '='))
-                    && !chars.contains(&c)
-                {
+                if !is_segment_char(c) && !chars.contains(&c) {
                     chars.push(c);
                 }
             }
@@ -407,11 +414,19 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
             }
         }
         Err(problem) => {
+            let preview = std::str::from_utf8(&header_bytes).ok().map(|t| {
+                let cut: String = t.chars().take(40).collect();
+                if cut.len() < t.len() {
+                    format!("{cut}...")
+                } else {
+                    cut
+                }
+            });
             return Err(segment_error(
                 SegmentName::Header,
                 0,
                 None,
-                SegmentProblem::Json(problem),
+                SegmentProblem::Json(problem, preview),
             ));
         }
     };
@@ -438,13 +453,7 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
         } else {
             TokenKind::Jws
         };
-        (
-            kind,
-            payload,
-            parts[2].to_string(),
-            signature_bytes,
-            None,
-        )
+        (kind, payload, parts[2].to_string(), signature_bytes, None)
     } else {
         let ek = lenient(1, &mut warnings)?;
         let iv = lenient(2, &mut warnings)?;
@@ -511,7 +520,12 @@ fn decode_segment(
                 B64Problem::MisplacedPadding { offset } => Some(*offset),
                 B64Problem::ImpossibleLength { .. } => None,
             };
-            Err(segment_error(name, start, inner, SegmentProblem::Base64(problem)))
+            Err(segment_error(
+                name,
+                start,
+                inner,
+                SegmentProblem::Base64(problem),
+            ))
         }
     }
 }
@@ -543,7 +557,7 @@ fn payload_from_bytes(
             SegmentName::Payload,
             start,
             None,
-            SegmentProblem::Json(JsonProblem::TooDeep),
+            SegmentProblem::Json(JsonProblem::TooDeep, None),
         )),
         Err(JsonProblem::NotUtf8 { offset }) => {
             warnings.push(format!(
@@ -629,9 +643,14 @@ fn check_header(token: &mut Token) {
                 Some("dir" | "ECDH-ES")
             );
             if direct && parts.encrypted_key_len != 0 {
-                w.push("JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\"".to_string());
+                w.push(
+                    "JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\""
+                        .to_string(),
+                );
             } else if !direct && parts.encrypted_key_len == 0 && h.contains_key("alg") {
-                w.push("JWE encrypted key segment is empty, but the algorithm wraps a key".to_string());
+                w.push(
+                    "JWE encrypted key segment is empty, but the algorithm wraps a key".to_string(),
+                );
             }
         }
     } else {
@@ -678,7 +697,10 @@ fn check_header(token: &mut Token) {
                     ));
                 }
             }
-            _ => w.push("\"crit\" must be a non-empty array of parameter names (RFC 7515 §4.1.11)".to_string()),
+            _ => w.push(
+                "\"crit\" must be a non-empty array of parameter names (RFC 7515 §4.1.11)"
+                    .to_string(),
+            ),
         }
     }
     if let Some(cty) = h.get("cty").and_then(Value::as_str)
@@ -704,10 +726,15 @@ mod tests {
     fn decodes_the_rfc_7515_a1_token_faithfully() {
         let t = decode(RFC_A1).unwrap();
         assert_eq!(t.kind, TokenKind::Jws);
-        assert_eq!(Value::Object(t.header.clone()), json!({"typ":"JWT","alg":"HS256"}));
+        assert_eq!(
+            Value::Object(t.header.clone()),
+            json!({"typ":"JWT","alg":"HS256"})
+        );
         assert_eq!(
             t.payload,
-            Payload::Json(json!({"iss":"joe","exp":1_300_819_380,"http://example.com/is_root":true}))
+            Payload::Json(
+                json!({"iss":"joe","exp":1_300_819_380,"http://example.com/is_root":true})
+            )
         );
         assert_eq!(t.signature, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
         assert_eq!(t.signature_bytes.len(), 32);
@@ -739,14 +766,22 @@ mod tests {
     #[test]
     fn header_must_be_a_json_object() {
         let e = decode("WyJIUzI1NiJd.eyJpc3MiOiJqb2UifQ.x").unwrap_err();
-        assert!(e.to_string().contains("a JOSE header must be a JSON object"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("a JOSE header must be a JSON object"),
+            "{e}"
+        );
     }
 
     #[test]
     fn stripped_signature_is_not_unsecured() {
         let t = decode("eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UifQ.").unwrap();
         assert_eq!(t.kind, TokenKind::Jws);
-        assert!(t.warnings.iter().any(|w| w.contains("signature was stripped")));
+        assert!(
+            t.warnings
+                .iter()
+                .any(|w| w.contains("signature was stripped"))
+        );
     }
 
     #[test]
