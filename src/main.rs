@@ -10,7 +10,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match run::run(cli) {
+    match run::run(&cli) {
         Ok(run::Outcome::Ok) => ExitCode::SUCCESS,
         Ok(run::Outcome::CheckFailed) => ExitCode::from(3),
         // `jwtscope ... | head -1`: the reader left; that is not an error.

@@ -109,7 +109,7 @@ fn color_enabled(choice: ColorChoice) -> bool {
 }
 
 /// Run the command line.
-pub fn run(cli: Cli) -> Result<Outcome, AppError> {
+pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
     if let Some(Command::Completions { shell }) = cli.command {
         let mut cmd = Cli::command();
         clap_complete::generate(shell, &mut cmd, "jwtscope", &mut io::stdout());
@@ -117,7 +117,7 @@ pub fn run(cli: Cli) -> Result<Outcome, AppError> {
     }
     let common = cli.common.clone();
     let now = common.now.unwrap_or_else(Utc::now);
-    let (bytes, src) = match choose_input(&cli) {
+    let (bytes, src) = match choose_input(cli) {
         Input::Argument(s) => {
             if looks_like_a_path(&s) {
                 return Err(AppError::Read(ReadError::Io {
