@@ -116,20 +116,31 @@ pub struct Summary {
     pub nbf_unix: Option<f64>,
 }
 
-/// One token and everything known about it.
-#[derive(Debug, Clone, Serialize)]
+/// The payload as a report holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PayloadData {
+    /// A JSON object: its members are the report's `claims` (values included), in the token's
+    /// order. Held there only, so a 5000-group token is not held twice.
+    Claims,
+    /// Anything else: other JSON, text, hex (binary) as a string, or null (JWE, opaque).
+    Value(Value),
+}
+
+/// One token and everything known about it. Serialises as documented in README.md (the
+/// `payload` member is rebuilt from `claims` for object payloads).
+#[derive(Debug, Clone)]
 pub struct TokenReport {
     /// Where in the input it was found.
     pub origin: String,
     pub kind: Kind,
     /// The protected header as decoded (member order kept); `null` for opaque tokens.
     pub header: Value,
-    /// The payload: JSON, text, hex (binary), or `null` (JWE, opaque).
-    pub payload: Value,
+    /// The payload; see [`PayloadData`] and [`TokenReport::payload_json`].
+    pub payload: PayloadData,
     pub payload_type: PayloadType,
     /// The signature segment's base64url text; "" when there is none.
     pub signature: String,
-    /// The compact token as decoded; `null` for opaque tokens (they are secrets that cannot
+    /// The compact token as decoded; `None` for opaque tokens (they are secrets that cannot
     /// be explained, so they are not repeated).
     pub token: Option<String>,
     pub summary: Summary,
@@ -142,10 +153,90 @@ pub struct TokenReport {
     /// The same metadata explained.
     pub context_fields: Vec<Field>,
     /// For JWE: the sizes of the encrypted parts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub jwe: Option<JweParts>,
     /// Everything a strict validator would object to, and other findings, in words.
     pub warnings: Vec<String>,
+}
+
+impl TokenReport {
+    /// The payload as JSON, whatever its form.
+    pub fn payload_json(&self) -> Value {
+        match &self.payload {
+            PayloadData::Claims => Value::Object(
+                self.claims
+                    .iter()
+                    .map(|c| (c.name.clone(), c.value.clone()))
+                    .collect(),
+            ),
+            PayloadData::Value(v) => v.clone(),
+        }
+    }
+
+    /// The claim named `name`.
+    pub fn claim(&self, name: &str) -> Option<&Field> {
+        self.claims.iter().find(|c| c.name == name)
+    }
+}
+
+/// The payload member of the JSON output.
+struct PayloadView<'a>(&'a TokenReport);
+
+impl Serialize for PayloadView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        match &self.0.payload {
+            PayloadData::Claims => {
+                let mut map = s.serialize_map(Some(self.0.claims.len()))?;
+                for c in &self.0.claims {
+                    map.serialize_entry(&c.name, &c.value)?;
+                }
+                map.end()
+            }
+            PayloadData::Value(v) => v.serialize(s),
+        }
+    }
+}
+
+/// The JSON shape of a [`TokenReport`], member order as documented.
+#[derive(Serialize)]
+struct TokenView<'a> {
+    origin: &'a str,
+    kind: Kind,
+    header: &'a Value,
+    payload: PayloadView<'a>,
+    payload_type: PayloadType,
+    signature: &'a str,
+    token: &'a Option<String>,
+    summary: &'a Summary,
+    header_params: &'a [Field],
+    claims: &'a [Field],
+    context: &'a Map<String, Value>,
+    context_fields: &'a [Field],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jwe: &'a Option<JweParts>,
+    warnings: &'a [String],
+}
+
+impl Serialize for TokenReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        TokenView {
+            origin: &self.origin,
+            kind: self.kind,
+            header: &self.header,
+            payload: PayloadView(self),
+            payload_type: self.payload_type,
+            signature: &self.signature,
+            token: &self.token,
+            summary: &self.summary,
+            header_params: &self.header_params,
+            claims: &self.claims,
+            context: &self.context,
+            context_fields: &self.context_fields,
+            jwe: &self.jwe,
+            warnings: &self.warnings,
+        }
+        .serialize(s)
+    }
 }
 
 /// Why nothing could be shown.
@@ -185,13 +276,16 @@ pub fn from_found(found: Vec<Found>, source: Source, now: DateTime<Utc>) -> Resu
     let mut skipped = Vec::new();
     let mut first_error: Option<(String, TokenError)> = None;
     let candidates = found.len();
-    for f in found {
-        match &f.candidate {
-            Candidate::Opaque(text) => tokens.push(opaque(&f, text, now)),
-            Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode(text) {
-                Ok(t) => tokens.push(explain_token(&f, &t, now)),
+    for mut f in found {
+        // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
+        let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
+        let lone = matches!(candidate, Candidate::Lone(_));
+        match candidate {
+            Candidate::Opaque(text) => tokens.push(opaque(&f, &text, now)),
+            Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
+                Ok(t) => tokens.push(explain_token(f, t, now)),
                 Err(e) => {
-                    if matches!(f.candidate, Candidate::Lone(_)) && candidates == 1 {
+                    if lone && candidates == 1 {
                         return Err(Error::Token {
                             origin: f.origin,
                             error: e,
@@ -239,7 +333,7 @@ fn opaque(f: &Found, text: &str, now: DateTime<Utc>) -> TokenReport {
         origin: f.origin.clone(),
         kind: Kind::Opaque,
         header: Value::Null,
-        payload: Value::Null,
+        payload: PayloadData::Value(Value::Null),
         payload_type: PayloadType::None,
         signature: String::new(),
         token: None,
@@ -253,35 +347,59 @@ fn opaque(f: &Found, text: &str, now: DateTime<Utc>) -> TokenReport {
     }
 }
 
-fn explain_token(f: &Found, t: &Token, now: DateTime<Utc>) -> TokenReport {
-    let explained = claims::explain(t, &f.context, now);
-    let mut warnings = f.notes.clone();
-    warnings.extend(t.warnings.iter().cloned());
-    warnings.extend(explained.warnings);
-    let (payload, payload_type) = match &t.payload {
-        Payload::Json(v) => (v.clone(), PayloadType::Json),
-        Payload::Text(s) => (Value::String(s.clone()), PayloadType::Text),
-        Payload::Binary(b) => (Value::String(hex(b)), PayloadType::Binary),
-        Payload::Encrypted { .. } => (Value::Null, PayloadType::Encrypted),
+fn explain_token(f: Found, t: Token, now: DateTime<Utc>) -> TokenReport {
+    let Token {
+        kind,
+        compact,
+        header,
+        payload,
+        signature,
+        jwe,
+        warnings: token_warnings,
+        ..
+    } = t;
+    // The payload moves into the report, not copied: a 260 KB token is held once.
+    let (claims_map, payload, payload_type) = match payload {
+        Payload::Json(Value::Object(m)) => (m, PayloadData::Claims, PayloadType::Json),
+        Payload::Json(v) => (Map::new(), PayloadData::Value(v), PayloadType::Json),
+        Payload::Text(s) => (
+            Map::new(),
+            PayloadData::Value(Value::String(s)),
+            PayloadType::Text,
+        ),
+        Payload::Binary(b) => (
+            Map::new(),
+            PayloadData::Value(Value::String(hex(&b))),
+            PayloadType::Binary,
+        ),
+        Payload::Encrypted { .. } => (
+            Map::new(),
+            PayloadData::Value(Value::Null),
+            PayloadType::Encrypted,
+        ),
     };
+    let explained = claims::explain(&header, claims_map, &f.context, now);
+    let mut warnings = f.notes;
+    warnings.extend(token_warnings);
+    warnings.extend(explained.warnings);
     TokenReport {
-        origin: f.origin.clone(),
-        kind: match t.kind {
+        origin: f.origin,
+        kind: match kind {
             TokenKind::Jws => Kind::Jws,
             TokenKind::Unsecured => Kind::Unsecured,
             TokenKind::Jwe => Kind::Jwe,
         },
-        header: Value::Object(t.header.clone()),
+        header: Value::Object(header),
         payload,
         payload_type,
-        signature: t.signature.clone(),
-        token: Some(t.compact.clone()),
+        signature,
+        token: Some(compact),
         summary: explained.summary,
         header_params: explained.header_params,
         claims: explained.claims,
-        context: f.context.clone(),
+        context: f.context,
         context_fields: explained.context_fields,
-        jwe: t.jwe.clone(),
+        jwe,
         warnings,
     }
 }

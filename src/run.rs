@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{SubsecRound as _, Utc};
 use clap::CommandFactory;
 
 use jwtscope::claims::time::Status;
@@ -116,7 +116,8 @@ pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
         return Ok(Outcome::Ok);
     }
     let common = cli.common.clone();
-    let now = common.now.unwrap_or_else(Utc::now);
+    // Whole seconds: the JSON's `now` and every relative time agree to the second.
+    let now = common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
     let (bytes, src) = match choose_input(cli) {
         Input::Argument(s) => {
             if looks_like_a_path(&s) {
@@ -153,13 +154,17 @@ pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
         }
     };
     let report = report::build(&bytes, src, now)?;
+    drop(bytes);
     print(&report, &common)?;
-    Ok(check(&report, &common))
+    let outcome = check(&report, &common);
+    // The process ends next: returning the memory piece by piece would only cost time.
+    std::mem::forget(report);
+    Ok(outcome)
 }
 
 fn print(report: &Report, common: &Common) -> Result<(), AppError> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     match common.output.unwrap_or(OutputFormat::Text) {
         OutputFormat::Json => output::json::write(&mut out, report)?,
         OutputFormat::Text => output::text::write(

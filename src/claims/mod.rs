@@ -14,7 +14,6 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::report::{Field, Summary};
-use crate::token::Token;
 use catalog::Family;
 
 /// Claims whose values are NumericDates whatever the issuer.
@@ -59,17 +58,23 @@ fn list_of(m: &Map<String, Value>, k: &str, split: bool) -> Vec<String> {
     }
 }
 
-/// Explain a decoded token found with `context` around it, at `now`.
-pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) -> Explained {
-    let empty = Map::new();
-    let claims = token.payload.claims().unwrap_or(&empty);
+/// Explain a decoded token, found with `context` around it, at `now`. `claims` is the payload
+/// when it is a JSON object (else empty); its values move into the returned fields, so a
+/// 5000-group token is held once.
+pub fn explain(
+    header: &Map<String, Value>,
+    claims: Map<String, Value>,
+    context: &Map<String, Value>,
+    now: DateTime<Utc>,
+) -> Explained {
+    let claims_map = claims;
+    let claims = &claims_map;
     let iss = str_of(claims, "iss");
     let recognised = iss.and_then(issuer::recognise);
     let family = recognised.as_ref().map_or(Family::Generic, |i| i.family);
     let mut warnings = Vec::new();
 
-    let header_params = token
-        .header
+    let header_params = header
         .iter()
         .map(|(k, v)| {
             let entry = catalog::header(k, family);
@@ -90,8 +95,7 @@ pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) 
         })
         .collect();
 
-    let mut times: Map<String, Value> = Map::new();
-    let claim_fields: Vec<Field> = claims
+    let mut claim_fields: Vec<Field> = claims
         .iter()
         .map(|(k, v)| {
             let entry = catalog::claim(k, family);
@@ -106,13 +110,11 @@ pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) 
             };
             if is_time && !(k == "pwd_exp" && family == Family::Entra) {
                 time_warning(k, v, time.as_ref(), &mut warnings);
-                if let Some(t) = &time {
-                    times.insert(k.clone(), Value::from(t.seconds_from_now));
-                }
             }
             Field {
                 name: k.clone(),
-                value: v.clone(),
+                // Filled below by moving the value out of the map.
+                value: Value::Null,
                 description: entry.map(|e| e.description),
                 meaning: meaning(k, v, entry, family),
                 time,
@@ -129,7 +131,7 @@ pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) 
         &mut warnings,
     );
     check_claims(
-        token,
+        header,
         claims,
         &claim_fields,
         recognised.as_ref(),
@@ -137,6 +139,9 @@ pub fn explain(token: &Token, context: &Map<String, Value>, now: DateTime<Utc>) 
     );
     let context_fields = context_fields(context, now);
     cross_check(&claim_fields, &context_fields, &mut warnings);
+    for (field, (_, value)) in claim_fields.iter_mut().zip(claims_map) {
+        field.value = value;
+    }
 
     Explained {
         summary,
@@ -369,7 +374,7 @@ fn meaning(
 
 /// Findings about the claims that a strict validator or a careful reader would raise.
 fn check_claims(
-    token: &Token,
+    header: &Map<String, Value>,
     claims: &Map<String, Value>,
     fields: &[Field],
     recognised: Option<&issuer::Issuer>,
@@ -416,7 +421,7 @@ fn check_claims(
             "the tenant in \"iss\" ({iss_tenant}) differs from \"tid\" ({tid})"
         ));
     }
-    if token.header.contains_key("nonce") && recognised.is_some_and(|i| i.family == Family::Entra) {
+    if header.contains_key("nonce") && recognised.is_some_and(|i| i.family == Family::Entra) {
         warnings.push(
             "the header carries a \"nonce\": this is a Microsoft Graph-style token whose signature only Microsoft can check; it is meant for Graph, not for your API".to_string(),
         );

@@ -13,11 +13,20 @@ use super::sanitize::is_unsafe;
 struct SafeFormatter<'a>(PrettyFormatter<'a>);
 
 impl Formatter for SafeFormatter<'_> {
+    #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Fast path: printable ASCII is safe (serde_json escapes C0 itself).
+        if fragment
+            .as_bytes()
+            .iter()
+            .fold(true, |ok, &b| ok & (b < 0x7f))
+        {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {

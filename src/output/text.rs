@@ -265,7 +265,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -
     } else if t.kind != Kind::Opaque && t.kind != Kind::Jwe {
         writeln!(w)?;
         writeln!(w, "{}", p.heading("Payload"))?;
-        writeln!(w, "  {}", value_line(&t.payload))?;
+        writeln!(w, "  {}", value_line(&t.payload_json()))?;
     }
     if let Some(j) = &t.jwe {
         writeln!(w)?;

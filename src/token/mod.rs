@@ -336,6 +336,12 @@ fn is_segment_char(c: char) -> bool {
 /// Decode one compact token. `text` must already be free of surrounding wrappers and
 /// whitespace (the input layer does that); any other stray character is an error.
 pub fn decode(text: &str) -> Result<Token, TokenError> {
+    decode_owned(text.to_string())
+}
+
+/// As [`decode`], keeping `text` as the token's compact form without copying it.
+pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
+    let text = owned.as_str();
     if text.is_empty() {
         return Err(TokenError::Empty);
     }
@@ -354,6 +360,9 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
     // Stray characters first: "invalid character '{'" explains a mangled token better than
     // the segment count its stray dots or missing dots produce.
     for (i, p) in parts.iter().enumerate() {
+        if b64::all_segment_bytes(p) {
+            continue;
+        }
         if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
             let mut chars = Vec::new();
             for c in p.chars() {
@@ -478,7 +487,7 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
 
     let mut token = Token {
         kind,
-        compact: text.to_string(),
+        compact: owned,
         header,
         payload,
         signature,
