@@ -107,16 +107,14 @@ pub fn decode(seg: &str) -> Result<Decoded, B64Problem> {
         if seg.len() % 4 == 1 {
             return Err(B64Problem::ImpossibleLength { len: seg.len() });
         }
-        return match STRICT.decode(seg) {
-            Ok(bytes) => Ok(Decoded { bytes, leniencies }),
-            Err(_) => {
-                leniencies.push(Leniency::NonCanonical);
-                LOOSE_BITS
-                    .decode(seg)
-                    .map(|bytes| Decoded { bytes, leniencies })
-                    .map_err(|_| B64Problem::ImpossibleLength { len: seg.len() })
-            }
-        };
+        if let Ok(bytes) = STRICT.decode(seg) {
+            return Ok(Decoded { bytes, leniencies });
+        }
+        leniencies.push(Leniency::NonCanonical);
+        return LOOSE_BITS
+            .decode(seg)
+            .map(|bytes| Decoded { bytes, leniencies })
+            .map_err(|_| B64Problem::ImpossibleLength { len: seg.len() });
     }
     let mut invalid: Vec<char> = Vec::new();
     let mut first_invalid = None;
