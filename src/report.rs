@@ -283,7 +283,25 @@ pub fn from_found(found: Vec<Found>, source: Source, now: DateTime<Utc>) -> Resu
         match candidate {
             Candidate::Opaque(text) => tokens.push(opaque(&f, &text, now)),
             Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
-                Ok(t) => tokens.push(explain_token(f, t, now)),
+                Ok(t) => {
+                    let nested = match &t.payload {
+                        Payload::Text(p) => {
+                            token::nested_token(p).and_then(|n| token::decode(n).ok())
+                        }
+                        _ => None,
+                    };
+                    let origin = f.origin.clone();
+                    tokens.push(explain_token(f, t, now));
+                    if let Some(inner) = nested {
+                        let inner_found = Found {
+                            origin: format!("{origin} › nested token"),
+                            candidate: Candidate::Opaque(String::new()),
+                            context: Map::new(),
+                            notes: Vec::new(),
+                        };
+                        tokens.push(explain_token(inner_found, inner, now));
+                    }
+                }
                 Err(e) => {
                     if lone && candidates == 1 {
                         return Err(Error::Token {

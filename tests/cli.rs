@@ -515,3 +515,22 @@ fn json_output_follows_the_documented_schema() {
     assert!(exp["description"].is_string());
     assert_eq!(exp["time"]["utc"], "2026-11-25T08:05:00Z");
 }
+
+#[test]
+fn a_nested_jws_is_decoded_as_the_next_token() {
+    let inner = common::token(r#"{"alg":"HS256"}"#, r#"{"sub":"inner"}"#);
+    let outer = format!(
+        "{}.{}.{}",
+        common::b64u(br#"{"alg":"RS256","cty":"JWT"}"#),
+        common::b64u(inner.as_bytes()),
+        common::b64u(b"sig")
+    );
+    let r = json_of(jwtscope().arg(&outer));
+    assert_eq!(origins(&r), ["input", "input › nested token"]);
+    assert_eq!(r["tokens"][1]["payload"]["sub"], "inner");
+    assert!(
+        r["tokens"][0]["warnings"]
+            .to_string()
+            .contains("nested JWT")
+    );
+}

@@ -575,13 +575,29 @@ fn payload_from_bytes(
             Ok(Payload::Binary(bytes))
         }
         Err(problem) => {
-            warnings.push(format!(
-                "payload is {problem}; shown as text. A JWS may carry any bytes, but this is not a JWT claims set"
-            ));
             // The bytes are UTF-8 here: only syntax problems remain.
-            Ok(Payload::Text(String::from_utf8_lossy(&bytes).into_owned()))
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            if nested_token(&text).is_some() {
+                warnings.push(
+                    "the payload is itself a compact token (a nested JWT); it is decoded as the next token".to_string(),
+                );
+            } else {
+                warnings.push(format!(
+                    "payload is {problem}; shown as text. A JWS may carry any bytes, but this is not a JWT claims set"
+                ));
+            }
+            Ok(Payload::Text(text))
         }
     }
+}
+
+/// The compact token a payload consists of, when it is one (RFC 7519 §5.2 nesting, with or
+/// without `cty: JWT`).
+pub fn nested_token(payload: &str) -> Option<&str> {
+    let t = payload.trim();
+    let dots = t.matches('.').count();
+    (t.starts_with("ey") && (dots == 2 || dots == 4) && b64::all_segment_bytes(&t.replace('.', "")))
+        .then_some(t)
 }
 
 /// A JSON value shortened for a one-line message.
