@@ -270,6 +270,12 @@ pub fn build(bytes: &[u8], source: Source, now: DateTime<Utc>) -> Result<Report,
     from_found(found, source, now)
 }
 
+/// As [`build`], taking the input so that a bare token is not copied.
+pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
+    let found = input::find_owned(bytes)?;
+    from_found(found, source, now)
+}
+
 /// Decode and explain candidates already found.
 pub fn from_found(found: Vec<Found>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
     let mut tokens = Vec::new();

@@ -138,10 +138,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
             }
             (s.into_bytes(), Source::Argument)
         }
-        Input::Stdin => (
-            source::read_capped(io::stdin().lock(), common.max_input_size, "standard input")?,
-            Source::Stdin,
-        ),
+        Input::Stdin => (source::read_stdin(common.max_input_size)?, Source::Stdin),
         Input::File(path) => (
             source::read_file(&path, common.max_input_size)?,
             Source::File { path },
@@ -153,8 +150,7 @@ pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
             ));
         }
     };
-    let report = report::build(&bytes, src, now)?;
-    drop(bytes);
+    let report = report::build_owned(bytes, src, now)?;
     print(&report, &common)?;
     let outcome = check(&report, &common);
     // The process ends next: returning the memory piece by piece would only cost time.

@@ -57,7 +57,19 @@ pub enum ReadError {
 
 /// Read everything from `reader`, refusing more than `limit` bytes.
 pub fn read_capped(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, ReadError> {
-    let mut buf = Vec::new();
+    read_capped_sized(reader, limit, what, None)
+}
+
+/// As [`read_capped`], with the expected size when it is known (a regular file), so the buffer
+/// is allocated once instead of doubling.
+pub fn read_capped_sized(
+    reader: impl Read,
+    limit: u64,
+    what: &str,
+    size_hint: Option<u64>,
+) -> Result<Vec<u8>, ReadError> {
+    let expected = size_hint.unwrap_or(0).min(limit).saturating_add(1);
+    let mut buf = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
@@ -97,7 +109,32 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    read_capped(file, limit, &what)
+    read_capped_sized(file, limit, &what, meta.is_file().then_some(meta.len()))
+}
+
+/// Read standard input, refusing more than `limit` bytes. When standard input is a regular
+/// file (`jwtscope - < token.txt`), an oversized one is refused before reading.
+pub fn read_stdin(limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::os::fd::AsFd as _;
+    let what = "standard input";
+    let size = io::stdin()
+        .as_fd()
+        .try_clone_to_owned()
+        .ok()
+        .map(std::fs::File::from)
+        .and_then(|f| f.metadata().ok())
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len());
+    if let Some(size) = size
+        && size > limit
+    {
+        return Err(ReadError::TooLarge {
+            what: what.to_string(),
+            size: format!("{size} bytes"),
+            limit,
+        });
+    }
+    read_capped_sized(io::stdin().lock(), limit, what, size)
 }
 
 #[cfg(test)]
