@@ -108,7 +108,8 @@ pub fn explain(
             } else {
                 None
             };
-            if is_time && !(k == "pwd_exp" && family == Family::Entra) {
+            // RFC 7519 makes the registered time claims NumericDates; others are only read.
+            if TIME_CLAIMS.contains(&k.as_str()) && !(k == "pwd_exp" && family == Family::Entra) {
                 time_warning(k, v, time.as_ref(), &mut warnings);
             }
             Field {
