@@ -2,6 +2,7 @@
 
 mod cli;
 mod run;
+mod tui;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -9,10 +10,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = cli::Cli::parse();
-    match run::run(&cli) {
+    match run::run(&cli, started) {
         Ok(run::Outcome::Ok) => ExitCode::SUCCESS,
         Ok(run::Outcome::CheckFailed) => ExitCode::from(3),
+        Ok(run::Outcome::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         // `jwtscope ... | head -1`: the reader left; that is not an error.
         Err(run::AppError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -26,6 +26,8 @@ pub enum AppError {
     Report(#[from] report::Error),
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
+    #[error("cannot run the terminal UI: {0} (use --output text or --output json)")]
+    Ui(io::Error),
 }
 
 impl AppError {
@@ -54,6 +56,8 @@ pub enum Outcome {
     Ok,
     /// `--check` found a token that is expired or not yet valid (exit 3).
     CheckFailed,
+    /// The UI was ended by this signal (exit 128 + signal, as shells expect).
+    Signal(i32),
 }
 
 /// Where the bytes come from, before reading.
@@ -109,7 +113,7 @@ fn color_enabled(choice: ColorChoice) -> bool {
 }
 
 /// Run the command line.
-pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
+pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> {
     if let Some(Command::Completions { shell }) = cli.command {
         let mut cmd = Cli::command();
         clap_complete::generate(shell, &mut cmd, "jwtscope", &mut io::stdout());
@@ -143,6 +147,9 @@ pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
             source::read_file(&path, common.max_input_size)?,
             Source::File { path },
         ),
+        Input::Nothing if wants_ui(&common) => {
+            return Ok(ui(None, &common, started)?.unwrap_or(Outcome::Ok));
+        }
         Input::Nothing => {
             return Err(AppError::Usage(
                 "no input: pass a token or a file, or pipe one in (see jwtscope --help)"
@@ -151,11 +158,39 @@ pub fn run(cli: &Cli) -> Result<Outcome, AppError> {
         }
     };
     let report = report::build_owned(bytes, src, now)?;
+    if wants_ui(&common) {
+        let outcome = check(&report, &common);
+        return Ok(ui(Some(report), &common, started)?.unwrap_or(outcome));
+    }
     print(&report, &common)?;
     let outcome = check(&report, &common);
     // The process ends next: returning the memory piece by piece would only cost time.
     std::mem::forget(report);
     Ok(outcome)
+}
+
+/// The UI opens when standard output is a terminal and no --output was asked for.
+fn wants_ui(common: &Common) -> bool {
+    common.output.is_none() && io::stdout().is_terminal()
+}
+
+/// Run the UI; `Some(Outcome::Signal)` when a signal ended it.
+fn ui(
+    report: Option<Report>,
+    common: &Common,
+    started: std::time::Instant,
+) -> Result<Option<Outcome>, AppError> {
+    crate::tui::run(
+        report,
+        crate::tui::Options {
+            now: common.now,
+            color: color_enabled(common.color),
+            refetch: None,
+            started,
+        },
+    )
+    .map(|signal| signal.map(Outcome::Signal))
+    .map_err(AppError::Ui)
 }
 
 fn print(report: &Report, common: &Common) -> Result<(), AppError> {

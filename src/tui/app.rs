@@ -1,0 +1,543 @@
+//! The UI's state and how events change it. Pure: no terminal I/O here; side effects the
+//! event loop must carry out (copying to the clipboard, fetching again) come back as
+//! [`Effect`]s.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde_json::Value;
+
+use jwtscope::report::{self, Field, Report, TokenReport};
+use jwtscope::source::Source;
+
+use super::keymap::{self, Action};
+
+/// How long typed (unbracketed) paste input may pause before it is decoded.
+pub const PASTE_IDLE: Duration = Duration::from_millis(300);
+
+/// The panels that take focus, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Summary,
+    Claims,
+    Header,
+    Token,
+}
+
+impl Panel {
+    const ALL: [Panel; 4] = [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token];
+
+    fn index(self) -> usize {
+        Panel::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The panel's name with its number key.
+    pub fn title(self) -> &'static str {
+        match self {
+            Panel::Summary => "1 Summary",
+            Panel::Claims => "2 Claims",
+            Panel::Header => "3 Header",
+            Panel::Token => "4 Token",
+        }
+    }
+}
+
+/// How times are shown in the claims table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeMode {
+    Relative,
+    Utc,
+    Local,
+    Raw,
+}
+
+impl TimeMode {
+    fn next(self) -> Self {
+        match self {
+            TimeMode::Relative => TimeMode::Utc,
+            TimeMode::Utc => TimeMode::Local,
+            TimeMode::Local => TimeMode::Raw,
+            TimeMode::Raw => TimeMode::Relative,
+        }
+    }
+
+    /// The mode in words, for the panel title.
+    pub fn word(self) -> &'static str {
+        match self {
+            TimeMode::Relative => "relative",
+            TimeMode::Utc => "UTC",
+            TimeMode::Local => "local",
+            TimeMode::Raw => "raw",
+        }
+    }
+}
+
+/// Something the event loop must do outside the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Fetch the input again (`jwtscope imds`).
+    Refetch,
+}
+
+/// The paste screen's state.
+#[derive(Debug, Clone, Default)]
+pub struct PasteBox {
+    /// Text typed so far (terminals without bracketed paste deliver a paste as keys).
+    pub buffer: String,
+    /// When the last character arrived.
+    pub last_input: Option<Instant>,
+    /// Why the last attempt did not decode.
+    pub error: Option<String>,
+}
+
+/// Everything the UI shows.
+#[allow(clippy::struct_excessive_bools)] // independent toggles of the view, not a state machine
+pub struct App {
+    /// The decoded input; `None` shows the paste screen.
+    pub report: Option<Report>,
+    /// The instant times are shown against.
+    pub now: DateTime<Utc>,
+    /// `--now` was given: the clock does not move.
+    pub frozen: bool,
+    pub color: bool,
+    /// Which token of the report is shown.
+    pub token: usize,
+    pub focus: Panel,
+    pub claim_sel: usize,
+    pub header_sel: usize,
+    pub summary_scroll: usize,
+    pub token_scroll: usize,
+    pub detail_open: bool,
+    pub detail_scroll: usize,
+    pub filter: String,
+    pub filtering: bool,
+    pub time_mode: TimeMode,
+    pub raw: bool,
+    pub raw_scroll: usize,
+    /// The raw JSON lines of the current token, made when the raw view opens.
+    pub raw_lines: Vec<String>,
+    pub help: bool,
+    /// A one-line confirmation in the footer ("copied ..."), until the next key.
+    pub flash: Option<String>,
+    pub paste_mode: bool,
+    pub paste: PasteBox,
+    pub can_refetch: bool,
+    pub quit: bool,
+    /// Rows a page key moves (the body's height, kept up to date by the event loop).
+    pub page: usize,
+}
+
+impl App {
+    /// A UI for `report` (or the paste screen when `None`) at `now`.
+    pub fn new(report: Option<Report>, now: DateTime<Utc>, frozen: bool, color: bool) -> Self {
+        App {
+            paste_mode: report.is_none(),
+            report,
+            now,
+            frozen,
+            color,
+            token: 0,
+            focus: Panel::Claims,
+            claim_sel: 0,
+            header_sel: 0,
+            summary_scroll: 0,
+            token_scroll: 0,
+            detail_open: false,
+            detail_scroll: 0,
+            filter: String::new(),
+            filtering: false,
+            time_mode: TimeMode::Relative,
+            raw: false,
+            raw_scroll: 0,
+            raw_lines: Vec::new(),
+            help: false,
+            flash: None,
+            paste: PasteBox::default(),
+            can_refetch: false,
+            quit: false,
+            page: 10,
+        }
+    }
+
+    /// The token on screen.
+    pub fn current(&self) -> Option<&TokenReport> {
+        self.report.as_ref().and_then(|r| r.tokens.get(self.token))
+    }
+
+    /// The claims that pass the filter, with their index in the token.
+    pub fn visible_claims(&self) -> Vec<&Field> {
+        let Some(t) = self.current() else {
+            return Vec::new();
+        };
+        if self.filter.is_empty() {
+            return t.claims.iter().collect();
+        }
+        let needle = self.filter.to_lowercase();
+        t.claims
+            .iter()
+            .filter(|c| {
+                c.name.to_lowercase().contains(&needle)
+                    || match &c.value {
+                        Value::String(s) => s.to_lowercase().contains(&needle),
+                        // Arrays of 5000 groups: search their text once per keystroke.
+                        other => other.to_string().to_lowercase().contains(&needle),
+                    }
+            })
+            .collect()
+    }
+
+    /// The selected claim, after filtering.
+    pub fn selected_claim(&self) -> Option<&Field> {
+        self.visible_claims().get(self.claim_sel).copied()
+    }
+
+    /// Replace the input with a new report (a paste, a fetch).
+    pub fn set_report(&mut self, report: Report) {
+        self.report = Some(report);
+        self.paste_mode = false;
+        self.paste = PasteBox::default();
+        self.token = 0;
+        self.reset_view();
+    }
+
+    fn reset_view(&mut self) {
+        self.claim_sel = 0;
+        self.header_sel = 0;
+        self.summary_scroll = 0;
+        self.token_scroll = 0;
+        self.detail_open = false;
+        self.detail_scroll = 0;
+        self.filter.clear();
+        self.filtering = false;
+        self.raw = false;
+        self.raw_scroll = 0;
+        self.raw_lines.clear();
+    }
+
+    /// Move the clock (not when frozen by `--now`).
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        if !self.frozen {
+            self.now = now;
+        }
+    }
+
+    /// When the loop should wake without an event: the next whole second for the countdown
+    /// (none when the clock is frozen) or the end of a typed paste.
+    pub fn wake_in(&self, clock: DateTime<Utc>, at: Instant) -> Duration {
+        let mut wait = if self.frozen || self.paste_mode {
+            Duration::from_secs(1)
+        } else {
+            let nanos = u64::from(clock.timestamp_subsec_nanos());
+            Duration::from_nanos(1_000_000_000 - nanos.min(999_999_999))
+        };
+        if let Some(last) = self.paste.last_input
+            && !self.paste.buffer.is_empty()
+        {
+            let due = (last + PASTE_IDLE).saturating_duration_since(at);
+            wait = wait.min(due.max(Duration::from_millis(1)));
+        }
+        wait
+    }
+
+    /// Decode typed paste input once it has been idle long enough. Returns whether anything
+    /// changed.
+    pub fn paste_idle(&mut self, at: Instant) -> bool {
+        match self.paste.last_input {
+            Some(last)
+                if at.duration_since(last) >= PASTE_IDLE && !self.paste.buffer.is_empty() =>
+            {
+                self.paste.last_input = None;
+                let text = std::mem::take(&mut self.paste.buffer);
+                match report::build(text.as_bytes(), Source::Paste, self.now) {
+                    Ok(r) => self.set_report(r),
+                    Err(e) => {
+                        self.paste.error = Some(e.to_string());
+                        self.paste.buffer = text;
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Decode pasted text, showing the error on the paste screen when it fails.
+    pub fn accept_paste(&mut self, text: &str) {
+        match report::build(text.as_bytes(), Source::Paste, self.now) {
+            Ok(r) => self.set_report(r),
+            Err(e) => {
+                self.paste_mode = true;
+                self.paste.buffer.clear();
+                self.paste.last_input = None;
+                self.paste.error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Apply one terminal event. Returns what the loop must do outside the state.
+    pub fn handle(&mut self, event: &Event, at: Instant) -> Vec<Effect> {
+        match event {
+            Event::Paste(text) => {
+                self.accept_paste(text);
+                Vec::new()
+            }
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.key(k, at),
+            _ => Vec::new(),
+        }
+    }
+
+    fn key(&mut self, k: &KeyEvent, at: Instant) -> Vec<Effect> {
+        self.flash = None;
+        if self.paste_mode {
+            self.paste_key(k, at);
+            return Vec::new();
+        }
+        if self.filtering {
+            self.filter_key(k);
+            return Vec::new();
+        }
+        if self.help {
+            // Any key closes help; the quit keys still quit.
+            self.help = false;
+            if matches!(keymap::action_for(k), Some(Action::Quit)) && k.code != KeyCode::Esc {
+                self.quit = true;
+            }
+            return Vec::new();
+        }
+        match keymap::action_for(k) {
+            Some(action) => self.act(action),
+            None => Vec::new(),
+        }
+    }
+
+    fn paste_key(&mut self, k: &KeyEvent, at: Instant) {
+        match k.code {
+            KeyCode::Esc => {
+                if self.report.is_some() && self.paste.buffer.is_empty() {
+                    // Back to the token shown before `p`.
+                    self.paste_mode = false;
+                    self.paste.error = None;
+                } else if self.paste.buffer.is_empty() {
+                    self.quit = true;
+                } else {
+                    self.paste = PasteBox::default();
+                }
+            }
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Enter => {
+                // A paste that arrives as keys carries its line breaks as Enter: they are
+                // text. Decoding waits until the input pauses (see `paste_idle`), so half a
+                // JSON document is never decoded while the rest is still arriving.
+                self.paste.buffer.push('\n');
+                self.paste.last_input = Some(at);
+            }
+            KeyCode::Backspace => {
+                self.paste.buffer.pop();
+            }
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.paste.buffer.push(c);
+                self.paste.last_input = Some(at);
+                self.paste.error = None;
+            }
+            KeyCode::Tab => self.paste.buffer.push('\t'),
+            _ => {}
+        }
+    }
+
+    fn filter_key(&mut self, k: &KeyEvent) {
+        match k.code {
+            KeyCode::Esc => {
+                self.filter.clear();
+                self.filtering = false;
+            }
+            KeyCode::Enter => self.filtering = false,
+            KeyCode::Backspace => {
+                self.filter.pop();
+            }
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Char(c) => self.filter.push(c),
+            _ => {}
+        }
+        self.claim_sel = 0;
+        self.detail_scroll = 0;
+    }
+
+    fn move_sel(&mut self, delta: isize) {
+        let step = |v: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            v.saturating_add_signed(delta).min(len - 1)
+        };
+        if self.raw && matches!(self.focus, Panel::Claims | Panel::Header) {
+            self.raw_scroll = self.raw_scroll.saturating_add_signed(delta);
+            return;
+        }
+        match self.focus {
+            Panel::Summary => {
+                self.summary_scroll = self.summary_scroll.saturating_add_signed(delta);
+            }
+            Panel::Claims => {
+                let len = self.visible_claims().len();
+                self.claim_sel = step(self.claim_sel, len);
+                self.detail_scroll = 0;
+            }
+            Panel::Header => {
+                let len = self.current().map_or(0, |t| t.header_params.len());
+                self.header_sel = step(self.header_sel, len);
+            }
+            Panel::Token => self.token_scroll = self.token_scroll.saturating_add_signed(delta),
+        }
+    }
+
+    fn page_by(&mut self, sign: isize) {
+        let page = isize::try_from(self.page.max(1)).unwrap_or(10);
+        if self.detail_open && self.focus == Panel::Claims && !self.raw {
+            self.detail_scroll = self.detail_scroll.saturating_add_signed(sign * page);
+        } else {
+            self.move_sel(sign * page);
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Quit => {
+                // Esc closes what is open before it quits.
+                if self.detail_open {
+                    self.detail_open = false;
+                } else if self.raw {
+                    self.raw = false;
+                } else if !self.filter.is_empty() {
+                    self.filter.clear();
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::NextPanel => self.focus = Panel::ALL[(self.focus.index() + 1) % 4],
+            Action::PrevPanel => self.focus = Panel::ALL[(self.focus.index() + 3) % 4],
+            Action::FocusSummary => self.focus = Panel::Summary,
+            Action::FocusClaims => self.focus = Panel::Claims,
+            Action::FocusHeader => self.focus = Panel::Header,
+            Action::FocusToken => self.focus = Panel::Token,
+            Action::Down => self.move_sel(1),
+            Action::Up => self.move_sel(-1),
+            Action::PageDown => self.page_by(1),
+            Action::PageUp => self.page_by(-1),
+            Action::Home => self.move_sel(isize::MIN / 2),
+            Action::End => self.move_sel(isize::MAX / 2),
+            Action::Detail => {
+                if self.focus == Panel::Claims && !self.raw {
+                    self.detail_open = !self.detail_open;
+                    self.detail_scroll = 0;
+                } else {
+                    self.focus = Panel::Claims;
+                    self.raw = false;
+                    self.detail_open = true;
+                }
+            }
+            Action::Filter => {
+                self.focus = Panel::Claims;
+                self.raw = false;
+                self.filtering = true;
+            }
+            Action::CycleTime => self.time_mode = self.time_mode.next(),
+            Action::ToggleRaw => {
+                self.raw = !self.raw;
+                self.raw_scroll = 0;
+                if self.raw {
+                    self.raw_lines = self.current().map(raw_json_lines).unwrap_or_default();
+                    if self.focus != Panel::Header {
+                        self.focus = Panel::Claims;
+                    }
+                }
+            }
+            Action::CopyValue => return self.copy_value(),
+            Action::CopyToken => {
+                if let Some(token) = self.current().and_then(|t| t.token.clone()) {
+                    self.flash = Some(format!(
+                        "copied the whole token ({} characters) to the clipboard (OSC 52)",
+                        token.len()
+                    ));
+                    return vec![Effect::Copy(token)];
+                }
+                self.flash = Some("this token has no compact form to copy".to_string());
+            }
+            Action::Paste => {
+                self.paste_mode = true;
+                self.paste = PasteBox::default();
+            }
+            Action::NextToken | Action::PrevToken => {
+                let n = self.report.as_ref().map_or(0, |r| r.tokens.len());
+                if n > 1 {
+                    self.token = if action == Action::NextToken {
+                        (self.token + 1) % n
+                    } else {
+                        (self.token + n - 1) % n
+                    };
+                    self.reset_view();
+                }
+            }
+            Action::Refetch => {
+                if self.can_refetch {
+                    self.flash = Some("fetching the token again...".to_string());
+                    return vec![Effect::Refetch];
+                }
+            }
+            Action::Help => self.help = true,
+        }
+        Vec::new()
+    }
+
+    fn copy_value(&mut self) -> Vec<Effect> {
+        let picked = match self.focus {
+            Panel::Header => self
+                .current()
+                .and_then(|t| t.header_params.get(self.header_sel))
+                .map(|f| (f.name.clone(), plain(&f.value))),
+            Panel::Token => self
+                .current()
+                .and_then(|t| t.token.clone())
+                .map(|t| ("token".to_string(), t)),
+            _ => self
+                .selected_claim()
+                .map(|f| (f.name.clone(), plain(&f.value))),
+        };
+        match picked {
+            Some((name, text)) => {
+                self.flash = Some(format!(
+                    "copied {name} ({} characters) to the clipboard (OSC 52)",
+                    text.chars().count()
+                ));
+                vec![Effect::Copy(text)]
+            }
+            None => Vec::new(),
+        }
+    }
+}
+
+/// A value as a person would paste it: strings bare, everything else as JSON.
+fn plain(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Pretty JSON of a token's header and payload, one string per line.
+pub fn raw_json_lines(t: &TokenReport) -> Vec<String> {
+    let doc = serde_json::json!({"header": t.header, "payload": t.payload_json()});
+    serde_json::to_string_pretty(&doc)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// A key press event, for tests and for feeding typed text.
+#[cfg(test)]
+pub fn press(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}

@@ -1,0 +1,151 @@
+//! The terminal UI: the event loop and the terminal's set-up and restoration. State and its
+//! updates live in [`app`], drawing in [`ui`], the keys in [`keymap`].
+//!
+//! The loop blocks on terminal events; it wakes once a second for the expiry countdown (not
+//! at all for decoding: a report is built once per input) and checks for SIGTERM/SIGHUP then.
+
+pub mod app;
+pub mod keymap;
+pub mod ui;
+
+use std::io::{self, Write as _};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use chrono::{DateTime, SubsecRound as _, Utc};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::execute;
+
+use jwtscope::report::Report;
+
+pub use app::App;
+
+/// Fetches the input again (the `R` key of `jwtscope imds`).
+pub type Refetch = Box<dyn FnMut() -> Result<Report, String>>;
+
+/// How to run the UI.
+pub struct Options {
+    /// `--now`: the clock is frozen at this instant.
+    pub now: Option<DateTime<Utc>>,
+    pub color: bool,
+    pub refetch: Option<Refetch>,
+    /// When the process started, for the first-frame measurement.
+    pub started: Instant,
+}
+
+/// Restores the terminal however the UI ends: return, error or panic (ratatui's panic hook
+/// restores too; restoring twice is harmless).
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+    }
+}
+
+/// Run the UI on `report` (the paste screen when `None`) until the user quits. Returns the
+/// signal that ended it (SIGTERM, SIGHUP), if one did, so the process can exit accordingly.
+pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>> {
+    let started = opts.started;
+    let quit_signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&quit_signal), sig as usize)?;
+    }
+    let clock = || Utc::now().trunc_subsecs(0);
+    let mut app = App::new(
+        report,
+        opts.now.unwrap_or_else(clock),
+        opts.now.is_some(),
+        opts.color,
+    );
+    app.can_refetch = opts.refetch.is_some();
+
+    let mut terminal = ratatui::try_init()?;
+    let _restore = Restore;
+    execute!(io::stdout(), EnableBracketedPaste)?;
+
+    let mut first_frame = true;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            let frame = terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            app.page = usize::from(frame.area.height.saturating_sub(14).max(3));
+            if first_frame {
+                first_frame = false;
+                first_frame_hook(started);
+            }
+        }
+        let now_instant = Instant::now();
+        let wait = app.wake_in(Utc::now(), now_instant);
+        if event::poll(wait)? {
+            // Take every event already waiting before drawing again: a paste that arrives as
+            // ten thousand key presses must not cost ten thousand frames.
+            let mut effects = Vec::new();
+            dirty = false;
+            loop {
+                let ev = event::read()?;
+                dirty |= !matches!(ev, Event::FocusGained | Event::FocusLost);
+                effects.extend(app.handle(&ev, Instant::now()));
+                // Not Duration::ZERO: crossterm's poll then neither hands out events it has
+                // already parsed nor reads what is waiting on the terminal.
+                if app.quit || !event::poll(std::time::Duration::from_micros(1))? {
+                    break;
+                }
+            }
+            for effect in effects {
+                match effect {
+                    app::Effect::Copy(text) => {
+                        execute!(
+                            io::stdout(),
+                            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                        )?;
+                    }
+                    app::Effect::Refetch => {
+                        if let Some(refetch) = opts.refetch.as_mut() {
+                            match refetch() {
+                                Ok(r) => {
+                                    app.set_report(r);
+                                    app.flash = Some("fetched a new token".to_string());
+                                }
+                                Err(e) => app.flash = Some(format!("fetch failed: {e}")),
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            // The countdown's tick, or the end of a typed paste.
+            let before = app.now;
+            app.tick(clock());
+            dirty = app.paste_idle(Instant::now()) || app.now != before;
+        }
+        let signal = quit_signal.load(Ordering::Relaxed);
+        if signal != 0 {
+            io::stdout().flush()?;
+            return Ok(i32::try_from(signal).ok());
+        }
+        if app.quit {
+            break;
+        }
+    }
+    io::stdout().flush()?;
+    Ok(None)
+}
+
+/// Measurement hook for the benchmark script: with `JWTSCOPE_FIRST_FRAME_LOG=path`, the time
+/// from start to the first frame drawn is appended to that file. Nothing else is written.
+fn first_frame_hook(started: Instant) {
+    if let Some(path) = std::env::var_os("JWTSCOPE_FIRST_FRAME_LOG") {
+        let us = started.elapsed().as_micros();
+        let _ = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| writeln!(f, "{us}"));
+    }
+}
+
+#[cfg(test)]
+mod tests;

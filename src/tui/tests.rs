@@ -1,0 +1,326 @@
+//! Snapshot tests of every view and state, drawn on ratatui's `TestBackend` and driven by
+//! synthetic key events with the time injected (gitui-style).
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use jwtscope::report::{self, Report};
+use jwtscope::source::Source;
+
+use super::app::{App, Effect, press};
+
+const NOW: &str = "2026-11-24T09:00:00Z";
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(NOW).unwrap().into()
+}
+
+fn asset(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Local time depends on the machine's zone; pin it so snapshots are the same everywhere.
+fn pinned(mut r: Report) -> Report {
+    for t in &mut r.tokens {
+        for f in t.claims.iter_mut().chain(t.context_fields.iter_mut()) {
+            if let Some(time) = &mut f.time {
+                time.local = time
+                    .utc
+                    .as_ref()
+                    .map(|u| format!("{} +00:00", u.replace('T', " ").trim_end_matches('Z')));
+            }
+        }
+    }
+    r
+}
+
+fn report_of(bytes: &[u8], source: Source, at: DateTime<Utc>) -> Report {
+    pinned(report::build(bytes, source, at).unwrap())
+}
+
+fn app_for(name: &str) -> App {
+    let r = report_of(
+        &asset(name),
+        Source::File {
+            path: format!("assets/{name}").into(),
+        },
+        now(),
+    );
+    App::new(Some(r), now(), true, false)
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn keys(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for k in keys {
+        effects.extend(app.handle(&press(*k), Instant::now()));
+    }
+    effects
+}
+
+fn chars(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle(&press(KeyCode::Char(c)), Instant::now());
+    }
+}
+
+#[test]
+fn summary_of_a_valid_managed_identity_token() {
+    let app = app_for("managedid.json");
+    let small = draw(&app, 80, 24);
+    for needle in [
+        "Microsoft Entra ID · v1",
+        "https://management.azure.com/",
+        "b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081",
+        "valid · expires in 23h 5m",
+        "virtual machine vm-web-01",
+    ] {
+        assert!(small.contains(needle), "{needle} missing:\n{small}");
+    }
+    insta::assert_snapshot!("summary_valid_80x24", small);
+    insta::assert_snapshot!("summary_valid_160x48", draw(&app, 160, 48));
+}
+
+#[test]
+fn summary_of_an_expired_token() {
+    let later: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-26T11:07:00Z")
+        .unwrap()
+        .into();
+    let r = report_of(&asset("managedid.json"), Source::Stdin, later);
+    let app = App::new(Some(r), later, true, false);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("EXPIRED 27h 2m ago"), "{screen}");
+    insta::assert_snapshot!("summary_expired_80x24", screen);
+}
+
+#[test]
+fn the_countdown_moves_with_the_clock_without_decoding_again() {
+    let r = report_of(&asset("managedid.json"), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), false, false);
+    assert!(draw(&app, 80, 24).contains("expires in 23h 5m"));
+    let t = app.current().unwrap().clone();
+    app.tick(now() + chrono::Duration::seconds(83_100 - 252));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("valid · expires in 4m 12s"), "{screen}");
+    app.tick(now() + chrono::Duration::seconds(83_100 + 10_920));
+    assert!(draw(&app, 80, 24).contains("EXPIRED 3h 2m ago"));
+    // The report itself is untouched by ticking.
+    assert_eq!(app.current().unwrap().summary.expiry, t.summary.expiry);
+}
+
+#[test]
+fn claims_with_a_selection_and_the_detail_pane() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('j'); 4]);
+    keys(&mut app, &[KeyCode::Enter]);
+    let small = draw(&app, 80, 24);
+    assert!(small.contains("Expiration time"), "{small}");
+    insta::assert_snapshot!("claims_detail_80x24", small);
+    keys(&mut app, &[KeyCode::Char('G')]);
+    insta::assert_snapshot!("claims_detail_last_160x48", draw(&app, 160, 48));
+}
+
+#[test]
+fn header_token_raw_and_help_views() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('3')]);
+    let header = draw(&app, 80, 24);
+    assert!(header.contains("RSASSA-PKCS1-v1_5"), "{header}");
+    insta::assert_snapshot!("header_80x24", header);
+    keys(&mut app, &[KeyCode::Char('4')]);
+    insta::assert_snapshot!("token_80x24", draw(&app, 80, 24));
+    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('r')]);
+    let raw = draw(&app, 80, 24);
+    assert!(raw.contains("\"header\": {"), "{raw}");
+    insta::assert_snapshot!("raw_80x24", raw);
+    keys(&mut app, &[KeyCode::Char('r'), KeyCode::Char('?')]);
+    let help = draw(&app, 80, 24);
+    assert!(help.contains("copy the whole token"), "{help}");
+    insta::assert_snapshot!("help_80x24", help);
+    insta::assert_snapshot!("help_160x48", draw(&app, 160, 48));
+    keys(&mut app, &[KeyCode::Char('x')]);
+    assert!(!app.help, "any key closes help");
+}
+
+#[test]
+fn filter_and_time_modes() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, "xms");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("/xms"), "{screen}");
+    assert_eq!(app.visible_claims().len(), 3);
+    insta::assert_snapshot!("filter_80x24", screen);
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.visible_claims().len(), 19);
+    for (mode, needle) in [
+        ("UTC", "2026-11-25T08:05:00Z"),
+        ("local", "2026-11-25 08:05:00 +00:00"),
+        ("raw", "1795593900"),
+    ] {
+        keys(&mut app, &[KeyCode::Char('t')]);
+        let screen = draw(&app, 100, 30);
+        assert!(screen.contains(&format!("times: {mode}")), "{screen}");
+        assert!(screen.contains(needle), "{mode}: {screen}");
+    }
+}
+
+#[test]
+fn paste_screen_paste_and_error() {
+    let mut app = App::new(None, now(), true, false);
+    insta::assert_snapshot!("paste_80x24", draw(&app, 80, 24));
+    app.handle(
+        &Event::Paste("not a token at all\nreally".into()),
+        Instant::now(),
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("error: no token found"), "{screen}");
+    insta::assert_snapshot!("paste_error_80x24", screen);
+    let doc = String::from_utf8(asset("managedid.json")).unwrap();
+    app.handle(&Event::Paste(doc), Instant::now());
+    assert!(draw(&app, 80, 24).contains("valid · expires in 23h 5m"));
+}
+
+#[test]
+fn a_paste_typed_as_keys_is_decoded_when_it_pauses() {
+    let mut app = App::new(None, now(), true, false);
+    let start = Instant::now();
+    let doc = String::from_utf8(asset("managedid.json")).unwrap();
+    for c in doc.chars() {
+        let ev = if c == '\n' {
+            press(KeyCode::Enter)
+        } else {
+            press(KeyCode::Char(c))
+        };
+        app.handle(&ev, start);
+    }
+    // Nothing is decoded while the keys keep coming...
+    assert!(app.report.is_none());
+    assert!(!app.paste_idle(start + Duration::from_millis(10)));
+    // ...and everything once they pause.
+    assert!(app.paste_idle(start + Duration::from_millis(400)));
+    assert_eq!(app.current().unwrap().origin, "access_token");
+}
+
+#[test]
+fn several_tokens_and_switching() {
+    let mut app = app_for("oauth-response.json");
+    let first = draw(&app, 100, 30);
+    assert!(first.contains("1 access_token"), "{first}");
+    insta::assert_snapshot!("tokens_first_100x30", first);
+    keys(&mut app, &[KeyCode::Char(']')]);
+    let opaque = draw(&app, 100, 30);
+    assert!(opaque.contains("opaque: not a JWT"), "{opaque}");
+    insta::assert_snapshot!("tokens_opaque_100x30", opaque);
+    keys(&mut app, &[KeyCode::Char(']')]);
+    assert_eq!(app.current().unwrap().origin, "id_token");
+    keys(&mut app, &[KeyCode::Char('[')]);
+    assert_eq!(app.current().unwrap().origin, "refresh_token");
+}
+
+#[test]
+fn warnings_are_always_visible() {
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIn0.";
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    let app = App::new(Some(r), now(), true, false);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Warnings (2)"), "{screen}");
+    assert!(screen.contains("claim \"sub\" appears 2 times"), "{screen}");
+    insta::assert_snapshot!("warnings_80x24", screen);
+}
+
+#[test]
+fn too_small_a_terminal_says_so() {
+    let app = app_for("managedid.json");
+    let screen = draw(&app, 50, 12);
+    assert!(screen.contains("Terminal too small"), "{screen}");
+}
+
+#[test]
+fn big_tokens_render_only_what_is_visible() {
+    let big = crate::tui::tests::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), true, false);
+    let screen = draw(&app, 200, 60);
+    assert!(screen.contains("[5000 items"), "{screen}");
+    keys(
+        &mut app,
+        &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::PageDown],
+    );
+    let detail = draw(&app, 200, 60);
+    assert!(detail.contains("5000 items; showing"), "{detail}");
+    keys(&mut app, &[KeyCode::Char('4'), KeyCode::End]);
+    let token = draw(&app, 200, 60);
+    assert!(token.contains("4 Token"), "{token}");
+}
+
+#[test]
+fn copy_keys_produce_osc52_effects_and_confirm() {
+    let mut app = app_for("managedid.json");
+    let effects = keys(&mut app, &[KeyCode::Char('y')]);
+    assert_eq!(
+        effects,
+        vec![Effect::Copy("https://management.azure.com/".into())]
+    );
+    assert!(draw(&app, 80, 24).contains("copied aud"));
+    let effects = keys(&mut app, &[KeyCode::Char('Y')]);
+    assert!(matches!(&effects[..], [Effect::Copy(t)] if t.starts_with("eyJ")));
+    keys(&mut app, &[KeyCode::Char('j')]);
+    assert!(
+        app.flash.is_none(),
+        "the confirmation lasts until the next key"
+    );
+}
+
+#[test]
+fn quitting_closes_what_is_open_first() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    assert!(!app.detail_open && !app.quit);
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(app.quit);
+    let mut app = app_for("managedid.json");
+    app.handle(
+        &Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Instant::now(),
+    );
+    assert!(app.quit);
+}
+
+/// An Entra-shaped token with `groups` GUIDs (5000 make about 260 KB).
+pub fn big_token(groups: usize) -> String {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let mut payload = String::from(
+        r#"{"aud":"https://management.azure.com/","iss":"https://sts.windows.net/8c3dad1d-b6bc-4f8b-939b-8263372eced6/","iat":1795507200,"nbf":1795507200,"exp":1795511100,"oid":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","tid":"8c3dad1d-b6bc-4f8b-939b-8263372eced6","ver":"1.0","groups":["#,
+    );
+    for i in 0..groups {
+        if i > 0 {
+            payload.push(',');
+        }
+        payload.push_str(&format!(
+            "\"{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}\"",
+            i * 7919,
+            i % 65536,
+            i % 4096,
+            (i * 31) % 4096,
+            i as u64 * 104_729
+        ));
+    }
+    payload.push_str("]}");
+    format!(
+        "{}.{}.{}",
+        b64(r#"{"typ":"JWT","alg":"RS256","kid":"test"}"#),
+        b64(&payload),
+        b64("sig")
+    )
+}

@@ -1,0 +1,261 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys and pastes, read back
+//! with capture-pane. CI installs tmux; without it these tests fail rather than skip.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A private tmux server, killed when the test ends (even when it fails).
+struct Tmux {
+    socket: String,
+    /// The command's exit status is written here when it ends.
+    status: tempfile::NamedTempFile,
+}
+
+impl Tmux {
+    /// Start `command` in a detached session of `width` x `height`.
+    fn start(command: &str, width: u16, height: u16) -> Self {
+        let tmux = Tmux {
+            socket: format!(
+                "jwtscope-test-{}-{}",
+                std::process::id(),
+                NEXT.fetch_add(1, Ordering::SeqCst)
+            ),
+            status: tempfile::NamedTempFile::new().unwrap(),
+        };
+        let command = format!(
+            "{command}; echo $? > '{}'; sleep 60",
+            tmux.status.path().display()
+        );
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "sh",
+            "-c",
+            &command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux could not start (is tmux installed? .ci/run installs it): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .env("TERM", "xterm-256color")
+            .output()
+            .expect("tmux is required for the end-to-end UI tests (.ci/run installs it)")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", k]);
+            std::thread::sleep(Duration::from_millis(80));
+        }
+    }
+
+    /// Wait until the screen shows `needle`, or fail with the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", format]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    /// Wait for the program to end; returns its exit status.
+    fn wait_exit(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let status = std::fs::read_to_string(self.status.path()).unwrap_or_default();
+            if !status.trim().is_empty() {
+                return status.trim().to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the program did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn bin() -> String {
+    assert_cmd::cargo::cargo_bin("jwtscope")
+        .display()
+        .to_string()
+}
+
+fn quote(p: &Path) -> String {
+    format!("'{}'", p.display())
+}
+
+#[test]
+fn a_piped_token_opens_the_ui_and_keys_work_and_the_terminal_comes_back() {
+    let cmd = format!(
+        "cat {} | {} --now {}",
+        quote(&common::asset("managedid.json")),
+        bin(),
+        common::NOW
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    let screen = t.wait_for("valid · expires in 23h 5m");
+    for needle in [
+        "https://sts.windows.net/8c3dad1d-b6bc-4f8b-939b-8263372eced6/",
+        "https://management.azure.com/",
+        "b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081",
+        "2026-11-25 08:05:00Z",
+        "virtual machine vm-web-01",
+    ] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "1",
+        "the UI uses the alternate screen"
+    );
+    t.keys(&["Tab"]);
+    t.wait_for("RSASSA-PKCS1-v1_5");
+    t.keys(&["?"]);
+    t.wait_for("copy the whole token");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "the terminal left the alternate screen"
+    );
+}
+
+/// A 10 KB JSON token response, with a claim at the very end of the payload.
+fn ten_kb_document(dir: &Path) -> std::path::PathBuf {
+    let filler: String = (0..9000)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    let payload = format!(
+        r#"{{"iss":"https://sts.windows.net/8c3dad1d-b6bc-4f8b-939b-8263372eced6/","aud":"https://management.azure.com/","exp":1795593900,"filler":"{filler}","zz_last":"END-OF-PASTE"}}"#
+    );
+    let token = common::token(r#"{"alg":"RS256","typ":"JWT"}"#, &payload);
+    let doc = format!(
+        "{{\n  \"access_token\": \"{token}\",\n  \"expires_in\": \"3599\",\n  \"token_type\": \"Bearer\"\n}}\n"
+    );
+    assert!(doc.len() > 10_000, "{}", doc.len());
+    let path = dir.join("paste.json");
+    std::fs::write(&path, doc).unwrap();
+    path
+}
+
+fn paste_arrives_whole(bracketed: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = ten_kb_document(dir.path());
+    let t = Tmux::start(&format!("{} --now {}", bin(), common::NOW), 100, 30);
+    t.wait_for("Paste a token, a JSON response");
+    t.run(&["load-buffer", &doc.display().to_string()]);
+    let mut args = vec!["paste-buffer"];
+    if bracketed {
+        args.push("-p");
+    }
+    t.run(&args);
+    let screen = t.wait_for("2 Claims");
+    assert!(!screen.contains("error"), "{screen}");
+    t.keys(&["G"]);
+    let screen = t.wait_for("zz_last");
+    assert!(
+        screen.contains("END-OF-PASTE"),
+        "the end of the paste arrived:\n{screen}"
+    );
+    t.keys(&["1"]);
+    let screen = t.wait_for("Response fields");
+    assert!(screen.contains("expires_in"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
+
+#[test]
+fn a_10_kb_bracketed_paste_arrives_whole() {
+    paste_arrives_whole(true);
+}
+
+#[test]
+fn a_10_kb_paste_without_bracketed_paste_arrives_whole() {
+    paste_arrives_whole(false);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let cmd = format!(
+        "{} --now {} {}",
+        bin(),
+        common::NOW,
+        quote(&common::asset("managedid.json"))
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("valid · expires in 23h 5m");
+    let pid = t.display("#{pane_pid}");
+    // The pane runs `sh -c`; the UI is its child (or the shell itself after exec).
+    let out = Command::new("pkill")
+        .args(["-TERM", "-P", &pid])
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        Command::new("kill").args(["-TERM", &pid]).output().unwrap();
+    }
+    assert_eq!(t.wait_exit(), "143", "ended by SIGTERM");
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+#[test]
+fn small_terminals_get_a_notice_and_resizing_recovers() {
+    let cmd = format!(
+        "{} --now {} {}",
+        bin(),
+        common::NOW,
+        quote(&common::asset("managedid.json"))
+    );
+    let t = Tmux::start(&cmd, 50, 14);
+    t.wait_for("Terminal too small");
+    t.run(&["resize-window", "-x", "90", "-y", "28"]);
+    t.wait_for("valid · expires in 23h 5m");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
