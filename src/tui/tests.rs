@@ -123,7 +123,7 @@ fn claims_with_a_selection_and_the_detail_pane() {
     keys(&mut app, &[KeyCode::Char('j'); 4]);
     keys(&mut app, &[KeyCode::Enter]);
     let small = draw(&app, 80, 24);
-    assert!(small.contains("Expiration time"), "{small}");
+    assert!(small.contains("Expiry time"), "{small}");
     insta::assert_snapshot!("claims_detail_80x24", small);
     keys(&mut app, &[KeyCode::Char('G')]);
     insta::assert_snapshot!("claims_detail_last_160x48", draw(&app, 160, 48));

@@ -1,0 +1,58 @@
+//! One full frame of the UI at 200x60 with the 260 KB / 5000-group token, in each view.
+//! The UI lives in the binary crate, so its module tree is compiled into this bench directly.
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code, unused_imports)]
+// (cargo builds benches with cfg(test), so the UI's own test module comes along unused.)
+
+#[path = "../src/tui/mod.rs"]
+mod tui;
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn press(app: &mut tui::App, code: KeyCode) {
+    let ev = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    app.handle(&ev, Instant::now());
+}
+
+fn bench(c: &mut Criterion) {
+    let now = chrono::DateTime::parse_from_rfc3339(common::NOW).unwrap().into();
+    let big = common::big_token(5000);
+    let report =
+        jwtscope::report::build(big.as_bytes(), jwtscope::source::Source::Stdin, now).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut g = c.benchmark_group("render-200x60-5000-groups");
+    let views: [(&str, &[KeyCode]); 5] = [
+        ("claims", &[]),
+        ("claims-detail-groups", &[KeyCode::Char('G'), KeyCode::Enter]),
+        ("header", &[KeyCode::Char('3')]),
+        ("token", &[KeyCode::Char('4')]),
+        ("raw", &[KeyCode::Char('r')]),
+    ];
+    for (name, keys) in views {
+        let mut app = tui::App::new(Some(report.clone()), now, true, true);
+        for k in keys {
+            press(&mut app, *k);
+        }
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| f.render_widget(black_box(&app), f.area()))
+                    .unwrap();
+            });
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
