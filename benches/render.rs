@@ -3,10 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code, unused_imports)]
 // (cargo builds benches with cfg(test), so the UI's own test module comes along unused.)
 
-#[path = "../src/tui/mod.rs"]
-mod tui;
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "../src/tui/mod.rs"]
+mod tui;
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -25,7 +25,9 @@ fn press(app: &mut tui::App, code: KeyCode) {
 }
 
 fn bench(c: &mut Criterion) {
-    let now = chrono::DateTime::parse_from_rfc3339(common::NOW).unwrap().into();
+    let now = chrono::DateTime::parse_from_rfc3339(common::NOW)
+        .unwrap()
+        .into();
     let big = common::big_token(5000);
     let report =
         jwtscope::report::build(big.as_bytes(), jwtscope::source::Source::Stdin, now).unwrap();
@@ -33,7 +35,10 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("render-200x60-5000-groups");
     let views: [(&str, &[KeyCode]); 5] = [
         ("claims", &[]),
-        ("claims-detail-groups", &[KeyCode::Char('G'), KeyCode::Enter]),
+        (
+            "claims-detail-groups",
+            &[KeyCode::Char('G'), KeyCode::Enter],
+        ),
         ("header", &[KeyCode::Char('3')]),
         ("token", &[KeyCode::Char('4')]),
         ("raw", &[KeyCode::Char('r')]),
