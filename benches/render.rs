@@ -1,7 +1,14 @@
 //! One full frame of the UI at 200x60 with the 260 KB / 5000-group token, in each view.
 //! The UI lives in the binary crate, so its module tree is compiled into this bench directly.
-#![allow(clippy::unwrap_used, clippy::expect_used, dead_code, unused_imports)]
-// (cargo builds benches with cfg(test), so the UI's own test module comes along unused.)
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::duplicate_mod,
+    dead_code,
+    unused_imports
+)]
+// (cargo builds benches with cfg(test): the UI's own test module comes along, unused, and
+// brings tests/common a second time.)
 
 #[path = "../tests/common/mod.rs"]
 mod common;

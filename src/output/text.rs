@@ -111,7 +111,8 @@ pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Resul
     Ok(())
 }
 
-fn kind_word(t: &TokenReport) -> String {
+/// What a token is, in a few words ("JWS (RS256)", "JWE (RSA-OAEP, A256GCM)", ...).
+pub fn kind_word(t: &TokenReport) -> String {
     let alg = t
         .header
         .get("alg")

@@ -13,6 +13,9 @@ use jwtscope::source::Source;
 
 use super::app::{App, Effect, press};
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
 const NOW: &str = "2026-11-24T09:00:00Z";
 
 fn now() -> DateTime<Utc> {
@@ -247,7 +250,7 @@ fn too_small_a_terminal_says_so() {
 
 #[test]
 fn big_tokens_render_only_what_is_visible() {
-    let big = crate::tui::tests::big_token(5000);
+    let big = common::big_token(5000);
     let r = report_of(big.as_bytes(), Source::Stdin, now());
     let mut app = App::new(Some(r), now(), true, false);
     let screen = draw(&app, 200, 60);
@@ -294,33 +297,4 @@ fn quitting_closes_what_is_open_first() {
         Instant::now(),
     );
     assert!(app.quit);
-}
-
-/// An Entra-shaped token with `groups` GUIDs (5000 make about 260 KB).
-pub fn big_token(groups: usize) -> String {
-    use base64::Engine as _;
-    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
-    let mut payload = String::from(
-        r#"{"aud":"https://management.azure.com/","iss":"https://sts.windows.net/8c3dad1d-b6bc-4f8b-939b-8263372eced6/","iat":1795507200,"nbf":1795507200,"exp":1795511100,"oid":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","tid":"8c3dad1d-b6bc-4f8b-939b-8263372eced6","ver":"1.0","groups":["#,
-    );
-    for i in 0..groups {
-        if i > 0 {
-            payload.push(',');
-        }
-        payload.push_str(&format!(
-            "\"{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}\"",
-            i * 7919,
-            i % 65536,
-            i % 4096,
-            (i * 31) % 4096,
-            i as u64 * 104_729
-        ));
-    }
-    payload.push_str("]}");
-    format!(
-        "{}.{}.{}",
-        b64(r#"{"typ":"JWT","alg":"RS256","kid":"test"}"#),
-        b64(&payload),
-        b64("sig")
-    )
 }

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use jwtscope::claims::time::{self, Status};
 use jwtscope::output::sanitize::clean;
-use jwtscope::output::text::value_line;
+use jwtscope::output::text::{kind_word, value_line};
 use jwtscope::report::{Field, Kind, TokenReport};
 
 use super::app::{App, Panel, TimeMode};
@@ -168,21 +168,6 @@ fn title_line<'a>(app: &App, theme: &Theme, width: u16) -> Line<'a> {
         Span::raw(" ".repeat(pad)),
         Span::styled(clock, theme.dim()),
     ])
-}
-
-fn kind_word(t: &TokenReport) -> String {
-    let alg = t
-        .header
-        .get("alg")
-        .and_then(Value::as_str)
-        .map(|a| clean(a).into_owned());
-    match (t.kind, alg) {
-        (Kind::Jws, Some(a)) => format!("JWS {a}"),
-        (Kind::Jws, None) => "JWS".to_string(),
-        (Kind::Unsecured, _) => "unsecured (alg none)".to_string(),
-        (Kind::Jwe, _) => "JWE (encrypted)".to_string(),
-        (Kind::Opaque, _) => "opaque".to_string(),
-    }
 }
 
 /// Label/value rows as lines, labels aligned.
