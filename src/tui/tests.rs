@@ -139,6 +139,12 @@ fn header_token_raw_and_help_views() {
     let header = draw(&app, 80, 24);
     assert!(header.contains("RSASSA-PKCS1-v1_5"), "{header}");
     insta::assert_snapshot!("header_80x24", header);
+    keys(&mut app, &[KeyCode::Char('G')]);
+    let last = draw(&app, 80, 24);
+    assert!(
+        last.contains("kid "),
+        "the last parameter scrolls into view:\n{last}"
+    );
     keys(&mut app, &[KeyCode::Char('4')]);
     insta::assert_snapshot!("token_80x24", draw(&app, 80, 24));
     keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('r')]);

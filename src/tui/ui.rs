@@ -513,6 +513,7 @@ fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut 
         return;
     }
     match body_panel(app) {
+        Panel::Header if inner.width < 110 => render_header_narrow(app, theme, t, inner, buf),
         Panel::Header => render_fields(
             theme,
             &t.header_params,
@@ -532,6 +533,64 @@ fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut 
         Panel::Summary => render_overview(app, theme, t, inner, buf),
         Panel::Claims => render_claims(app, theme, t, inner, buf),
     }
+}
+
+/// The header on a narrow screen: each parameter with its value and meaning, then its
+/// description on the next line (a header has a handful of parameters, so all fit).
+fn render_header_narrow(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
+    let w = t
+        .header_params
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(3)
+        .min(16);
+    let mut lines = Vec::new();
+    let width = usize::from(area.width.max(1));
+    let rows = |text: &str| text.chars().count().div_ceil(width).max(1);
+    // Scroll so the selected parameter is on screen: count the wrapped rows before it.
+    let mut before = 0;
+    let mut selected_rows = 0;
+    for (i, f) in t.header_params.iter().enumerate() {
+        let n = rows(&format!("{:<w$}  {}", f.name, value_line(&f.value)))
+            + f.description
+                .map_or(0, |d| rows(&format!("{:<w$}  {d}", "")));
+        if i < app.header_sel {
+            before += n;
+        } else if i == app.header_sel {
+            selected_rows = n;
+        }
+    }
+    let height = usize::from(area.height);
+    let scroll = (before + selected_rows).saturating_sub(height).min(before);
+    for (i, f) in t.header_params.iter().enumerate() {
+        let mut value = value_line(&f.value);
+        if let Some(m) = &f.meaning {
+            value.push_str(&format!("  ({})", clean(m)));
+        }
+        let style = if i == app.header_sel && app.focus == Panel::Header {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!("{:<w$}  ", clean(&f.name)), theme.fg(Color::Cyan)),
+                Span::raw(value),
+            ])
+            .style(style),
+        );
+        if let Some(d) = f.description {
+            lines.push(Line::from(Span::styled(
+                format!("{:<w$}  {d}", ""),
+                theme.dim(),
+            )));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .render(area, buf);
 }
 
 fn render_claims(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
