@@ -46,12 +46,25 @@ fn run(
     args: &FetchArgs,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> (Result<Fetched, FetchError>, Vec<Progress>, Vec<Duration>) {
+    assert_loopback(args, env);
     let mut progress = Vec::new();
     let mut waits = Vec::new();
     let r = fetch_with_sleep(args, env, &mut |p| progress.push(p.clone()), &mut |d| {
         waits.push(d);
     });
     (r, progress, waits)
+}
+
+/// Safety net: whatever a test sets up, the request goes to this machine.
+fn assert_loopback(args: &FetchArgs, env: &dyn Fn(&str) -> Option<String>) {
+    if let Ok(plan) = jwtscope::fetch::plan::plan(args, env, &|| false) {
+        let host = jwtscope::fetch::http::address_of(&plan.endpoint);
+        assert!(
+            host.starts_with("127.0.0.1:") || host.starts_with("localhost:"),
+            "a test would leave the machine: {}",
+            plan.endpoint
+        );
+    }
 }
 
 /// What every IMDS request must look like.
@@ -134,7 +147,13 @@ fn imds_success_returns_the_body_and_describes_the_request() {
     assert!(waits.is_empty());
     assert!(matches!(
         progress.as_slice(),
-        [Progress::Sending { attempt: 1, .. }]
+        [
+            Progress::Chosen {
+                host: HostKind::Imds,
+                ..
+            },
+            Progress::Sending { attempt: 1, .. }
+        ]
     ));
     // The token is in the body only.
     assert!(!visible(&Ok(f), &progress).contains(FAKE_TOKEN));
@@ -321,6 +340,7 @@ fn throttled_then_success_honours_a_short_retry_after() {
     // The real sleep, to see the wait happen.
     let mut progress = Vec::new();
     let t0 = Instant::now();
+    assert_loopback(&args, &no_env);
     let f = fetch(&args, &no_env, &mut |p| progress.push(p.clone())).unwrap();
     let took = t0.elapsed();
     assert!(took >= Duration::from_secs(1), "waited only {took:?}");
@@ -434,6 +454,7 @@ fn server_errors_give_up_within_the_budget() {
     let mut progress = Vec::new();
     let t0 = Instant::now();
     // Real sleeps: 10 + 20 + 40 ms.
+    assert_loopback(&args, &no_env);
     let e = fetch(&args, &no_env, &mut |p| progress.push(p.clone())).unwrap_err();
     assert!(t0.elapsed() < Duration::from_secs(3), "{:?}", t0.elapsed());
     assert_eq!(mock.requests().len(), 4);
@@ -909,6 +930,7 @@ mod service_fabric {
 fn fetch_can_be_called_again() {
     let mock = Mock::script(vec![Reply::json(200, &token_body(ARM))]);
     let args = imds_args(&mock);
+    assert_loopback(&args, &no_env);
     for _ in 0..3 {
         fetch(&args, &no_env, &mut |_| {}).unwrap();
     }

@@ -39,12 +39,13 @@ pub enum SourceChoice {
     ServiceFabric,
 }
 
+// The doc comment below is the `--help` text of the subcommand. Every field is optional so
+// that `FetchArgs::default()` means "the defaults": the command line fills them in through
+// clap's `default_value`s, code and tests need not.
+
 /// Fetch a token from the managed-identity endpoint of the machine jwtscope runs on, as
 /// `curl -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/identity/oauth2/token?..."`
 /// does, then show it. Never through a proxy, never following redirects.
-///
-/// Every field is optional so that `FetchArgs::default()` means "the defaults": the command
-/// line fills them in through clap's `default_value`s, code and tests need not.
 #[derive(clap::Args, Debug, Clone, Default)]
 #[command(group = clap::ArgGroup::new("user_assigned").multiple(false))]
 pub struct FetchArgs {
@@ -73,8 +74,8 @@ pub struct FetchArgs {
     pub msi_res_id: Option<String>,
 
     /// Ask this token URL instead of the detected one (for example an SSH tunnel to IMDS:
-    /// http://localhost:8000/metadata/identity/oauth2/token). The protocol stays the one of
-    /// --source.
+    /// http://localhost:8000/metadata/identity/oauth2/token). The protocol stays that of the
+    /// host detected or named with --source.
     #[arg(long, value_name = "URL")]
     pub endpoint: Option<String>,
 
@@ -179,6 +180,48 @@ mod tests {
         assert_eq!(d.connect_timeout(), DEFAULT_CONNECT_TIMEOUT);
         assert_eq!(d.retry_base(), DEFAULT_RETRY_BASE);
         assert_eq!(d.retry_count(), DEFAULT_RETRIES);
+    }
+
+    #[test]
+    fn help_is_for_users() {
+        use clap::{CommandFactory, Subcommand};
+        #[derive(Parser)]
+        struct Top {
+            #[command(subcommand)]
+            cmd: Cmd,
+        }
+        #[derive(Subcommand)]
+        enum Cmd {
+            Imds(FetchArgs),
+        }
+        let mut top = Top::command();
+        let help = top
+            .find_subcommand_mut("imds")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        assert!(help.starts_with("Fetch a token from the managed-identity endpoint"));
+        for flag in [
+            "--resource",
+            "--api-version",
+            "--client-id",
+            "--object-id",
+            "--msi-res-id",
+            "--endpoint",
+            "--source",
+            "--timeout",
+            "--response-timeout",
+            "--retries",
+            "--save",
+        ] {
+            assert!(help.contains(flag), "{flag} missing from help");
+        }
+        assert!(!help.contains("--retry-base-ms"));
+        assert!(!help.contains("token-dir"));
+        assert!(
+            !help.contains("FetchArgs"),
+            "developer notes leaked into help"
+        );
     }
 
     #[test]

@@ -107,6 +107,14 @@ impl fmt::Debug for Fetched {
 /// stderr (or the UI's status line).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
+    /// The host chosen, and why; sent once, before the first request, so that the choice can
+    /// be shown even when the fetch then fails.
+    Chosen {
+        host: HostKind,
+        endpoint: String,
+        /// As [`FetchInfo::detected_by`].
+        detected_by: String,
+    },
     /// A request is about to go out. Detail for `--verbose`-style output.
     Sending {
         attempt: u32,
@@ -133,6 +141,11 @@ pub enum Progress {
 impl fmt::Display for Progress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Progress::Chosen {
+                host,
+                endpoint,
+                detected_by,
+            } => write!(f, "{host} at {endpoint} ({detected_by})"),
             Progress::Sending {
                 attempt,
                 host,
@@ -207,6 +220,11 @@ pub fn fetch_with_sleep(
     let mut retries = 0u32;
     let mut gone_retries = 0u32;
     let mut challenged = false;
+    progress(&Progress::Chosen {
+        host,
+        endpoint: plan.endpoint.clone(),
+        detected_by: plan.detection.reason(),
+    });
 
     loop {
         attempts += 1;
@@ -379,6 +397,19 @@ mod tests {
         assert_eq!(
             p.to_string(),
             "attempt 3 answered HTTP 410 Gone; waiting 20 ms (IMDS is updating) before attempt 4"
+        );
+    }
+
+    #[test]
+    fn chosen_line() {
+        let p = Progress::Chosen {
+            host: HostKind::AppService,
+            endpoint: "http://localhost:4141/MSI/token".into(),
+            detected_by: "IDENTITY_ENDPOINT + IDENTITY_HEADER set".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "App Service at http://localhost:4141/MSI/token (IDENTITY_ENDPOINT + IDENTITY_HEADER set)"
         );
     }
 
