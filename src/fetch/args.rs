@@ -46,6 +46,8 @@ pub enum SourceChoice {
 /// Fetch a token from the managed-identity endpoint of the machine jwtscope runs on, as
 /// `curl -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/identity/oauth2/token?..."`
 /// does, then show it. Never through a proxy, never following redirects.
+// Bare URLs are what --help should print; rustdoc would like them in <...>.
+#[allow(rustdoc::bare_urls)]
 #[derive(clap::Args, Debug, Clone, Default)]
 #[command(group = clap::ArgGroup::new("user_assigned").multiple(false))]
 pub struct FetchArgs {
