@@ -8,17 +8,17 @@
 // there is a failed test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+mod mock_identity;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{FAKE_TOKEN, Mock, Reply, Request, Trap, closed_port, env_of, token_body};
 use jwtscope::fetch::{
     ArcKeyProblem, EndpointOrigin, FetchArgs, FetchError, Fetched, HostKind, Progress, ProxyClue,
     SourceChoice, TimeoutPhase, WaitReason, fetch, fetch_with_sleep, save_response,
 };
+use mock_identity::{FAKE_TOKEN, Mock, Reply, Request, Trap, closed_port, env_of, token_body};
 
 const TOKEN_PATH: &str = "/metadata/identity/oauth2/token";
 const ARM: &str = "https://management.azure.com/";

@@ -13,13 +13,13 @@
 // there is a failed test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+mod mock_identity;
 
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Mock, Reply, Trap, token_body};
 use jwtscope::fetch::{FetchArgs, HostKind, SourceChoice, fetch};
+use mock_identity::{Mock, Reply, Trap, token_body};
 
 const CHILD: &str = "child_fetch_with_proxy_variables_set";
 const MODE: &str = "JWTSCOPE_TEST_PROXY_TRAP_MODE";
