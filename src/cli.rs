@@ -19,6 +19,7 @@ Examples:
   jwtscope --output json token.txt        one JSON document for scripts
   jwtscope --check token.txt              exit 3 when a token is expired or not yet valid
   jwtscope                                open the terminal UI and paste a token
+  jwtscope imds                           fetch a managed identity token on an Azure VM (see imds --help)
 
 Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
 (e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid.";
@@ -55,6 +56,7 @@ pub struct Cli {
 
 /// Options that apply to every way in.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Output and checks")]
 pub struct Common {
     /// Output format. Without it: the terminal UI when standard output is a terminal, text
     /// otherwise.
@@ -80,7 +82,9 @@ pub struct Common {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
+    Imds(jwtscope::fetch::FetchArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -28,13 +28,21 @@ pub enum AppError {
     Output(#[from] io::Error),
     #[error("cannot run the terminal UI: {0} (use --output text or --output json)")]
     Ui(io::Error),
+    #[error(transparent)]
+    Fetch(#[from] jwtscope::fetch::FetchError),
+    #[error("cannot save the response to {path}: {source}")]
+    Save {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
 }
 
 impl AppError {
     /// The exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            AppError::Usage(_) => 2,
+            AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
             _ => 1,
         }
     }
@@ -42,6 +50,7 @@ impl AppError {
     /// A line of advice to print after the error, when there is one.
     pub fn advice(&self) -> Option<String> {
         match self {
+            AppError::Fetch(e) => e.advice(),
             AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(
                 d,
             ))) => d.advice().map(str::to_string),
@@ -120,6 +129,9 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
         return Ok(Outcome::Ok);
     }
     let common = cli.common.clone();
+    if let Some(Command::Imds(args)) = &cli.command {
+        return imds(args, &common, started);
+    }
     // Whole seconds: the JSON's `now` and every relative time agree to the second.
     let now = common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
     let (bytes, src) = match choose_input(cli) {
@@ -169,6 +181,52 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     Ok(outcome)
 }
 
+/// `jwtscope imds`: fetch, then show the answer like a file with the same bytes.
+fn imds(
+    args: &jwtscope::fetch::FetchArgs,
+    common: &Common,
+    started: std::time::Instant,
+) -> Result<Outcome, AppError> {
+    use jwtscope::fetch::{self, Progress};
+    let env = |k: &str| std::env::var(k).ok();
+    // Waits are worth a line on stderr (a retry can take a minute); the rest is in the report.
+    let mut progress = |p: &Progress| {
+        if matches!(p, Progress::Waiting { .. } | Progress::ArcChallenge { .. }) {
+            eprintln!(
+                "jwtscope: {}",
+                jwtscope::output::sanitize::clean(&p.to_string())
+            );
+        }
+    };
+    let fetched = fetch::fetch(args, &env, &mut progress)?;
+    if let Some(path) = &args.save {
+        fetch::save_response(path, &fetched.body).map_err(|source| AppError::Save {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    let now = common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+    let report = report::build_owned(fetched.body, Source::Fetch(fetched.info), now)?;
+    if wants_ui(common) {
+        let outcome = check(&report, common);
+        let args = args.clone();
+        let frozen = common.now;
+        // `R` in the UI: the same request again, quietly (the UI shows the outcome).
+        let refetch: crate::tui::Refetch = Box::new(move || {
+            let fetched = fetch::fetch(&args, &env, &mut |_| {}).map_err(|e| match e.advice() {
+                Some(a) => format!("{e} ({a})"),
+                None => e.to_string(),
+            })?;
+            let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+            report::build_owned(fetched.body, Source::Fetch(fetched.info), now)
+                .map_err(|e| e.to_string())
+        });
+        return Ok(ui_with(Some(report), common, started, Some(refetch))?.unwrap_or(outcome));
+    }
+    print(&report, common)?;
+    Ok(check(&report, common))
+}
+
 /// The UI opens when standard output is a terminal and no --output was asked for.
 fn wants_ui(common: &Common) -> bool {
     common.output.is_none() && io::stdout().is_terminal()
@@ -180,12 +238,21 @@ fn ui(
     common: &Common,
     started: std::time::Instant,
 ) -> Result<Option<Outcome>, AppError> {
+    ui_with(report, common, started, None)
+}
+
+fn ui_with(
+    report: Option<Report>,
+    common: &Common,
+    started: std::time::Instant,
+    refetch: Option<crate::tui::Refetch>,
+) -> Result<Option<Outcome>, AppError> {
     crate::tui::run(
         report,
         crate::tui::Options {
             now: common.now,
             color: color_enabled(common.color),
-            refetch: None,
+            refetch,
             started,
         },
     )

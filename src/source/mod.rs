@@ -23,6 +23,8 @@ pub enum Source {
     File { path: PathBuf },
     /// Pasted into the terminal UI.
     Paste,
+    /// Fetched from a managed-identity endpoint (`jwtscope imds`): what was asked of whom.
+    Fetch(crate::fetch::FetchInfo),
 }
 
 impl fmt::Display for Source {
@@ -32,6 +34,7 @@ impl fmt::Display for Source {
             Source::Stdin => f.write_str("stdin"),
             Source::File { path } => write!(f, "{}", path.display()),
             Source::Paste => f.write_str("paste"),
+            Source::Fetch(info) => write!(f, "{info}"),
         }
     }
 }

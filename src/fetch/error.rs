@@ -1,0 +1,653 @@
+//! Why a fetch failed, in one line, and what to do about it.
+//!
+//! Nothing in here ever holds a secret: server-provided text is scrubbed of `IDENTITY_HEADER`,
+//! `MSI_SECRET`, the Arc key and anything shaped like a JWT before it is stored (see
+//! [`Scrubber`]), and the request's own secrets never enter an error. `Debug` is therefore
+//! safe to derive.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::plan::{HostKind, Secret};
+use super::retry::secs;
+use crate::input::errordoc::{ErrorDocument, ErrorKind};
+
+/// An HTTP answer that is not a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpFailure {
+    pub host: HostKind,
+    /// The token URL, without the query.
+    pub endpoint: String,
+    pub status: u16,
+    /// The `Server` header (`IMDS/150.870.65.528` from real IMDS).
+    pub server: Option<String>,
+    /// Requests sent before giving up (retries and the Arc challenge included).
+    pub attempts: u32,
+    /// The error document in the body, when there is one.
+    pub document: Option<ErrorDocument>,
+    /// The start of a body that is not an error document, on one line.
+    pub excerpt: Option<String>,
+}
+
+impl HttpFailure {
+    /// `error` (or App Service `statusCode`, Service Fabric `error.code`).
+    pub fn error(&self) -> Option<&str> {
+        self.document.as_ref().and_then(|d| d.error.as_deref())
+    }
+
+    /// `error_description` (or `message`).
+    pub fn description(&self) -> Option<&str> {
+        self.document
+            .as_ref()
+            .and_then(|d| d.description.as_deref())
+    }
+
+    fn kind(&self) -> Option<ErrorKind> {
+        self.document.as_ref().map(|d| d.kind)
+    }
+}
+
+fn reason_phrase(status: u16) -> &'static str {
+    ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("")
+}
+
+impl fmt::Display for HttpFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at {} answered HTTP {}",
+            self.host, self.endpoint, self.status
+        )?;
+        let reason = reason_phrase(self.status);
+        if !reason.is_empty() {
+            write!(f, " {reason}")?;
+        }
+        if self.attempts > 1 {
+            write!(f, " (attempt {})", self.attempts)?;
+        }
+        if let Some(s) = &self.server {
+            write!(f, " [Server: {s}]")?;
+        }
+        match (self.error(), self.description()) {
+            (Some(e), Some(d)) => write!(f, ": {e}: {d}")?,
+            (Some(e), None) => write!(f, ": {e}")?,
+            (None, Some(d)) => write!(f, ": {d}")?,
+            (None, None) => match &self.excerpt {
+                Some(x) => write!(f, ": {x}")?,
+                None => write!(f, " with an empty body")?,
+            },
+        }
+        if let Some(d) = &self.document
+            && !d.details.is_empty()
+        {
+            write!(f, " ({})", d.details.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// What made a proxy (or some other middlebox) the likely answerer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProxyClue {
+    /// 502 Bad Gateway or 504 Gateway Timeout: statuses of a gateway, not of IMDS.
+    GatewayStatus,
+    /// A 2xx answer that is not a JSON object.
+    NotJson,
+    /// A redirect: identity endpoints never send one.
+    Redirect,
+    /// 403 mentioning an unreachable network: Docker Desktop's proxy answering for IMDS.
+    UnreachableNetwork,
+}
+
+impl fmt::Display for ProxyClue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ProxyClue::GatewayStatus => "a gateway status",
+            ProxyClue::NotJson => "a success answer that is not JSON",
+            ProxyClue::Redirect => "a redirect",
+            ProxyClue::UnreachableNetwork => "a 403 about an unreachable network",
+        })
+    }
+}
+
+/// Which wait ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeoutPhase {
+    /// No connection within `--timeout`.
+    Connect,
+    /// Connected, but no (complete) answer within `--response-timeout`.
+    Answer,
+}
+
+/// Why an Azure Arc key file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArcKeyProblem {
+    /// Not in the agent's token directory (the directory is named).
+    OutsideTokenDir(PathBuf),
+    /// The name does not end in `.key`.
+    NotKeyFile,
+    /// Larger than 4096 bytes (the size is given).
+    TooLarge(u64),
+    /// Not a regular file.
+    NotAFile,
+    /// Not text that can travel in a header.
+    NotText,
+    /// Reading failed: permission denied, not found...
+    Unreadable(String),
+    /// The file could not be read for lack of permission.
+    PermissionDenied,
+}
+
+impl fmt::Display for ArcKeyProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArcKeyProblem::OutsideTokenDir(d) => {
+                write!(
+                    f,
+                    "it is not in the agent's token directory {}",
+                    d.display()
+                )
+            }
+            ArcKeyProblem::NotKeyFile => f.write_str("its name does not end in .key"),
+            ArcKeyProblem::TooLarge(n) => {
+                write!(
+                    f,
+                    "it is {n} bytes long, more than the 4096 a key file may have"
+                )
+            }
+            ArcKeyProblem::NotAFile => f.write_str("it is not a regular file"),
+            ArcKeyProblem::NotText => f.write_str("it does not hold printable text"),
+            ArcKeyProblem::Unreadable(e) => write!(f, "it cannot be read: {e}"),
+            ArcKeyProblem::PermissionDenied => f.write_str("permission denied"),
+        }
+    }
+}
+
+/// A failed fetch. Every message is one line; [`FetchError::advice`] says how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// `Identity not found` (and the App Service / Service Fabric equivalents).
+    #[error("no managed identity: {0}")]
+    NoIdentity(HttpFailure),
+    /// `Multiple user assigned identities exist`.
+    #[error("several user-assigned identities and none selected: {0}")]
+    SeveralIdentities(HttpFailure),
+    /// `invalid_resource` / AADSTS500011.
+    #[error("unknown resource: {0}")]
+    BadResource(HttpFailure),
+    /// The endpoint says the `Metadata: true` header did not reach it.
+    #[error("the Metadata header did not arrive: {0}")]
+    MissingMetadataHeader(HttpFailure),
+    /// Something other than the identity endpoint seems to have answered.
+    #[error("a proxy or gateway seems to be in the way ({clue}): {failure}")]
+    ProxyInTheWay {
+        clue: ProxyClue,
+        failure: HttpFailure,
+    },
+    /// No connection: refused, no route, unknown host.
+    #[error("cannot reach {host} at {address} ({detail}): {}", unreachable_why(*.host))]
+    Unreachable {
+        host: HostKind,
+        address: String,
+        detail: String,
+    },
+    /// A wait ran out.
+    #[error("{}", timeout_message(*.host, .address, *.waited, *.phase))]
+    Timeout {
+        host: HostKind,
+        address: String,
+        waited: Duration,
+        phase: TimeoutPhase,
+    },
+    /// Any other HTTP status, with the body's `error` and `error_description`.
+    #[error("{0}")]
+    Http(HttpFailure),
+    /// Azure Arc named a key file jwtscope will not read.
+    #[error("Azure Arc key file {} refused: {problem}", .path.display())]
+    ArcKeyFile {
+        path: PathBuf,
+        problem: ArcKeyProblem,
+    },
+    /// Azure Arc's 401 did not say where its key file is.
+    #[error(
+        "{endpoint} answered 401 without `WWW-Authenticate: Basic realm=<key file>`, so it is not an Azure Arc agent (or not one jwtscope understands)"
+    )]
+    ArcChallenge { endpoint: String },
+    /// Service Fabric: the server's certificate is not the pinned one.
+    #[error("{endpoint}: {detail}")]
+    Certificate { endpoint: String, detail: String },
+    /// The connection broke, or what came back was not usable HTTP.
+    #[error("{host} at {endpoint}: {detail}")]
+    Transport {
+        host: HostKind,
+        endpoint: String,
+        detail: String,
+    },
+    /// The flags or the environment ask for something impossible.
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn unreachable_why(host: HostKind) -> &'static str {
+    match host {
+        HostKind::Imds => "not an Azure VM, or IMDS is blocked",
+        HostKind::Arc => "the Azure Connected Machine agent (himds) is not running",
+        _ => "the local identity endpoint is not listening",
+    }
+}
+
+fn timeout_message(host: HostKind, address: &str, waited: Duration, phase: TimeoutPhase) -> String {
+    match phase {
+        TimeoutPhase::Connect => format!(
+            "no connection to {host} at {address} within {}: {}",
+            secs(waited),
+            unreachable_why(host)
+        ),
+        TimeoutPhase::Answer => format!(
+            "{host} at {address} accepted the connection but gave no answer within {}",
+            secs(waited)
+        ),
+    }
+}
+
+impl FetchError {
+    /// The HTTP answer behind the error, if there was one.
+    pub fn failure(&self) -> Option<&HttpFailure> {
+        match self {
+            FetchError::NoIdentity(f)
+            | FetchError::SeveralIdentities(f)
+            | FetchError::BadResource(f)
+            | FetchError::MissingMetadataHeader(f)
+            | FetchError::Http(f)
+            | FetchError::ProxyInTheWay { failure: f, .. } => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, if an answer came.
+    pub fn http_status(&self) -> Option<u16> {
+        self.failure().map(|f| f.status)
+    }
+
+    /// How to fix it, in a sentence or two.
+    pub fn advice(&self) -> Option<String> {
+        let from_doc = || {
+            self.failure()
+                .and_then(|f| f.document.as_ref())
+                .and_then(ErrorDocument::advice)
+                .map(str::to_string)
+        };
+        match self {
+            FetchError::NoIdentity(_)
+            | FetchError::SeveralIdentities(_)
+            | FetchError::BadResource(_) => from_doc(),
+            FetchError::MissingMetadataHeader(_) => from_doc().or_else(|| {
+                Some("something between jwtscope and the endpoint dropped the `Metadata: true` header".into())
+            }),
+            FetchError::ProxyInTheWay { failure, .. } => Some(match failure.host {
+                HostKind::Imds => "IMDS must be reached directly, and jwtscope never uses HTTP_PROXY, HTTPS_PROXY or ALL_PROXY: look for a transparent proxy, a firewall or a container network that intercepts 169.254.169.254 (Docker Desktop does), and run jwtscope on the VM itself".to_string(),
+                _ => "the answer did not come from a managed-identity endpoint: check IDENTITY_ENDPOINT / MSI_ENDPOINT (or --endpoint) and anything that intercepts local traffic".to_string(),
+            }),
+            FetchError::Unreachable { host, .. }
+            | FetchError::Timeout {
+                host,
+                phase: TimeoutPhase::Connect,
+                ..
+            } => Some(unreachable_advice(*host)),
+            FetchError::Timeout {
+                phase: TimeoutPhase::Answer,
+                ..
+            } => Some(
+                "try again; if it keeps happening, raise --response-timeout or check what listens at that address".into(),
+            ),
+            FetchError::Http(f) => from_doc().or_else(|| status_advice(f)),
+            FetchError::ArcKeyFile { problem, .. } => Some(match problem {
+                ArcKeyProblem::PermissionDenied | ArcKeyProblem::Unreadable(_) => {
+                    "reading the agent's key needs membership of the himds group (`sudo usermod -a -G himds $USER`, then log in again) or root".to_string()
+                }
+                _ => "jwtscope reads only *.key files of at most 4096 bytes in the agent's token directory, as the Azure SDKs do: check that IDENTITY_ENDPOINT (or --endpoint) is the real agent".to_string(),
+            }),
+            FetchError::ArcChallenge { .. } => Some(
+                "check IDENTITY_ENDPOINT / --endpoint, or choose the host with --source".into(),
+            ),
+            FetchError::Certificate { .. } => Some(
+                "run jwtscope in the environment Service Fabric set up for the application (IDENTITY_SERVER_THUMBPRINT must match the token server's certificate); jwtscope does not talk to a server it cannot identify".into(),
+            ),
+            FetchError::Transport { .. } => Some(
+                "try again; if it persists, something other than the identity endpoint may be answering".into(),
+            ),
+            FetchError::Usage(_) => None,
+        }
+    }
+}
+
+fn unreachable_advice(host: HostKind) -> String {
+    match host {
+        HostKind::Imds => "run jwtscope on an Azure VM or scale-set instance (on one, check that no firewall, proxy rule or route blocks 169.254.169.254 from the primary NIC); elsewhere choose the host with --source or give --endpoint".into(),
+        HostKind::Arc => "start the agent (`sudo systemctl start himdsd`) and check `azcmagent show`".into(),
+        _ => "run jwtscope inside the app or container the platform set up (IDENTITY_ENDPOINT / MSI_ENDPOINT point at a local endpoint only it serves)".into(),
+    }
+}
+
+fn status_advice(f: &HttpFailure) -> Option<String> {
+    Some(match (f.status, f.host) {
+        (401 | 403, HostKind::AppService | HostKind::ServiceFabric | HostKind::AzureMl) => {
+            "the endpoint refused the secret header: the platform rotates IDENTITY_HEADER / MSI_SECRET, so run jwtscope in a fresh shell of the app".into()
+        }
+        (401, HostKind::Arc) => "the agent refused the key: run jwtscope again (keys are single-use), as a member of the himds group".into(),
+        (404 | 410, HostKind::Imds) => "IMDS answers this while it is updating: try again in a minute".into(),
+        (429, _) => "throttled (IMDS allows 20 token requests per second per VM): wait and try again".into(),
+        (500..=599, _) => "the identity service failed: try again later".into(),
+        (405, _) => "the endpoint refused the method: check --source".into(),
+        (400, _) if f.kind() == Some(ErrorKind::Other) || f.document.is_none() => {
+            "check --resource, --api-version and the identity flags".into()
+        }
+        _ => return None,
+    })
+}
+
+/// Removes secrets and tokens from text a server sent, before it goes into an error.
+#[derive(Debug, Clone, Default)]
+pub struct Scrubber {
+    secrets: Vec<Secret>,
+}
+
+static JWT_LIKE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?",
+    )
+    .ok()
+});
+
+impl Scrubber {
+    pub fn new(secrets: &[Secret]) -> Self {
+        Scrubber {
+            secrets: secrets.to_vec(),
+        }
+    }
+
+    /// The text with every secret and JWT-shaped run replaced by `<redacted>`.
+    pub fn scrub(&self, text: &str) -> String {
+        let mut s = text.to_string();
+        for secret in &self.secrets {
+            let v = secret.expose();
+            if !v.is_empty() {
+                s = s.replace(v, "<redacted>");
+            }
+        }
+        if let Some(re) = JWT_LIKE.as_ref() {
+            s = re.replace_all(&s, "<redacted>").into_owned();
+        }
+        s
+    }
+
+    /// The same for every string in an error document.
+    pub fn scrub_document(&self, d: ErrorDocument) -> ErrorDocument {
+        ErrorDocument {
+            kind: d.kind,
+            error: d.error.map(|e| self.scrub(&e)),
+            description: d.description.map(|e| self.scrub(&e)),
+            details: d.details.iter().map(|e| self.scrub(e)).collect(),
+        }
+    }
+
+    /// A short one-line excerpt of a body that is not an error document.
+    pub fn excerpt(&self, body: &[u8]) -> Option<String> {
+        const MAX: usize = 160;
+        let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
+        let one_line: String = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
+        if one_line.is_empty() {
+            return None;
+        }
+        let clean = self.scrub(&one_line);
+        Some(if clean.chars().count() > MAX {
+            let cut: String = clean.chars().take(MAX).collect();
+            format!("{cut}…")
+        } else {
+            clean
+        })
+    }
+}
+
+/// Turn an answer that is not a token into the error that says what it means.
+pub fn classify_answer(
+    host: HostKind,
+    endpoint: &str,
+    status: u16,
+    server: Option<&str>,
+    body: &[u8],
+    attempts: u32,
+    scrubber: &Scrubber,
+) -> FetchError {
+    let document = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.as_object().and_then(ErrorDocument::recognise))
+        .map(|d| scrubber.scrub_document(d));
+    let excerpt = if document.is_none() {
+        scrubber.excerpt(body)
+    } else {
+        None
+    };
+    let failure = HttpFailure {
+        host,
+        endpoint: endpoint.to_string(),
+        status,
+        server: server.map(|s| scrubber.scrub(s)),
+        attempts,
+        document,
+        excerpt,
+    };
+    let body_lower = String::from_utf8_lossy(body).to_ascii_lowercase();
+    if (300..400).contains(&status) {
+        return FetchError::ProxyInTheWay {
+            clue: ProxyClue::Redirect,
+            failure,
+        };
+    }
+    if status == 502 || status == 504 {
+        return FetchError::ProxyInTheWay {
+            clue: ProxyClue::GatewayStatus,
+            failure,
+        };
+    }
+    if status == 403 && body_lower.contains("unreachable") {
+        return FetchError::ProxyInTheWay {
+            clue: ProxyClue::UnreachableNetwork,
+            failure,
+        };
+    }
+    match failure.kind() {
+        Some(
+            ErrorKind::IdentityNotFound
+            | ErrorKind::AppServiceIdentity
+            | ErrorKind::ServiceFabricNoIdentity,
+        ) => FetchError::NoIdentity(failure),
+        Some(ErrorKind::MultipleIdentities) => FetchError::SeveralIdentities(failure),
+        Some(ErrorKind::InvalidResource) => FetchError::BadResource(failure),
+        Some(ErrorKind::MissingMetadataHeader) => FetchError::MissingMetadataHeader(failure),
+        _ => FetchError::Http(failure),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify(status: u16, body: &str) -> FetchError {
+        classify_answer(
+            HostKind::Imds,
+            "http://127.0.0.1:9/metadata/identity/oauth2/token",
+            status,
+            Some("IMDS/150.870.65.528"),
+            body.as_bytes(),
+            1,
+            &Scrubber::new(&[Secret::new("hunter2")]),
+        )
+    }
+
+    #[test]
+    fn imds_error_bodies() {
+        let e = classify(
+            400,
+            r#"{"error":"invalid_request","error_description":"Identity not found"}"#,
+        );
+        assert!(matches!(e, FetchError::NoIdentity(_)));
+        assert_eq!(
+            e.to_string(),
+            "no managed identity: IMDS at http://127.0.0.1:9/metadata/identity/oauth2/token answered HTTP 400 Bad Request [Server: IMDS/150.870.65.528]: invalid_request: Identity not found"
+        );
+        assert!(e.advice().unwrap().contains("az vm identity assign"));
+        assert_eq!(e.http_status(), Some(400));
+
+        let e = classify(
+            400,
+            r#"{"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"}"#,
+        );
+        assert!(matches!(e, FetchError::SeveralIdentities(_)));
+        assert!(e.advice().unwrap().contains("--client-id"));
+
+        let e = classify(
+            400,
+            r#"{"error":"invalid_resource","error_description":"AADSTS500011: The resource principal named https://managements.azure.com was not found in the tenant named Microsoft.","error_codes":[500011],"trace_id":"t"}"#,
+        );
+        assert!(matches!(e, FetchError::BadResource(_)));
+        assert!(
+            e.to_string()
+                .ends_with("(error_codes=[500011], trace_id=t)")
+        );
+        assert!(e.advice().unwrap().contains("--resource"));
+
+        let e = classify(
+            400,
+            r#"{"error":"invalid_request","error_description":"Required metadata header not specified"}"#,
+        );
+        assert!(matches!(e, FetchError::MissingMetadataHeader(_)));
+    }
+
+    #[test]
+    fn proxies_are_suspected() {
+        assert!(matches!(
+            classify(502, "<html>Bad Gateway</html>"),
+            FetchError::ProxyInTheWay {
+                clue: ProxyClue::GatewayStatus,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify(
+                403,
+                "connectex: A socket operation was attempted to an unreachable network."
+            ),
+            FetchError::ProxyInTheWay {
+                clue: ProxyClue::UnreachableNetwork,
+                ..
+            }
+        ));
+        let e = classify(302, "");
+        assert!(matches!(
+            e,
+            FetchError::ProxyInTheWay {
+                clue: ProxyClue::Redirect,
+                ..
+            }
+        ));
+        assert!(
+            e.to_string()
+                .ends_with("HTTP 302 Found [Server: IMDS/150.870.65.528] with an empty body")
+        );
+        assert!(e.advice().unwrap().contains("never uses HTTP_PROXY"));
+    }
+
+    #[test]
+    fn other_hosts_bodies() {
+        let e = classify_answer(
+            HostKind::AppService,
+            "http://localhost:4141/MSI/token",
+            400,
+            Some("Kestrel"),
+            br#"{"statusCode":400,"message":"Unable to load the proper Managed Identity.","correlationId":"bf68"}"#,
+            1,
+            &Scrubber::default(),
+        );
+        assert!(matches!(e, FetchError::NoIdentity(_)));
+        assert_eq!(
+            e.to_string(),
+            "no managed identity: App Service at http://localhost:4141/MSI/token answered HTTP 400 Bad Request [Server: Kestrel]: 400: Unable to load the proper Managed Identity. (correlationId=bf68)"
+        );
+        assert!(e.advice().unwrap().contains("Identity page"));
+        let e = classify_answer(
+            HostKind::ServiceFabric,
+            "https://localhost:2377/t",
+            401,
+            None,
+            br#"{"error":{"correlationId":"c","code":"SecretHeaderNotFound","message":"Secret is not found in the request headers."}}"#,
+            1,
+            &Scrubber::default(),
+        );
+        assert!(matches!(e, FetchError::Http(_)));
+        assert!(
+            e.to_string()
+                .contains("SecretHeaderNotFound: Secret is not found")
+        );
+        assert!(e.advice().unwrap().contains("IDENTITY_HEADER"));
+    }
+
+    #[test]
+    fn secrets_and_tokens_are_scrubbed() {
+        let e = classify(
+            500,
+            r#"{"error":"server_error","error_description":"header hunter2 rejected; token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"}"#,
+        );
+        let text = format!("{e} {e:?}");
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(!text.contains("eyJhbGciOiJIUzI1NiJ9"), "{text}");
+        assert!(text.contains("header <redacted> rejected; token <redacted>"));
+        let e = classify(
+            500,
+            "oops hunter2 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln\n\n  trailing",
+        );
+        assert_eq!(
+            e.failure().unwrap().excerpt.as_deref(),
+            Some("oops <redacted> <redacted> trailing")
+        );
+        assert!(e.advice().unwrap().contains("try again"));
+    }
+
+    #[test]
+    fn network_messages_name_the_address_and_the_wait() {
+        let e = FetchError::Unreachable {
+            host: HostKind::Imds,
+            address: "127.0.0.1:9".into(),
+            detail: "connection refused".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot reach IMDS at 127.0.0.1:9 (connection refused): not an Azure VM, or IMDS is blocked"
+        );
+        let e = FetchError::Timeout {
+            host: HostKind::Imds,
+            address: "127.0.0.1:9".into(),
+            waited: Duration::from_secs(2),
+            phase: TimeoutPhase::Connect,
+        };
+        assert_eq!(
+            e.to_string(),
+            "no connection to IMDS at 127.0.0.1:9 within 2.0 s: not an Azure VM, or IMDS is blocked"
+        );
+        assert!(e.advice().unwrap().contains("Azure VM"));
+    }
+}
