@@ -4,5 +4,5 @@
 //! decoded by [`token`] → explained by [`claims`] into a [`report::Report`] → printed by
 //! [`output`] (or drawn by the terminal UI in the binary). Nothing here touches a terminal.
 
-pub mod token;
 pub mod input;
+pub mod token;

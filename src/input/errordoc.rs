@@ -57,10 +57,7 @@ impl ErrorDocument {
     pub fn recognise(obj: &Map<String, Value>) -> Option<Self> {
         let (error, description) = if let Some(Value::Object(inner)) = obj.get("error") {
             // Service Fabric: {"error":{"correlationId","code","message"}}
-            (
-                inner.get("code").map(text),
-                inner.get("message").map(text),
-            )
+            (inner.get("code").map(text), inner.get("message").map(text))
         } else if let Some(e) = obj.get("error") {
             (
                 Some(text(e)),
@@ -81,10 +78,14 @@ impl ErrorDocument {
             ErrorKind::IdentityNotFound
         } else if dl.contains("multiple user assigned identities") {
             ErrorKind::MultipleIdentities
-        } else if e == "invalid_resource" || d.contains("AADSTS500011") || d.contains("AADSTS50001:")
+        } else if e == "invalid_resource"
+            || d.contains("AADSTS500011")
+            || d.contains("AADSTS50001:")
         {
             ErrorKind::InvalidResource
-        } else if dl.contains("metadata header") || e.to_ascii_lowercase().contains("metadata header") {
+        } else if dl.contains("metadata header")
+            || e.to_ascii_lowercase().contains("metadata header")
+        {
             ErrorKind::MissingMetadataHeader
         } else if e.to_ascii_lowercase().contains("api-version") || dl.contains("api-version") {
             ErrorKind::BadApiVersion
@@ -160,7 +161,9 @@ impl ErrorDocument {
         let mut s = String::new();
         match self.kind {
             ErrorKind::IdentityNotFound => s.push_str("no managed identity: "),
-            ErrorKind::MultipleIdentities => s.push_str("several managed identities, none selected: "),
+            ErrorKind::MultipleIdentities => {
+                s.push_str("several managed identities, none selected: ");
+            }
             ErrorKind::InvalidResource => s.push_str("unknown resource: "),
             _ => s.push_str("the token endpoint answered with an error instead of a token: "),
         }
@@ -185,13 +188,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn rec(v: Value) -> ErrorDocument {
+    fn rec(v: &Value) -> ErrorDocument {
         ErrorDocument::recognise(v.as_object().unwrap()).unwrap()
     }
 
     #[test]
     fn imds_identity_not_found() {
-        let d = rec(json!({"error":"invalid_request","error_description":"Identity not found"}));
+        let d = rec(&json!({"error":"invalid_request","error_description":"Identity not found"}));
         assert_eq!(d.kind, ErrorKind::IdentityNotFound);
         assert!(d.advice().unwrap().contains("az vm identity assign"));
         assert_eq!(
@@ -203,24 +206,28 @@ mod tests {
     #[test]
     fn other_shapes_are_recognised() {
         assert_eq!(
-            rec(json!({"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"})).kind,
+            rec(&json!({"error":"invalid_request","error_description":"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request"})).kind,
             ErrorKind::MultipleIdentities
         );
         assert_eq!(
-            rec(json!({"error":"invalid_resource","error_description":"AADSTS500011: The resource principal named https://managements.azure.com was not found"})).kind,
+            rec(&json!({"error":"invalid_resource","error_description":"AADSTS500011: The resource principal named https://managements.azure.com was not found"})).kind,
             ErrorKind::InvalidResource
         );
         assert_eq!(
-            rec(json!({"statusCode":400,"message":"Unable to load the proper Managed Identity.","correlationId":"x"})).kind,
+            rec(&json!({"statusCode":400,"message":"Unable to load the proper Managed Identity.","correlationId":"x"})).kind,
             ErrorKind::AppServiceIdentity
         );
-        let sf = rec(json!({"error":{"correlationId":"c","code":"SecretHeaderNotFound","message":"Secret is not found in the request headers."}}));
+        let sf = rec(
+            &json!({"error":{"correlationId":"c","code":"SecretHeaderNotFound","message":"Secret is not found in the request headers."}}),
+        );
         assert_eq!(sf.kind, ErrorKind::MissingSecretHeader);
         assert_eq!(sf.details, ["correlationId=c"]);
     }
 
     #[test]
     fn objects_without_an_error_are_not_error_documents() {
-        assert!(ErrorDocument::recognise(json!({"access_token":"x"}).as_object().unwrap()).is_none());
+        assert!(
+            ErrorDocument::recognise(json!({"access_token":"x"}).as_object().unwrap()).is_none()
+        );
     }
 }

@@ -34,7 +34,10 @@ pub enum Leniency {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum B64Problem {
     /// Characters outside base64url/base64: every distinct one, and the offset of the first.
-    InvalidChars { chars: Vec<char>, first_offset: usize },
+    InvalidChars {
+        chars: Vec<char>,
+        first_offset: usize,
+    },
     /// `=` in the middle of the segment, or more than two of them.
     MisplacedPadding { offset: usize },
     /// A length no byte string encodes to (4n+1 characters).

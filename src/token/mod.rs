@@ -134,7 +134,10 @@ impl fmt::Display for SegmentProblem {
                 let list: Vec<String> = chars.iter().map(|c| describe_char(*c)).collect();
                 let plural = if chars.len() == 1 { "" } else { "s" };
                 write!(f, "invalid base64url character{plural} {}", list.join(", "))?;
-                if chars.iter().any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…')) {
+                if chars
+                    .iter()
+                    .any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…'))
+                {
                     f.write_str(
                         " (this looks like a placeholder copied from documentation, not a token)",
                     )?;
@@ -348,9 +351,8 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
         {
             let mut chars = Vec::new();
             for c in p.chars() {
-                if !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '='))
-                    && !chars.contains(&c)
-                {
+                let allowed = c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=');
+                if !allowed && !chars.contains(&c) {
                     chars.push(c);
                 }
             }
@@ -438,13 +440,7 @@ pub fn decode(text: &str) -> Result<Token, TokenError> {
         } else {
             TokenKind::Jws
         };
-        (
-            kind,
-            payload,
-            parts[2].to_string(),
-            signature_bytes,
-            None,
-        )
+        (kind, payload, parts[2].to_string(), signature_bytes, None)
     } else {
         let ek = lenient(1, &mut warnings)?;
         let iv = lenient(2, &mut warnings)?;
@@ -511,7 +507,12 @@ fn decode_segment(
                 B64Problem::MisplacedPadding { offset } => Some(*offset),
                 B64Problem::ImpossibleLength { .. } => None,
             };
-            Err(segment_error(name, start, inner, SegmentProblem::Base64(problem)))
+            Err(segment_error(
+                name,
+                start,
+                inner,
+                SegmentProblem::Base64(problem),
+            ))
         }
     }
 }
@@ -629,9 +630,14 @@ fn check_header(token: &mut Token) {
                 Some("dir" | "ECDH-ES")
             );
             if direct && parts.encrypted_key_len != 0 {
-                w.push("JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\"".to_string());
+                w.push(
+                    "JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\""
+                        .to_string(),
+                );
             } else if !direct && parts.encrypted_key_len == 0 && h.contains_key("alg") {
-                w.push("JWE encrypted key segment is empty, but the algorithm wraps a key".to_string());
+                w.push(
+                    "JWE encrypted key segment is empty, but the algorithm wraps a key".to_string(),
+                );
             }
         }
     } else {
@@ -678,7 +684,10 @@ fn check_header(token: &mut Token) {
                     ));
                 }
             }
-            _ => w.push("\"crit\" must be a non-empty array of parameter names (RFC 7515 §4.1.11)".to_string()),
+            _ => w.push(
+                "\"crit\" must be a non-empty array of parameter names (RFC 7515 §4.1.11)"
+                    .to_string(),
+            ),
         }
     }
     if let Some(cty) = h.get("cty").and_then(Value::as_str)
@@ -704,10 +713,15 @@ mod tests {
     fn decodes_the_rfc_7515_a1_token_faithfully() {
         let t = decode(RFC_A1).unwrap();
         assert_eq!(t.kind, TokenKind::Jws);
-        assert_eq!(Value::Object(t.header.clone()), json!({"typ":"JWT","alg":"HS256"}));
+        assert_eq!(
+            Value::Object(t.header.clone()),
+            json!({"typ":"JWT","alg":"HS256"})
+        );
         assert_eq!(
             t.payload,
-            Payload::Json(json!({"iss":"joe","exp":1_300_819_380,"http://example.com/is_root":true}))
+            Payload::Json(
+                json!({"iss":"joe","exp":1_300_819_380,"http://example.com/is_root":true})
+            )
         );
         assert_eq!(t.signature, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
         assert_eq!(t.signature_bytes.len(), 32);
@@ -739,14 +753,22 @@ mod tests {
     #[test]
     fn header_must_be_a_json_object() {
         let e = decode("WyJIUzI1NiJd.eyJpc3MiOiJqb2UifQ.x").unwrap_err();
-        assert!(e.to_string().contains("a JOSE header must be a JSON object"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("a JOSE header must be a JSON object"),
+            "{e}"
+        );
     }
 
     #[test]
     fn stripped_signature_is_not_unsecured() {
         let t = decode("eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UifQ.").unwrap();
         assert_eq!(t.kind, TokenKind::Jws);
-        assert!(t.warnings.iter().any(|w| w.contains("signature was stripped")));
+        assert!(
+            t.warnings
+                .iter()
+                .any(|w| w.contains("signature was stripped"))
+        );
     }
 
     #[test]
