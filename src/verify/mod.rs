@@ -537,6 +537,11 @@ impl Verifier {
                 v
             } else if refused
                 .iter()
+                .all(|(_, k, _)| matches!(k.material, Material::Unusable(_)))
+            {
+                Verification::new(Unverifiable, why.clone())
+            } else if refused
+                .iter()
                 .all(|(_, k, _)| matches!(k.material, Material::Unsupported(_)))
             {
                 Verification::new(
