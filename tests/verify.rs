@@ -842,6 +842,27 @@ fn key_sets_pick_by_kid_or_x5t() {
 }
 
 #[test]
+fn a_single_key_is_tried_whatever_the_kid_says_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = write(
+        dir.path(),
+        "k.json",
+        rsa_jwk(rsa_key(), &json!({"kid": "mine"})).to_string(),
+    );
+    let t = rs256("theirs", &claims());
+    let v = verifier(&with_key(&key));
+    let ok = v.verify(&t, now());
+    assert_status(&ok, Status::Valid);
+    assert!(
+        ok.notes[0].starts_with("the token's kid is \"theirs\" but the key's is \"mine\""),
+        "{ok:?}"
+    );
+    let bad = v.verify(&decode(&tamper_payload(&t.compact)), now());
+    assert_status(&bad, Status::Invalid);
+    assert_eq!(bad.notes.len(), 1, "{bad:?}");
+}
+
+#[test]
 fn certificates_are_keys_too() {
     // Corpus 30's key carries its X.509 certificate (x5c): give that certificate as PEM.
     let dir = tempfile::tempdir().unwrap();

@@ -51,7 +51,7 @@ impl Material {
             Material::P384(_) => "an EC P-384 public key".to_string(),
             Material::P521(_) => "an EC P-521 public key".to_string(),
             Material::Ed25519(_) => "an Ed25519 public key".to_string(),
-            Material::Unsupported(what) => format!("a {what} key"),
+            Material::Unsupported(what) => format!("an unsupported key ({what})"),
             Material::Unusable(why) => format!("an unreadable key ({why})"),
         }
     }

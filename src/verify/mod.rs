@@ -492,9 +492,25 @@ impl Verifier {
     ) -> Verification {
         use Status::{Invalid, Unsupported, Unverifiable, Valid};
         let kid = header_str(token, "kid");
+        // Which key the answer is about, and what is worth knowing about it.
         let identify = |v: &mut Verification, s: &Source, k: &Key| {
             v.key_id.clone_from(&k.kid);
             v.key_source = Some(s.label.clone());
+            if !s.parsed.is_set
+                && let (Some(want), Some(have)) = (kid, k.kid.as_deref())
+                && want != have
+            {
+                v.notes.push(format!(
+                    "the token's kid is {want:?} but the key's is {have:?}; checked anyway, since {} names this one key",
+                    s.label
+                ));
+            }
+            if let Some(age) = s.cached_age {
+                v.notes.push(format!(
+                    "keys from the cache, fetched {} min ago (--no-cache to fetch again)",
+                    age.as_secs() / 60
+                ));
+            }
         };
         if candidates.is_empty() {
             if !failures.is_empty() {
@@ -568,27 +584,12 @@ impl Verifier {
         for &(s, k) in &allowed {
             match crypto::check(alg, &k.material, input, &token.signature_bytes) {
                 Ok(()) => {
-                    let mut v = Verification::new(Valid, "");
-                    v.reason = None;
+                    let mut v = Verification {
+                        reason: None,
+                        ..Verification::new(Valid, "")
+                    };
                     identify(&mut v, s, k);
-                    if let Some(w) = crypto::weakness(alg, k) {
-                        v.notes.push(w);
-                    }
-                    if !s.parsed.is_set
-                        && let (Some(want), Some(have)) = (kid, k.kid.as_deref())
-                        && want != have
-                    {
-                        v.notes.push(format!(
-                            "the token's kid is {want:?} but the key's is {have:?}; checked anyway, since {} names this one key",
-                            s.label
-                        ));
-                    }
-                    if let Some(age) = s.cached_age {
-                        v.notes.push(format!(
-                            "keys from the cache, fetched {} min ago (--no-cache to fetch again)",
-                            age.as_secs() / 60
-                        ));
-                    }
+                    v.notes.extend(crypto::weakness(alg, k));
                     return v;
                 }
                 Err(e) => errors.push((s, k, e)),
