@@ -70,10 +70,10 @@ pub struct Verification {
     pub status: Status,
     /// The header's `alg`.
     pub algorithm: Option<String>,
-    /// The `kid` of the key that verified (or was tried last).
+    /// The `kid` of the key that verified (or that the failure is about).
     pub key_id: Option<String>,
-    /// Where that key came from: "--key keys.json", "--secret-env JWT_SECRET",
-    /// "https://login.microsoftonline.com/{tid}/discovery/keys".
+    /// Where that key came from: `--key keys.json`, `--secret-env JWT_SECRET`,
+    /// `https://login.microsoftonline.com/{tid}/discovery/keys`.
     pub key_source: Option<String>,
     /// Why the status is what it is (absent when valid).
     pub reason: Option<String>,
