@@ -1468,3 +1468,10 @@ fn jwks_and_static_keys_combine() {
     assert_status(&r, Status::Valid);
     assert_eq!(r.key_source.as_deref(), Some("--secret"));
 }
+
+#[test]
+fn a_verifier_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Verifier>();
+    shareable::<Verification>();
+}

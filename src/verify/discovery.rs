@@ -25,6 +25,84 @@ pub(crate) fn is_guid(s: &str) -> bool {
             .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// A Microsoft Entra ID issuer, recognised.
+struct Entra<'a> {
+    tenant: &'a str,
+    metadata_url: String,
+    why: String,
+}
+
+/// Recognise an Entra ID issuer: v1 `https://sts.windows.net/{tid}/` (public and US
+/// Government clouds) or `https://sts.chinacloudapi.cn/{tid}/` (China), v2
+/// `https://{authority}/{tid}/v2.0`; the tenant must be a GUID.
+fn entra(iss: &str) -> Option<Entra<'_>> {
+    for (prefix, authority, cloud) in [
+        (
+            "https://sts.windows.net/",
+            "https://login.microsoftonline.com",
+            "public / US Government cloud",
+        ),
+        (
+            "https://sts.chinacloudapi.cn/",
+            "https://login.partner.microsoftonline.cn",
+            "China cloud",
+        ),
+    ] {
+        if let Some(rest) = iss.strip_prefix(prefix)
+            && let Some(tenant) = rest.strip_suffix('/')
+            && is_guid(tenant)
+        {
+            return Some(Entra {
+                tenant,
+                metadata_url: format!("{authority}/{tenant}/.well-known/openid-configuration"),
+                why: format!("Microsoft Entra ID v1 ({cloud})"),
+            });
+        }
+    }
+    for (authority, cloud) in [
+        ("https://login.microsoftonline.com", "public cloud"),
+        ("https://login.microsoftonline.us", "US Government cloud"),
+        ("https://login.partner.microsoftonline.cn", "China cloud"),
+    ] {
+        if let Some(rest) = iss.strip_prefix(authority)
+            && let Some(rest) = rest.strip_prefix('/')
+            && let Some(tenant) = rest.strip_suffix("/v2.0")
+            && is_guid(tenant)
+        {
+            return Some(Entra {
+                tenant,
+                metadata_url: format!("{authority}/{tenant}/v2.0/.well-known/openid-configuration"),
+                why: format!("Microsoft Entra ID v2 ({cloud})"),
+            });
+        }
+    }
+    None
+}
+
+/// Whether a key whose JWK names `key_issuer` (Entra v2 key sets do, with `{tenantid}`) may
+/// check a token from `iss` with tenant `tid`: the same issuer, or the v1 and v2 issuers of
+/// the same Entra tenant (the keys are shared). `Err` says why not.
+pub(crate) fn key_issuer_fits(
+    key_issuer: &str,
+    iss: Option<&str>,
+    tid: Option<&str>,
+) -> Result<(), String> {
+    let expected = expand_tenant(key_issuer, tid)?;
+    let Some(iss) = iss else {
+        return Err(format!(
+            "the key signs for issuer {expected:?} only, but the token has no iss"
+        ));
+    };
+    let same_tenant = matches!((entra(&expected), entra(iss)), (Some(k), Some(t)) if k.tenant.eq_ignore_ascii_case(t.tenant));
+    if expected == iss || same_tenant {
+        Ok(())
+    } else {
+        Err(format!(
+            "the key signs for issuer {expected:?} only, but the token says {iss:?}"
+        ))
+    }
+}
+
 /// The discovery document for `iss`, if jwtscope may discover keys from it. `Err` says why not.
 pub(crate) fn trusted(iss: &str, trust: &[String]) -> Result<Trusted, String> {
     if let Some(t) = trust
@@ -39,46 +117,11 @@ pub(crate) fn trusted(iss: &str, trust: &[String]) -> Result<Trusted, String> {
             why: "--trust-issuer".to_string(),
         });
     }
-    // Entra v1: https://sts.windows.net/{tid}/ (public and US Government clouds),
-    // https://sts.chinacloudapi.cn/{tid}/ (China).
-    for (prefix, authority, cloud) in [
-        (
-            "https://sts.windows.net/",
-            "https://login.microsoftonline.com",
-            "public / US Government cloud",
-        ),
-        (
-            "https://sts.chinacloudapi.cn/",
-            "https://login.partner.microsoftonline.cn",
-            "China cloud",
-        ),
-    ] {
-        if let Some(rest) = iss.strip_prefix(prefix)
-            && let Some(tid) = rest.strip_suffix('/')
-            && is_guid(tid)
-        {
-            return Ok(Trusted {
-                metadata_url: format!("{authority}/{tid}/.well-known/openid-configuration"),
-                why: format!("Microsoft Entra ID v1 ({cloud})"),
-            });
-        }
-    }
-    // Entra v2: https://{authority}/{tid}/v2.0.
-    for (authority, cloud) in [
-        ("https://login.microsoftonline.com", "public cloud"),
-        ("https://login.microsoftonline.us", "US Government cloud"),
-        ("https://login.partner.microsoftonline.cn", "China cloud"),
-    ] {
-        if let Some(rest) = iss.strip_prefix(authority)
-            && let Some(rest) = rest.strip_prefix('/')
-            && let Some(tid) = rest.strip_suffix("/v2.0")
-            && is_guid(tid)
-        {
-            return Ok(Trusted {
-                metadata_url: format!("{authority}/{tid}/v2.0/.well-known/openid-configuration"),
-                why: format!("Microsoft Entra ID v2 ({cloud})"),
-            });
-        }
+    if let Some(entra) = entra(iss) {
+        return Ok(Trusted {
+            metadata_url: entra.metadata_url,
+            why: entra.why,
+        });
     }
     // Google ID tokens say either form (Google's documentation accepts both).
     if iss == "https://accounts.google.com" || iss == "accounts.google.com" {
@@ -246,6 +289,19 @@ mod tests {
         );
         let google = br#"{"issuer":"https://accounts.google.com","jwks_uri":"https://g"}"#;
         assert!(jwks_uri(google, "accounts.google.com", None).is_ok());
+    }
+
+    #[test]
+    fn entra_keys_serve_both_token_versions_of_their_tenant() {
+        let v2 = "https://login.microsoftonline.com/{tenantid}/v2.0";
+        let v1_iss = format!("https://sts.windows.net/{TID}/");
+        let v2_iss = format!("https://login.microsoftonline.com/{TID}/v2.0");
+        assert!(key_issuer_fits(v2, Some(&v2_iss), Some(TID)).is_ok());
+        assert!(key_issuer_fits(v2, Some(&v1_iss), Some(TID)).is_ok());
+        let other = "https://sts.windows.net/00000000-0000-0000-0000-000000000001/";
+        assert!(key_issuer_fits(v2, Some(other), Some(TID)).is_err());
+        assert!(key_issuer_fits(&v2_iss, Some("https://evil.example"), None).is_err());
+        assert!(key_issuer_fits(v2, Some(&v2_iss), None).is_err());
     }
 
     #[test]

@@ -529,17 +529,8 @@ impl Verifier {
         let mut allowed = Vec::new();
         let mut refused = Vec::new();
         for &(s, k) in candidates {
-            let why = crypto::not_allowed(alg, alg_name, k).or_else(|| {
-                let issuer = k.issuer.as_deref()?;
-                match discovery::expand_tenant(issuer, tid) {
-                    Ok(expected) if Some(expected.as_str()) == iss => None,
-                    Ok(expected) => Some(format!(
-                        "the key signs for issuer {expected:?} only, but the token says {:?}",
-                        iss.unwrap_or("(no iss)")
-                    )),
-                    Err(e) => Some(e),
-                }
-            });
+            let why = crypto::not_allowed(alg, alg_name, k)
+                .or_else(|| discovery::key_issuer_fits(k.issuer.as_deref()?, iss, tid).err());
             match why {
                 None => allowed.push((s, k)),
                 Some(why) => refused.push((s, k, why)),
