@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::shown;
 use crate::token::Payload;
+use crate::token::json::type_name;
 
 /// One claim check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -149,7 +151,7 @@ fn check_aud(claims: &Map<String, Value>, want: &str) -> ClaimCheck {
                 } else {
                     format!(
                         "aud {} does not contain {want:?}",
-                        shorten(&Value::Array(items.clone()).to_string())
+                        shown(&Value::Array(items.clone()))
                     )
                 },
             )
@@ -171,26 +173,6 @@ fn describe_time(t: f64) -> String {
         }
     }
     format!("at {t} (outside the calendar)")
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 80 {
-        let cut: String = s.chars().take(77).collect();
-        format!("{cut}...")
-    } else {
-        s.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -305,7 +305,7 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// A header value for a note: JSON, escaped, shortened.
+/// A JSON value for a message: JSON text (so escaped), shortened.
 fn shown(v: &Value) -> String {
     let s = v.to_string();
     if s.chars().count() > 100 {
