@@ -20,9 +20,12 @@ Examples:
   jwtscope --check token.txt              exit 3 when a token is expired or not yet valid
   jwtscope                                open the terminal UI and paste a token
   jwtscope imds                           fetch a managed identity token on an Azure VM (see imds --help)
+  jwtscope --key keys.json token.txt      verify the signature with a PEM, JWK or JWK Set
+  jwtscope --discover token.txt           verify with the issuer's published keys (Entra, Google)
 
 Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
-(e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid.";
+(e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid ·
+4 with --check: signature invalid (or --iss/--aud not matching).";
 
 /// Inspect JSON Web Tokens: decode JWS/JWE, explain every claim (Entra ID, OIDC, managed
 /// identity), and show when they expire. Offline: nothing is sent anywhere.
@@ -52,6 +55,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub common: Common,
+
+    #[command(flatten)]
+    pub verify: jwtscope::verify::VerifyArgs,
 }
 
 /// Options that apply to every way in.
@@ -72,7 +78,8 @@ pub struct Common {
     #[arg(long, value_name = "TIME", value_parser = parse_now, global = true)]
     pub now: Option<DateTime<Utc>>,
 
-    /// Exit 3 when any token is expired or not yet valid.
+    /// Exit 3 when any token is expired or not yet valid; exit 4 when a signature is invalid
+    /// or a claim asked for with --iss/--aud does not match (with a key or --discover).
     #[arg(long, global = true)]
     pub check: bool,
 

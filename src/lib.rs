@@ -11,3 +11,4 @@ pub mod output;
 pub mod report;
 pub mod source;
 pub mod token;
+pub mod verify;

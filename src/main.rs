@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     match run::run(&cli, started) {
         Ok(run::Outcome::Ok) => ExitCode::SUCCESS,
         Ok(run::Outcome::CheckFailed) => ExitCode::from(3),
+        Ok(run::Outcome::VerificationFailed) => ExitCode::from(4),
         Ok(run::Outcome::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         // `jwtscope ... | head -1`: the reader left; that is not an error.
         Err(run::AppError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ use crate::claims::{self, azure::AzureResource, time::Status, time::TimeInfo};
 use crate::input::{self, Candidate, Found, InputError};
 use crate::source::Source;
 use crate::token::{self, JweParts, Payload, Token, TokenError, TokenKind};
+use crate::verify::{Verification, Verifier};
 
 /// Everything found in one input.
 #[derive(Debug, Clone, Serialize)]
@@ -156,6 +157,9 @@ pub struct TokenReport {
     pub jwe: Option<JweParts>,
     /// Everything a strict validator would object to, and other findings, in words.
     pub warnings: Vec<String>,
+    /// Whether to believe the token: the signature checked against the keys given (or why
+    /// it was not), and the claim checks asked for.
+    pub verification: Verification,
 }
 
 impl TokenReport {
@@ -215,6 +219,7 @@ struct TokenView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     jwe: &'a Option<JweParts>,
     warnings: &'a [String],
+    verification: &'a Verification,
 }
 
 impl Serialize for TokenReport {
@@ -234,6 +239,7 @@ impl Serialize for TokenReport {
             context_fields: &self.context_fields,
             jwe: &self.jwe,
             warnings: &self.warnings,
+            verification: &self.verification,
         }
         .serialize(s)
     }
@@ -267,17 +273,33 @@ fn origin_prefix(origin: &str) -> String {
 /// Find, decode and explain every token in `bytes`.
 pub fn build(bytes: &[u8], source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
     let found = input::find(bytes)?;
-    from_found(found, source, now)
+    from_found(found, source, now, None)
 }
 
 /// As [`build`], taking the input so that a bare token is not copied.
 pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
     let found = input::find_owned(bytes)?;
-    from_found(found, source, now)
+    from_found(found, source, now, None)
+}
+
+/// As [`build_owned`], verifying every token with `verifier` (when verification was asked for).
+pub fn build_verified(
+    bytes: Vec<u8>,
+    source: Source,
+    now: DateTime<Utc>,
+    verifier: Option<&Verifier>,
+) -> Result<Report, Error> {
+    let found = input::find_owned(bytes)?;
+    from_found(found, source, now, verifier)
 }
 
 /// Decode and explain candidates already found.
-pub fn from_found(found: Vec<Found>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
+pub fn from_found(
+    found: Vec<Found>,
+    source: Source,
+    now: DateTime<Utc>,
+    verifier: Option<&Verifier>,
+) -> Result<Report, Error> {
     let mut tokens = Vec::new();
     let mut skipped = Vec::new();
     let mut first_error: Option<(String, TokenError)> = None;
@@ -297,7 +319,7 @@ pub fn from_found(found: Vec<Found>, source: Source, now: DateTime<Utc>) -> Resu
                         _ => None,
                     };
                     let origin = f.origin.clone();
-                    tokens.push(explain_token(f, t, now));
+                    tokens.push(explain_token(f, t, now, verifier));
                     if let Some(inner) = nested {
                         let inner_found = Found {
                             origin: format!("{origin} › nested token"),
@@ -305,7 +327,7 @@ pub fn from_found(found: Vec<Found>, source: Source, now: DateTime<Utc>) -> Resu
                             context: Map::new(),
                             notes: Vec::new(),
                         };
-                        tokens.push(explain_token(inner_found, inner, now));
+                        tokens.push(explain_token(inner_found, inner, now, verifier));
                     }
                 }
                 Err(e) => {
@@ -368,10 +390,39 @@ fn opaque(f: &Found, text: &str, now: DateTime<Utc>) -> TokenReport {
         context_fields,
         jwe: None,
         warnings,
+        verification: Verification::not_checked(
+            None,
+            "an opaque token: only its issuer can check it",
+        ),
     }
 }
 
-fn explain_token(f: Found, t: Token, now: DateTime<Utc>) -> TokenReport {
+/// Verification when no key was given: what the token's shape alone allows to say.
+fn unverified(t: &Token) -> Verification {
+    let reason = match t.kind {
+        TokenKind::Unsecured => {
+            "alg none: there is no signature, so the token can never be trusted"
+        }
+        TokenKind::Jwe => "an encrypted token: its content and integrity need the decryption key",
+        TokenKind::Jws if t.signature.is_empty() => "the signature is missing",
+        TokenKind::Jws => {
+            "no key given: --key, --secret, --jwks or --discover checks the signature"
+        }
+    };
+    Verification::not_checked(t.alg(), reason)
+}
+
+fn explain_token(
+    f: Found,
+    t: Token,
+    now: DateTime<Utc>,
+    verifier: Option<&Verifier>,
+) -> TokenReport {
+    // Verification reads the token as decoded, before its parts move into the report.
+    let verification = match verifier {
+        Some(v) => v.verify(&t, now),
+        None => unverified(&t),
+    };
     let Token {
         kind,
         compact,
@@ -425,6 +476,7 @@ fn explain_token(f: Found, t: Token, now: DateTime<Utc>) -> TokenReport {
         context_fields: explained.context_fields,
         jwe,
         warnings,
+        verification,
     }
 }
 

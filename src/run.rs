@@ -11,6 +11,8 @@ use jwtscope::claims::time::Status;
 use jwtscope::output::{self, text::TextOptions};
 use jwtscope::report::{self, Kind, Report};
 use jwtscope::source::{self, ReadError, Source};
+use jwtscope::verify::{self, Verifier};
+use std::sync::Arc;
 
 use crate::cli::{Cli, ColorChoice, Command, Common, OutputFormat};
 
@@ -30,6 +32,8 @@ pub enum AppError {
     Ui(io::Error),
     #[error(transparent)]
     Fetch(#[from] jwtscope::fetch::FetchError),
+    #[error(transparent)]
+    Verify(#[from] jwtscope::verify::VerifyError),
     #[error("cannot save the response to {path}: {source}")]
     Save {
         path: String,
@@ -65,6 +69,8 @@ pub enum Outcome {
     Ok,
     /// `--check` found a token that is expired or not yet valid (exit 3).
     CheckFailed,
+    /// `--check` found an invalid signature or a claim that does not match (exit 4).
+    VerificationFailed,
     /// The UI was ended by this signal (exit 128 + signal, as shells expect).
     Signal(i32),
 }
@@ -121,6 +127,27 @@ fn color_enabled(choice: ColorChoice) -> bool {
     }
 }
 
+/// What every path needs: the shared options, when the process started, the verifier.
+struct Ctx<'a> {
+    common: &'a Common,
+    started: std::time::Instant,
+    verifier: Option<Arc<Verifier>>,
+}
+
+impl Ctx<'_> {
+    /// The instant times are judged at: `--now`, or the clock in whole seconds (so the JSON's
+    /// `now` and every relative time agree to the second).
+    fn now(&self) -> chrono::DateTime<Utc> {
+        self.common
+            .now
+            .unwrap_or_else(|| Utc::now().trunc_subsecs(0))
+    }
+
+    fn build(&self, bytes: Vec<u8>, src: Source) -> Result<Report, report::Error> {
+        report::build_verified(bytes, src, self.now(), self.verifier.as_deref())
+    }
+}
+
 /// Run the command line.
 pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> {
     if let Some(Command::Completions { shell }) = cli.command {
@@ -129,11 +156,16 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
         return Ok(Outcome::Ok);
     }
     let common = cli.common.clone();
+    // Keys are loaded once, before anything is read: a bad key file is the first error.
+    let verifier = verify::prepare(&cli.verify, &|k| std::env::var(k).ok())?.map(Arc::new);
+    let ctx = Ctx {
+        common: &common,
+        started,
+        verifier,
+    };
     if let Some(Command::Imds(args)) = &cli.command {
-        return imds(args, &common, started);
+        return imds(args, &ctx);
     }
-    // Whole seconds: the JSON's `now` and every relative time agree to the second.
-    let now = common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
     let (bytes, src) = match choose_input(cli) {
         Input::Argument(s) => {
             if looks_like_a_path(&s) {
@@ -160,7 +192,7 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
             Source::File { path },
         ),
         Input::Nothing if wants_ui(&common) => {
-            return Ok(ui(None, &common, started)?.unwrap_or(Outcome::Ok));
+            return Ok(ui(None, &ctx, None)?.unwrap_or(Outcome::Ok));
         }
         Input::Nothing => {
             return Err(AppError::Usage(
@@ -169,10 +201,10 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
             ));
         }
     };
-    let report = report::build_owned(bytes, src, now)?;
+    let report = ctx.build(bytes, src)?;
     if wants_ui(&common) {
         let outcome = check(&report, &common);
-        return Ok(ui(Some(report), &common, started)?.unwrap_or(outcome));
+        return Ok(ui(Some(report), &ctx, None)?.unwrap_or(outcome));
     }
     print(&report, &common)?;
     let outcome = check(&report, &common);
@@ -182,11 +214,7 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
 }
 
 /// `jwtscope imds`: fetch, then show the answer like a file with the same bytes.
-fn imds(
-    args: &jwtscope::fetch::FetchArgs,
-    common: &Common,
-    started: std::time::Instant,
-) -> Result<Outcome, AppError> {
+fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppError> {
     use jwtscope::fetch::{self, Progress};
     let env = |k: &str| std::env::var(k).ok();
     // Waits are worth a line on stderr (a retry can take a minute); the rest is in the report.
@@ -205,12 +233,12 @@ fn imds(
             source,
         })?;
     }
-    let now = common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
-    let report = report::build_owned(fetched.body, Source::Fetch(fetched.info), now)?;
-    if wants_ui(common) {
-        let outcome = check(&report, common);
+    let report = ctx.build(fetched.body, Source::Fetch(fetched.info))?;
+    if wants_ui(ctx.common) {
+        let outcome = check(&report, ctx.common);
         let args = args.clone();
-        let frozen = common.now;
+        let frozen = ctx.common.now;
+        let verifier = ctx.verifier.clone();
         // `R` in the UI: the same request again, quietly (the UI shows the outcome).
         let refetch: crate::tui::Refetch = Box::new(move || {
             let fetched = fetch::fetch(&args, &env, &mut |_| {}).map_err(|e| match e.advice() {
@@ -218,13 +246,18 @@ fn imds(
                 None => e.to_string(),
             })?;
             let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
-            report::build_owned(fetched.body, Source::Fetch(fetched.info), now)
-                .map_err(|e| e.to_string())
+            report::build_verified(
+                fetched.body,
+                Source::Fetch(fetched.info),
+                now,
+                verifier.as_deref(),
+            )
+            .map_err(|e| e.to_string())
         });
-        return Ok(ui_with(Some(report), common, started, Some(refetch))?.unwrap_or(outcome));
+        return Ok(ui(Some(report), ctx, Some(refetch))?.unwrap_or(outcome));
     }
-    print(&report, common)?;
-    Ok(check(&report, common))
+    print(&report, ctx.common)?;
+    Ok(check(&report, ctx.common))
 }
 
 /// The UI opens when standard output is a terminal and no --output was asked for.
@@ -235,25 +268,17 @@ fn wants_ui(common: &Common) -> bool {
 /// Run the UI; `Some(Outcome::Signal)` when a signal ended it.
 fn ui(
     report: Option<Report>,
-    common: &Common,
-    started: std::time::Instant,
-) -> Result<Option<Outcome>, AppError> {
-    ui_with(report, common, started, None)
-}
-
-fn ui_with(
-    report: Option<Report>,
-    common: &Common,
-    started: std::time::Instant,
+    ctx: &Ctx,
     refetch: Option<crate::tui::Refetch>,
 ) -> Result<Option<Outcome>, AppError> {
     crate::tui::run(
         report,
         crate::tui::Options {
-            now: common.now,
-            color: color_enabled(common.color),
+            now: ctx.common.now,
+            color: color_enabled(ctx.common.color),
             refetch,
-            started,
+            verifier: ctx.verifier.clone(),
+            started: ctx.started,
         },
     )
     .map(|signal| signal.map(Outcome::Signal))
@@ -277,12 +302,22 @@ fn print(report: &Report, common: &Common) -> Result<(), AppError> {
     Ok(())
 }
 
-/// `--check`: any decodable token that is expired or not yet valid fails the run.
+/// `--check`: an invalid signature (or a claim asked for that does not match) fails the run
+/// with 4, before an expired or not yet valid token with 3.
 pub fn check(report: &Report, common: &Common) -> Outcome {
-    let bad = report.tokens.iter().any(|t| {
+    if !common.check {
+        return Outcome::Ok;
+    }
+    let untrusted = report
+        .tokens
+        .iter()
+        .any(|t| t.verification.is_invalid() || !t.verification.claims_ok());
+    let stale = report.tokens.iter().any(|t| {
         t.kind != Kind::Opaque && matches!(t.summary.status, Status::Expired | Status::NotYetValid)
     });
-    if common.check && bad {
+    if untrusted {
+        Outcome::VerificationFailed
+    } else if stale {
         Outcome::CheckFailed
     } else {
         Outcome::Ok

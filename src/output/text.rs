@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::sanitize::clean;
 use crate::claims::time::Status;
 use crate::report::{Field, Kind, Report, TokenReport};
+use crate::verify::Status as VStatus;
 
 /// Arrays longer than this are summarised as "[N items]" with the first few shown.
 const LIST_PREVIEW: usize = 8;
@@ -232,14 +233,33 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -
     if let Some(l) = &s.lifetime {
         row(w, p, "Lifetime", l)?;
     }
-    if matches!(t.kind, Kind::Jws) {
-        let sig = if t.signature.is_empty() {
-            "none".to_string()
-        } else {
-            let shown: String = t.signature.chars().take(16).collect();
-            format!("{shown}... (not verified)")
+    if t.kind != Kind::Opaque {
+        let v = &t.verification;
+        let text = clean(&v.to_string()).into_owned();
+        let shown = match v.status {
+            VStatus::Valid => p.paint(
+                Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
+                &text,
+            ),
+            VStatus::Invalid => p.paint(
+                Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+                &text,
+            ),
+            VStatus::Unverifiable | VStatus::Unsupported => p.warn(&text),
+            VStatus::NotChecked => p.dim(&text),
         };
-        row(w, p, "Signature", &clean(&sig))?;
+        row(w, p, "Signature", &shown)?;
+    }
+    if !t.verification.notes.is_empty() || !t.verification.claim_checks.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", p.heading("Verification"))?;
+        for c in &t.verification.claim_checks {
+            let mark = if c.ok { "ok  " } else { "FAIL" };
+            writeln!(w, "  {mark} {}: {}", clean(&c.name), clean(&c.detail))?;
+        }
+        for n in &t.verification.notes {
+            writeln!(w, "  - {}", clean(n))?;
+        }
     }
 
     if !t.warnings.is_empty() {

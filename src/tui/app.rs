@@ -128,6 +128,8 @@ pub struct App {
     pub quit: bool,
     /// Rows a page key moves (the body's height, kept up to date by the event loop).
     pub page: usize,
+    /// Verifies pasted input with the keys given on the command line.
+    pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
 }
 
 impl App {
@@ -159,6 +161,7 @@ impl App {
             can_refetch: false,
             quit: false,
             page: 10,
+            verifier: None,
         }
     }
 
@@ -251,7 +254,7 @@ impl App {
             {
                 self.paste.last_input = None;
                 let text = std::mem::take(&mut self.paste.buffer);
-                match report::build(text.as_bytes(), Source::Paste, self.now) {
+                match self.decode(text.as_bytes()) {
                     Ok(r) => self.set_report(r),
                     Err(e) => {
                         self.paste.error = Some(e.to_string());
@@ -264,9 +267,19 @@ impl App {
         }
     }
 
+    /// Build a report from pasted bytes, verified like the command line's input.
+    fn decode(&self, bytes: &[u8]) -> Result<Report, report::Error> {
+        report::build_verified(
+            bytes.to_vec(),
+            Source::Paste,
+            self.now,
+            self.verifier.as_deref(),
+        )
+    }
+
     /// Decode pasted text, showing the error on the paste screen when it fails.
     pub fn accept_paste(&mut self, text: &str) {
-        match report::build(text.as_bytes(), Source::Paste, self.now) {
+        match self.decode(text.as_bytes()) {
             Ok(r) => self.set_report(r),
             Err(e) => {
                 self.paste_mode = true;

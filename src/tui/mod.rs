@@ -30,6 +30,8 @@ pub struct Options {
     pub now: Option<DateTime<Utc>>,
     pub color: bool,
     pub refetch: Option<Refetch>,
+    /// Verifies pasted tokens like those given on the command line.
+    pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
     /// When the process started, for the first-frame measurement.
     pub started: Instant,
 }
@@ -61,6 +63,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
         opts.color,
     );
     app.can_refetch = opts.refetch.is_some();
+    app.verifier.clone_from(&opts.verifier);
 
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;

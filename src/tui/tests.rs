@@ -248,6 +248,30 @@ fn warnings_are_always_visible() {
 }
 
 #[test]
+fn the_signature_row_shows_the_verification() {
+    let args = jwtscope::verify::VerifyArgs {
+        key: Some(format!("{}/assets/sample-jwks.json", env!("CARGO_MANIFEST_DIR")).into()),
+        ..Default::default()
+    };
+    let verifier = jwtscope::verify::prepare(&args, &|_| None)
+        .unwrap()
+        .unwrap();
+    let r = report::build_verified(
+        asset("managedid.json"),
+        Source::Stdin,
+        now(),
+        Some(&verifier),
+    )
+    .unwrap();
+    let app = App::new(Some(pinned(r)), now(), true, false);
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Signature  valid · RS256 · kid GZkmL_IZk"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn too_small_a_terminal_says_so() {
     let app = app_for("managedid.json");
     let screen = draw(&app, 50, 12);

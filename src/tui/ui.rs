@@ -16,6 +16,7 @@ use jwtscope::claims::time::{self, Status};
 use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::{kind_word, value_line};
 use jwtscope::report::{Field, Kind, TokenReport};
+use jwtscope::verify::Status as VStatus;
 
 use super::app::{App, Panel, TimeMode};
 use super::keymap::{Action, BINDINGS};
@@ -198,6 +199,25 @@ fn render_overview(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &
             Span::raw(l.clone()),
         ]));
     }
+    let v = &t.verification;
+    if !v.claim_checks.is_empty() || !v.notes.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Verification", theme.label())));
+        for c in &v.claim_checks {
+            let (mark, style) = if c.ok {
+                ("ok  ", theme.fg(Color::Green))
+            } else {
+                ("FAIL", theme.fg(Color::Red).add_modifier(Modifier::BOLD))
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} "), style),
+                Span::raw(format!("{}: {}", clean(&c.name), clean(&c.detail))),
+            ]));
+        }
+        for n in &v.notes {
+            lines.push(Line::from(format!("- {}", clean(n))));
+        }
+    }
     if !t.warnings.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
@@ -337,14 +357,18 @@ fn summary_rows<'a>(app: &App, t: &'a TokenReport, theme: &Theme) -> Vec<(&'stat
     if !s.roles.is_empty() {
         rows.push(("Roles", Line::from(text(&s.roles.join(", ")))));
     }
-    if matches!(t.kind, Kind::Jws | Kind::Unsecured) {
-        let alg = t.header.get("alg").and_then(Value::as_str).unwrap_or("?");
-        let sig = match t.kind {
-            Kind::Unsecured => "none: anyone could have written this token".to_string(),
-            _ if t.signature.is_empty() => format!("{} · stripped (empty)", clean(alg)),
-            _ => format!("{} · not verified", clean(alg)),
+    if t.kind != Kind::Opaque {
+        let v = &t.verification;
+        let style = match v.status {
+            VStatus::Valid => theme.fg(Color::Green).add_modifier(Modifier::BOLD),
+            VStatus::Invalid => theme.fg(Color::Red).add_modifier(Modifier::BOLD),
+            VStatus::Unverifiable | VStatus::Unsupported => theme.warn(),
+            VStatus::NotChecked => theme.dim(),
         };
-        rows.push(("Signature", Line::from(sig)));
+        rows.push((
+            "Signature",
+            Line::from(Span::styled(clean(&v.to_string()).into_owned(), style)),
+        ));
     }
     rows
 }
