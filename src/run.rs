@@ -240,11 +240,17 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
         let frozen = ctx.common.now;
         let verifier = ctx.verifier.clone();
         // `R` in the UI: the same request again, quietly (the UI shows the outcome).
-        let refetch: crate::tui::Refetch = Box::new(move || {
-            let fetched = fetch::fetch(&args, &env, &mut |_| {}).map_err(|e| match e.advice() {
-                Some(a) => format!("{e} ({a})"),
-                None => e.to_string(),
-            })?;
+        let refetch: crate::tui::Refetch = Box::new(move |show| {
+            let mut progress = |p: &Progress| {
+                if matches!(p, Progress::Waiting { .. } | Progress::ArcChallenge { .. }) {
+                    show(p.to_string());
+                }
+            };
+            let fetched =
+                fetch::fetch(&args, &env, &mut progress).map_err(|e| match e.advice() {
+                    Some(a) => format!("{e} ({a})"),
+                    None => e.to_string(),
+                })?;
             let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
             report::build_verified(
                 fetched.body,

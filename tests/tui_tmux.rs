@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod mock_identity;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -256,6 +257,31 @@ fn small_terminals_get_a_notice_and_resizing_recovers() {
     t.wait_for("Terminal too small");
     t.run(&["resize-window", "-x", "90", "-y", "28"]);
     t.wait_for("valid · expires in 23h 5m");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
+
+#[test]
+fn imds_in_the_ui_fetches_again_with_r() {
+    let body = std::fs::read_to_string(common::asset("managedid.json")).unwrap();
+    let mock = mock_identity::Mock::start(move |_, _| mock_identity::Reply::json(200, &body));
+    let cmd = format!(
+        "env -u IDENTITY_ENDPOINT -u MSI_ENDPOINT -u IMDS_ENDPOINT {} imds --source imds --endpoint {} --now {}",
+        bin(),
+        mock.url("/metadata/identity/oauth2/token"),
+        common::NOW
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    let screen = t.wait_for("valid · expires in 23h 5m");
+    assert!(
+        screen.contains("IMDS http://127.0.0.1:"),
+        "the title names the endpoint:\n{screen}"
+    );
+    t.keys(&["?"]);
+    t.wait_for("fetch the token again");
+    t.keys(&["Escape", "R"]);
+    t.wait_for("fetched a new token");
+    assert_eq!(mock.requests().len(), 2);
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0");
 }

@@ -71,6 +71,27 @@ pub struct FetchInfo {
     pub server: Option<String>,
 }
 
+impl FetchInfo {
+    /// How the request went, in one line: why this host, the answer's status and server,
+    /// the attempts. (`Display` is the short form for titles.)
+    pub fn details(&self) -> String {
+        let mut s = format!("{} · {} {}", self.detected_by, self.method, self.endpoint);
+        if let Some(v) = &self.api_version {
+            s.push_str(&format!(" · api-version {v}"));
+        }
+        s.push_str(&format!(" · HTTP {}", self.status));
+        if let Some(server) = &self.server {
+            s.push_str(&format!(" · Server {server}"));
+        }
+        s.push_str(&format!(
+            " · {} attempt{}",
+            self.attempts,
+            if self.attempts == 1 { "" } else { "s" }
+        ));
+        s
+    }
+}
+
 impl fmt::Display for FetchInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

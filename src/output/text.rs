@@ -94,6 +94,13 @@ pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Resul
             report.now
         ))
     )?;
+    if let crate::source::Source::Fetch(info) = &report.source {
+        writeln!(
+            w,
+            "{}",
+            p.dim(&format!("fetched: {}", clean(&info.details())))
+        )?;
+    }
     for (i, t) in report.tokens.iter().enumerate() {
         writeln!(w)?;
         token(&mut w, &p, t, i + 1, n)?;

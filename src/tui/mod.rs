@@ -21,8 +21,9 @@ use jwtscope::report::Report;
 
 pub use app::App;
 
-/// Fetches the input again (the `R` key of `jwtscope imds`).
-pub type Refetch = Box<dyn FnMut() -> Result<Report, String>>;
+/// Fetches the input again (the `R` key of `jwtscope imds`); it reports each wait through the
+/// callback, which shows it in the footer.
+pub type Refetch = Box<dyn FnMut(&mut dyn FnMut(String)) -> Result<Report, String>>;
 
 /// How to run the UI.
 pub struct Options {
@@ -107,7 +108,14 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
                     }
                     app::Effect::Refetch => {
                         if let Some(refetch) = opts.refetch.as_mut() {
-                            match refetch() {
+                            // Show "fetching..." (and every retry wait) while it runs.
+                            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+                            let mut show = |line: String| {
+                                app.flash = Some(line);
+                                let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
+                            };
+                            let outcome = refetch(&mut show);
+                            match outcome {
                                 Ok(r) => {
                                     app.set_report(r);
                                     app.flash = Some("fetched a new token".to_string());

@@ -199,6 +199,11 @@ fn render_overview(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &
             Span::raw(l.clone()),
         ]));
     }
+    if let Some(jwtscope::source::Source::Fetch(info)) = app.report.as_ref().map(|r| &r.source) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Fetched", theme.label())));
+        lines.push(Line::from(clean(&info.details()).into_owned()));
+    }
     let v = &t.verification;
     if !v.claim_checks.is_empty() || !v.notes.is_empty() {
         lines.push(Line::from(""));
