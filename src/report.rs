@@ -278,8 +278,7 @@ pub fn build(bytes: &[u8], source: Source, now: DateTime<Utc>) -> Result<Report,
 
 /// As [`build`], taking the input so that a bare token is not copied.
 pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
-    let found = input::find_owned(bytes)?;
-    from_found(found, source, now, None)
+    build_verified(bytes, source, now, None)
 }
 
 /// As [`build_owned`], verifying every token with `verifier` (when verification was asked for).
