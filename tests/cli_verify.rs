@@ -14,12 +14,9 @@ use serde_json::Value;
 
 fn jwtscope() -> Command {
     let mut c = Command::cargo_bin("jwtscope").unwrap();
+    // --no-cache: tests never read or write the user's cache directory.
     c.env("TZ", "UTC")
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join("jwtscope-test-cache"),
-        )
-        .args(["--now", common::NOW]);
+        .args(["--now", common::NOW, "--no-cache"]);
     c
 }
 
