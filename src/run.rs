@@ -266,9 +266,10 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
     Ok(check(&report, ctx.common))
 }
 
-/// The UI opens when standard output is a terminal and no --output was asked for.
+/// The UI opens when standard output is a terminal and no --output was asked for; --check
+/// is for scripts, so it prints the text report and exits with its code instead.
 fn wants_ui(common: &Common) -> bool {
-    common.output.is_none() && io::stdout().is_terminal()
+    common.output.is_none() && !common.check && io::stdout().is_terminal()
 }
 
 /// Run the UI; `Some(Outcome::Signal)` when a signal ended it.

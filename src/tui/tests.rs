@@ -272,6 +272,57 @@ fn the_signature_row_shows_the_verification() {
 }
 
 #[test]
+fn every_conformance_token_draws_in_every_view_at_every_size() {
+    let dir = format!("{}/tests/conformance", env!("CARGO_MANIFEST_DIR"));
+    let mut drawn = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let case: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let token = case["token"].as_str().unwrap();
+        let r = report_of(token.as_bytes(), Source::Argument, now());
+        for keys_to_press in [
+            &[][..],
+            &[KeyCode::Enter],
+            &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::PageDown],
+            &[KeyCode::Char('1')],
+            &[KeyCode::Char('3'), KeyCode::Char('G')],
+            &[KeyCode::Char('4'), KeyCode::End],
+            &[KeyCode::Char('r')],
+            &[KeyCode::Char('?')],
+        ] {
+            let mut app = App::new(Some(r.clone()), now(), true, true);
+            keys(&mut app, keys_to_press);
+            for (w, h) in [(60, 16), (80, 24), (200, 60)] {
+                let screen = draw(&app, w, h);
+                assert!(!screen.contains('\u{1b}'), "{name}: raw escape drawn");
+                drawn += 1;
+            }
+        }
+    }
+    assert!(drawn >= 74 * 8 * 3, "{drawn}");
+}
+
+#[test]
+fn the_readme_lists_every_key_of_the_keymap() {
+    let readme =
+        std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for b in super::keymap::BINDINGS {
+        // Each binding's first key appears in the README's key table.
+        let first = b.label.split(" / ").next().unwrap_or(b.label);
+        assert!(
+            readme.contains(&format!("`{first}`")),
+            "README.md lacks the key {first} ({})",
+            b.help
+        );
+    }
+}
+
+#[test]
 fn too_small_a_terminal_says_so() {
     let app = app_for("managedid.json");
     let screen = draw(&app, 50, 12);
