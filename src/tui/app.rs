@@ -114,6 +114,8 @@ pub struct App {
     pub detail_scroll: usize,
     pub filter: String,
     pub filtering: bool,
+    /// Indexes of the claims that pass `filter` (`None`: no filter), kept by `refilter`.
+    filtered: Option<Vec<usize>>,
     pub time_mode: TimeMode,
     pub raw: bool,
     pub raw_scroll: usize,
@@ -151,6 +153,7 @@ impl App {
             detail_scroll: 0,
             filter: String::new(),
             filtering: false,
+            filtered: None,
             time_mode: TimeMode::Relative,
             raw: false,
             raw_scroll: 0,
@@ -170,26 +173,42 @@ impl App {
         self.report.as_ref().and_then(|r| r.tokens.get(self.token))
     }
 
-    /// The claims that pass the filter, with their index in the token.
+    /// The claims that pass the filter.
     pub fn visible_claims(&self) -> Vec<&Field> {
         let Some(t) = self.current() else {
             return Vec::new();
         };
+        match &self.filtered {
+            None => t.claims.iter().collect(),
+            Some(idx) => idx.iter().filter_map(|i| t.claims.get(*i)).collect(),
+        }
+    }
+
+    /// Recompute which claims pass the filter. Called when the filter or the token changes,
+    /// never while drawing: matching a 5000-group array means searching its whole text.
+    fn refilter(&mut self) {
+        self.filtered = None;
         if self.filter.is_empty() {
-            return t.claims.iter().collect();
+            return;
         }
         let needle = self.filter.to_lowercase();
-        t.claims
+        let Some(t) = self.current() else {
+            return;
+        };
+        let idx = t
+            .claims
             .iter()
-            .filter(|c| {
+            .enumerate()
+            .filter(|(_, c)| {
                 c.name.to_lowercase().contains(&needle)
                     || match &c.value {
                         Value::String(s) => s.to_lowercase().contains(&needle),
-                        // Arrays of 5000 groups: search their text once per keystroke.
                         other => other.to_string().to_lowercase().contains(&needle),
                     }
             })
-            .collect()
+            .map(|(i, _)| i)
+            .collect();
+        self.filtered = Some(idx);
     }
 
     /// The selected claim, after filtering.
@@ -218,6 +237,7 @@ impl App {
         self.raw = false;
         self.raw_scroll = 0;
         self.raw_lines.clear();
+        self.filtered = None;
     }
 
     /// Move the clock (not when frozen by `--now`).
@@ -374,6 +394,7 @@ impl App {
             KeyCode::Char(c) => self.filter.push(c),
             _ => {}
         }
+        self.refilter();
         self.claim_sel = 0;
         self.detail_scroll = 0;
     }
@@ -425,6 +446,7 @@ impl App {
                     self.raw = false;
                 } else if !self.filter.is_empty() {
                     self.filter.clear();
+                    self.refilter();
                 } else {
                     self.quit = true;
                 }

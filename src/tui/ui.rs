@@ -624,6 +624,7 @@ fn render_header_narrow(app: &App, theme: &Theme, t: &TokenReport, area: Rect, b
 
 fn render_claims(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
     let mut area = area;
+    let claims = app.visible_claims();
     if app.filtering || !app.filter.is_empty() {
         let [bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         let cursor = if app.filtering { "▏" } else { "" };
@@ -631,11 +632,7 @@ fn render_claims(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mu
             Span::styled("/", theme.label()),
             Span::raw(format!("{}{cursor}", clean(&app.filter))),
             Span::styled(
-                format!(
-                    "   {} of {} claims",
-                    app.visible_claims().len(),
-                    t.claims.len()
-                ),
+                format!("   {} of {} claims", claims.len(), t.claims.len()),
                 theme.dim(),
             ),
         ]))
@@ -672,7 +669,6 @@ fn render_claims(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mu
     } else {
         (area, None)
     };
-    let claims = app.visible_claims();
     let now = app.now;
     let mode = app.time_mode;
     render_fields_list(
