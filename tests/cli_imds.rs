@@ -16,15 +16,7 @@ const TOKEN_PATH: &str = "/metadata/identity/oauth2/token";
 /// The binary with no managed-identity variables (so IMDS is chosen) and no proxies.
 fn jwtscope(mock: &Mock) -> Command {
     let mut c = Command::cargo_bin("jwtscope").unwrap();
-    for var in [
-        "IDENTITY_ENDPOINT",
-        "IDENTITY_HEADER",
-        "IDENTITY_SERVER_THUMBPRINT",
-        "IMDS_ENDPOINT",
-        "MSI_ENDPOINT",
-        "MSI_SECRET",
-        "AZURE_POD_IDENTITY_AUTHORITY_HOST",
-    ] {
+    for var in mock_identity::IDENTITY_VARS {
         c.env_remove(var);
     }
     c.env("TZ", "UTC").args([

@@ -12,7 +12,7 @@ mod mock_identity;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use mock_identity::{Mock, Reply, Trap, token_body};
+use mock_identity::{IDENTITY_VARS, Mock, Reply, Trap, token_body};
 
 const PATH: &str = "/metadata/identity/oauth2/token";
 
@@ -23,15 +23,6 @@ const PROXY_VARS: [&str; 6] = [
     "http_proxy",
     "https_proxy",
     "all_proxy",
-];
-const IDENTITY_VARS: [&str; 7] = [
-    "IDENTITY_ENDPOINT",
-    "IDENTITY_HEADER",
-    "IDENTITY_SERVER_THUMBPRINT",
-    "IMDS_ENDPOINT",
-    "MSI_ENDPOINT",
-    "MSI_SECRET",
-    "AZURE_POD_IDENTITY_AUTHORITY_HOST",
 ];
 
 /// `jwtscope imds` with every proxy variable aimed at the trap and `extra` set.
@@ -53,52 +44,50 @@ fn run(trap: &Trap, args: &[&str], extra: &[(&str, &str)]) -> std::process::Outp
         .unwrap()
 }
 
+/// A way of pointing `jwtscope imds` at the mock: its name, arguments and environment.
+type Variant<'a> = (&'a str, Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
 #[test]
 fn imds_ignores_proxy_variables() {
     let trap = Trap::start();
     let mock = Mock::start(|_, _| Reply::json(200, &token_body("https://management.azure.com/")));
 
-    // --endpoint
-    let out = run(
-        &trap,
-        &["--source", "imds", "--endpoint", &mock.url(PATH)],
-        &[],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(trap.hits(), 0, "something connected to the proxy trap");
-
-    // AZURE_POD_IDENTITY_AUTHORITY_HOST
-    let out = run(
-        &trap,
-        &[],
-        &[("AZURE_POD_IDENTITY_AUTHORITY_HOST", &mock.url(""))],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(trap.hits(), 0, "something connected to the proxy trap");
-
-    // App Service through IDENTITY_ENDPOINT.
-    let out = run(
-        &trap,
-        &[],
-        &[
-            ("IDENTITY_ENDPOINT", &mock.url("/msi/token")),
-            ("IDENTITY_HEADER", "h"),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(trap.hits(), 0, "something connected to the proxy trap");
+    let endpoint = mock.url(PATH);
+    let pod_host = mock.url("");
+    let app_service = mock.url("/msi/token");
+    let variants: [Variant; 3] = [
+        (
+            "--endpoint",
+            vec!["--source", "imds", "--endpoint", &endpoint],
+            vec![],
+        ),
+        (
+            "AZURE_POD_IDENTITY_AUTHORITY_HOST",
+            vec![],
+            vec![("AZURE_POD_IDENTITY_AUTHORITY_HOST", &pod_host)],
+        ),
+        (
+            "App Service through IDENTITY_ENDPOINT",
+            vec![],
+            vec![
+                ("IDENTITY_ENDPOINT", &app_service),
+                ("IDENTITY_HEADER", "h"),
+            ],
+        ),
+    ];
+    for (name, args, extra) in &variants {
+        let out = run(&trap, args, extra);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            trap.hits(),
+            0,
+            "{name}: something connected to the proxy trap"
+        );
+    }
     assert_eq!(
         mock.requests().len(),
         3,

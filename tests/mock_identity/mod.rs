@@ -351,3 +351,14 @@ pub fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + use<> 
         .collect();
     move |k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
 }
+
+/// Every variable that steers host detection; tests clear them so the mock is what is asked.
+pub const IDENTITY_VARS: [&str; 7] = [
+    "IDENTITY_ENDPOINT",
+    "IDENTITY_HEADER",
+    "IDENTITY_SERVER_THUMBPRINT",
+    "IMDS_ENDPOINT",
+    "MSI_ENDPOINT",
+    "MSI_SECRET",
+    "AZURE_POD_IDENTITY_AUTHORITY_HOST",
+];
