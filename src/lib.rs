@@ -7,6 +7,7 @@
 pub mod claims;
 pub mod fetch;
 pub mod input;
+pub mod login;
 pub mod output;
 pub mod report;
 pub mod source;

@@ -25,6 +25,8 @@ pub enum Source {
     Paste,
     /// Fetched from a managed-identity endpoint (`jwtscope imds`): what was asked of whom.
     Fetch(crate::fetch::FetchInfo),
+    /// Signed in with `jwtscope login`: the flow, authority, issuer, client and scopes.
+    Login(crate::login::LoginInfo),
 }
 
 impl fmt::Display for Source {
@@ -35,6 +37,7 @@ impl fmt::Display for Source {
             Source::File { path } => write!(f, "{}", path.display()),
             Source::Paste => f.write_str("paste"),
             Source::Fetch(info) => write!(f, "{info}"),
+            Source::Login(info) => write!(f, "{info}"),
         }
     }
 }

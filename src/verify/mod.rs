@@ -18,8 +18,8 @@
 pub mod args;
 mod claims;
 mod crypto;
-mod discovery;
-mod fetch;
+pub(crate) mod discovery;
+pub(crate) mod fetch;
 mod keys;
 
 use std::collections::HashMap;
