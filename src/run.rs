@@ -34,6 +34,8 @@ pub enum AppError {
     Fetch(#[from] jwtscope::fetch::FetchError),
     #[error(transparent)]
     Verify(#[from] jwtscope::verify::VerifyError),
+    #[error(transparent)]
+    Login(#[from] jwtscope::login::LoginError),
     #[error("cannot save the response to {path}: {source}")]
     Save {
         path: String,
@@ -47,6 +49,7 @@ impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
             AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
+            AppError::Login(e) if e.is_usage() => 2,
             _ => 1,
         }
     }
@@ -55,6 +58,7 @@ impl AppError {
     pub fn advice(&self) -> Option<String> {
         match self {
             AppError::Fetch(e) => e.advice(),
+            AppError::Login(e) => e.advice(),
             AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(
                 d,
             ))) => d.advice().map(str::to_string),
@@ -166,6 +170,9 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     if let Some(Command::Imds(args)) = &cli.command {
         return imds(args, &ctx);
     }
+    if let Some(Command::Login(args)) = &cli.command {
+        return login(args, &cli.verify, &ctx);
+    }
     let (bytes, src) = match choose_input(cli) {
         Input::Argument(s) => {
             if looks_like_a_path(&s) {
@@ -261,6 +268,65 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
             .map_err(|e| e.to_string())
         });
         return Ok(ui(Some(report), ctx, Some(refetch))?.unwrap_or(outcome));
+    }
+    print(&report, ctx.common)?;
+    Ok(check(&report, ctx.common))
+}
+
+/// `jwtscope login`: sign in, then show the token response like a file with the same bytes,
+/// the ID token verified against the discovered keys. `R` in the UI refreshes.
+fn login(
+    args: &jwtscope::login::LoginArgs,
+    user_verify: &verify::VerifyArgs,
+    ctx: &Ctx,
+) -> Result<Outcome, AppError> {
+    use jwtscope::login::{self, Hooks};
+    let env = |k: &str| std::env::var(k).ok();
+    let mut progress = |p: &login::Progress| {
+        eprintln!(
+            "jwtscope: {}",
+            jwtscope::output::sanitize::clean(&p.to_string())
+        );
+    };
+    let hooks = Hooks {
+        sleep: &std::thread::sleep,
+        open: &login::open_browser,
+    };
+    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    if let Some(path) = &args.save {
+        jwtscope::fetch::save_response(path, &body).map_err(|source| AppError::Save {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    let verifier = verify::prepare(&session.verify_args(user_verify), &env)?.map(Arc::new);
+    let mut refresh_token = login::refresh_token_of(&body);
+    let report = session.report(body, ctx.now(), verifier.as_deref())?;
+    if wants_ui(ctx.common) {
+        let outcome = check(&report, ctx.common);
+        let frozen = ctx.common.now;
+        let refresh: Option<crate::tui::Refetch> = refresh_token.is_some().then(|| {
+            let refetch: crate::tui::Refetch = Box::new(move |show| {
+                show(login::Progress::Refreshing.to_string());
+                let rt = refresh_token
+                    .clone()
+                    .ok_or("the last response had no refresh token")?;
+                let body = session.refresh(&rt).map_err(|e| match e.advice() {
+                    Some(a) => format!("{e} ({a})"),
+                    None => e.to_string(),
+                })?;
+                // The provider may rotate the refresh token.
+                if let Some(next) = login::refresh_token_of(&body) {
+                    refresh_token = Some(next);
+                }
+                let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+                session
+                    .report(body, now, verifier.as_deref())
+                    .map_err(|e| e.to_string())
+            });
+            refetch
+        });
+        return Ok(ui(Some(report), ctx, refresh)?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
     Ok(check(&report, ctx.common))
