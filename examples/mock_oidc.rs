@@ -41,11 +41,19 @@ fn main() {
         _ => TENANT.to_string(),
     };
     if mode == "b2c" {
-        println!("jwtscope login --authority {} --client-id {CLIENT_ID}", p.authority());
+        println!(
+            "jwtscope login --authority {} --client-id {CLIENT_ID}",
+            p.authority()
+        );
     } else {
-        println!("jwtscope login --tenant {tenant} --cloud {} --client-id {CLIENT_ID}", p.base());
+        println!(
+            "jwtscope login --tenant {tenant} --cloud {} --client-id {CLIENT_ID}",
+            p.base()
+        );
     }
-    println!("(a browser for it: BROWSER=\"sh -c 'curl -sL \\\"\\$0\\\" >/dev/null'\" or --no-browser and curl -L the printed URL)");
+    println!(
+        "(a browser for it: BROWSER=\"sh -c 'curl -sL \\\"\\$0\\\" >/dev/null'\" or --no-browser and curl -L the printed URL)"
+    );
     loop {
         std::thread::park();
     }
