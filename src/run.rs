@@ -282,11 +282,16 @@ fn login(
 ) -> Result<Outcome, AppError> {
     use jwtscope::login::{self, Hooks};
     let env = |k: &str| std::env::var(k).ok();
+    // One message may be several lines (the URL on its own line, to copy whole).
     let mut progress = |p: &login::Progress| {
-        eprintln!(
-            "jwtscope: {}",
-            jwtscope::output::sanitize::clean(&p.to_string())
-        );
+        for (i, line) in p.to_string().lines().enumerate() {
+            let line = jwtscope::output::sanitize::clean(line);
+            if i == 0 {
+                eprintln!("jwtscope: {line}");
+            } else {
+                eprintln!("{line}");
+            }
+        }
     };
     let hooks = Hooks {
         sleep: &std::thread::sleep,

@@ -74,7 +74,10 @@ impl Http {
             })?;
         let response = self.call(request).map_err(|e| LoginError::Http {
             url: url.to_string(),
-            detail: e.0,
+            detail: e
+                .0
+                .strip_prefix(&format!("{url}: "))
+                .map_or_else(|| e.0.clone(), str::to_string),
         })?;
         Ok((response.status().as_u16(), response.into_body()))
     }

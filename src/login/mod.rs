@@ -733,7 +733,7 @@ pub fn login(
                 .url();
             let url = url.to_string();
             let opened = if args.no_browser {
-                Err("--no-browser".to_string())
+                Err("not opening a browser (--no-browser)".to_string())
             } else {
                 (hooks.open)(&url)
             };
