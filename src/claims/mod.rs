@@ -13,7 +13,7 @@ pub mod time;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use crate::report::{Field, Summary};
+use crate::report::{Field, Summary, TimeInfo};
 use catalog::Family;
 
 /// Claims whose values are NumericDates whatever the issuer.
@@ -165,11 +165,7 @@ pub fn explain_opaque(
 }
 
 /// `pwd_exp` in Entra tokens: the number of seconds after `iat` at which the password expires.
-fn entra_pwd_exp(
-    claims: &Map<String, Value>,
-    v: &Value,
-    now: DateTime<Utc>,
-) -> Option<time::TimeInfo> {
+fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
     let (secs, _) = time::parse(v)?;
     let (iat, _) = time::parse(claims.get("iat")?)?;
     let mut info = time::info(&Value::from(iat + secs), now)?;
@@ -180,7 +176,7 @@ fn entra_pwd_exp(
     Some(info)
 }
 
-fn time_warning(name: &str, value: &Value, t: Option<&time::TimeInfo>, warnings: &mut Vec<String>) {
+fn time_warning(name: &str, value: &Value, t: Option<&TimeInfo>, warnings: &mut Vec<String>) {
     match t {
         None => warnings.push(format!(
             "\"{name}\" is {}, not a NumericDate (RFC 7519 §2): no time can be read from it",
@@ -200,7 +196,7 @@ fn time_warning(name: &str, value: &Value, t: Option<&time::TimeInfo>, warnings:
     }
 }
 
-fn time_of<'a>(fields: &'a [Field], name: &str) -> Option<&'a time::TimeInfo> {
+fn time_of<'a>(fields: &'a [Field], name: &str) -> Option<&'a TimeInfo> {
     fields
         .iter()
         .find(|f| f.name == name)

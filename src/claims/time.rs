@@ -4,26 +4,9 @@
 //! Nothing here reads the clock: `now` is always a parameter, so `--now` and tests are exact.
 
 use chrono::{DateTime, Local, NaiveDateTime, SecondsFormat, TimeZone, Utc};
-use serde::Serialize;
 use serde_json::Value;
 
-/// A point in time read from a claim or a response field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimeInfo {
-    /// Seconds since the Unix epoch, as read (fractions kept).
-    pub unix: f64,
-    /// RFC 3339 in UTC with `Z`, or `None` when the date is beyond what a calendar shows.
-    pub utc: Option<String>,
-    /// The same instant in the local time zone.
-    pub local: Option<String>,
-    /// Relative to `now`: "in 42m 10s", "3h 2m ago".
-    pub relative: String,
-    /// `unix - now`, rounded toward negative infinity and saturated to the i64 range.
-    pub seconds_from_now: i64,
-    /// How the value deviates from a plain NumericDate, when it does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
+use crate::report::{ExpiryStatus, TimeInfo};
 
 /// Read a NumericDate. Strings of digits and fractions are accepted with a note (some
 /// issuers send them), as are the date strings legacy managed-identity hosts use.
@@ -177,57 +160,33 @@ pub fn info(value: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
     })
 }
 
-/// Whether a token is usable at `now`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Valid,
-    Expired,
-    NotYetValid,
-    /// No `exp` at all: the token never expires by itself.
-    NoExpiry,
-    /// `exp` is present but no time can be read from it.
-    Unknown,
-}
-
-impl Status {
-    /// The status in words, as people say it.
-    pub fn word(self) -> &'static str {
-        match self {
-            Status::Valid => "valid",
-            Status::Expired => "EXPIRED",
-            Status::NotYetValid => "NOT YET VALID",
-            Status::NoExpiry => "no expiry",
-            Status::Unknown => "expiry unreadable",
-        }
-    }
-}
-
 /// The status at `now` given the seconds-from-now of `exp` and `nbf` (RFC 7519 §4.1.4:
 /// expired "on or after" exp).
-pub fn status(exp: Option<Option<i64>>, nbf: Option<i64>) -> Status {
+pub fn status(exp: Option<Option<i64>>, nbf: Option<i64>) -> ExpiryStatus {
     match exp {
-        Some(Some(e)) if e <= 0 => Status::Expired,
-        _ if nbf.is_some_and(|n| n > 0) => Status::NotYetValid,
-        Some(Some(_)) => Status::Valid,
-        Some(None) => Status::Unknown,
-        None => Status::NoExpiry,
+        Some(Some(e)) if e <= 0 => ExpiryStatus::Expired,
+        _ if nbf.is_some_and(|n| n > 0) => ExpiryStatus::NotYetValid,
+        Some(Some(_)) => ExpiryStatus::Valid,
+        Some(None) => ExpiryStatus::Unknown,
+        None => ExpiryStatus::NoExpiry,
     }
 }
 
 /// The expiry in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago".
 pub fn expiry_phrase(
-    status: Status,
+    status: ExpiryStatus,
     exp_from_now: Option<i64>,
     nbf_from_now: Option<i64>,
 ) -> String {
     match (status, exp_from_now) {
-        (Status::Expired, Some(s)) => format!("EXPIRED {} ago", duration(s.unsigned_abs())),
-        (Status::NotYetValid, _) => format!(
+        (ExpiryStatus::Expired, Some(s)) => format!("EXPIRED {} ago", duration(s.unsigned_abs())),
+        (ExpiryStatus::NotYetValid, _) => format!(
             "NOT YET VALID · valid {}",
             relative(nbf_from_now.unwrap_or_default())
         ),
-        (Status::Valid, Some(s)) => format!("valid · expires in {}", duration(s.unsigned_abs())),
+        (ExpiryStatus::Valid, Some(s)) => {
+            format!("valid · expires in {}", duration(s.unsigned_abs()))
+        }
         (s, _) => s.word().to_string(),
     }
 }
@@ -292,17 +251,17 @@ mod tests {
 
     #[test]
     fn status_follows_rfc_7519() {
-        assert_eq!(status(Some(Some(0)), None), Status::Expired);
-        assert_eq!(status(Some(Some(1)), Some(5)), Status::NotYetValid);
-        assert_eq!(status(Some(Some(1)), Some(0)), Status::Valid);
-        assert_eq!(status(None, None), Status::NoExpiry);
-        assert_eq!(status(Some(None), None), Status::Unknown);
+        assert_eq!(status(Some(Some(0)), None), ExpiryStatus::Expired);
+        assert_eq!(status(Some(Some(1)), Some(5)), ExpiryStatus::NotYetValid);
+        assert_eq!(status(Some(Some(1)), Some(0)), ExpiryStatus::Valid);
+        assert_eq!(status(None, None), ExpiryStatus::NoExpiry);
+        assert_eq!(status(Some(None), None), ExpiryStatus::Unknown);
         assert_eq!(
-            expiry_phrase(Status::Expired, Some(-10_920), None),
+            expiry_phrase(ExpiryStatus::Expired, Some(-10_920), None),
             "EXPIRED 3h 2m ago"
         );
         assert_eq!(
-            expiry_phrase(Status::Valid, Some(252), None),
+            expiry_phrase(ExpiryStatus::Valid, Some(252), None),
             "valid · expires in 4m 12s"
         );
     }

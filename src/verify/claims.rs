@@ -4,32 +4,12 @@
 //! valid, but the token expired" is two facts.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::shown;
+use super::shown::shown;
+use crate::report::ClaimCheck;
 use crate::token::Payload;
 use crate::token::json::type_name;
-
-/// One claim check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ClaimCheck {
-    /// The claim: "iss", "aud", "exp" or "nbf".
-    pub name: String,
-    pub ok: bool,
-    /// What was found, in words ("expired 2011-03-22 18:43:00 UTC (leeway 0 s)").
-    pub detail: String,
-}
-
-impl ClaimCheck {
-    fn new(name: &str, ok: bool, detail: String) -> Self {
-        ClaimCheck {
-            name: name.to_string(),
-            ok,
-            detail,
-        }
-    }
-}
 
 /// What the user asked to check.
 #[derive(Debug, Clone, Default)]
