@@ -208,7 +208,7 @@ fn summarize(
     recognised: Option<&issuer::Issuer>,
     family: Family,
     fields: &[Field],
-    _now: DateTime<Utc>,
+    now: DateTime<Utc>,
     warnings: &mut Vec<String>,
 ) -> Summary {
     let audience = list_of(claims, "aud", false);
@@ -245,12 +245,11 @@ fn summarize(
     let exp = time_of(fields, "exp");
     let nbf = time_of(fields, "nbf");
     let iat = time_of(fields, "iat");
-    let exp_state = claims.get("exp").map(|_| exp.map(|t| t.seconds_from_now));
-    let status = time::status(exp_state, nbf.map(|t| t.seconds_from_now));
-    let expiry = time::expiry_phrase(
-        status,
-        exp.map(|t| t.seconds_from_now),
-        nbf.map(|t| t.seconds_from_now),
+    let judged = time::judge(
+        claims.get("exp").map(|_| exp.map(|t| t.unix)),
+        nbf.map(|t| t.unix),
+        now,
+        0,
     );
     let lifetime = match (exp, iat) {
         (Some(e), Some(i)) if e.unix >= i.unix => Some(time::duration((e.unix - i.unix) as u64)),
@@ -282,9 +281,9 @@ fn summarize(
         issued_at: iat.and_then(|t| t.utc.clone()),
         not_before: nbf.and_then(|t| t.utc.clone()),
         expires_at: exp.and_then(|t| t.utc.clone()),
-        status,
+        status: judged.status,
         seconds_to_expiry: exp.map(|t| t.seconds_from_now),
-        expiry,
+        expiry: judged.phrase(),
         lifetime,
         exp_unix: exp.map(|t| t.unix),
         nbf_unix: nbf.map(|t| t.unix),

@@ -160,34 +160,69 @@ pub fn info(value: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
     })
 }
 
-/// The status at `now` given the seconds-from-now of `exp` and `nbf` (RFC 7519 §4.1.4:
-/// expired "on or after" exp).
-pub fn status(exp: Option<Option<i64>>, nbf: Option<i64>) -> ExpiryStatus {
-    match exp {
-        Some(Some(e)) if e <= 0 => ExpiryStatus::Expired,
-        _ if nbf.is_some_and(|n| n > 0) => ExpiryStatus::NotYetValid,
-        Some(Some(_)) => ExpiryStatus::Valid,
-        Some(None) => ExpiryStatus::Unknown,
-        None => ExpiryStatus::NoExpiry,
+/// A token's validity period judged at one instant: the one rule for `exp` and `nbf`, used
+/// by the summary, by verification's claim checks and by the UI's countdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judgement {
+    pub status: ExpiryStatus,
+    /// Seconds from `now` to `exp`, floored (negative once passed); `None` without a readable
+    /// `exp`.
+    pub exp_from_now: Option<i64>,
+    /// Seconds from `now` to `nbf`, floored; `None` without a readable `nbf`.
+    pub nbf_from_now: Option<i64>,
+    /// `now` is at or after `exp` plus the leeway (RFC 7519 §4.1.4: expired "on or after").
+    pub expired: bool,
+    /// `now` plus the leeway is before `nbf` (RFC 7519 §4.1.5).
+    pub early: bool,
+}
+
+impl Judgement {
+    /// The judgement in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago",
+    /// "NOT YET VALID · valid in 5m".
+    pub fn phrase(&self) -> String {
+        match (self.status, self.exp_from_now) {
+            (ExpiryStatus::Expired, Some(s)) => {
+                format!("EXPIRED {} ago", duration(s.unsigned_abs()))
+            }
+            (ExpiryStatus::NotYetValid, _) => format!(
+                "NOT YET VALID · valid {}",
+                relative(self.nbf_from_now.unwrap_or_default())
+            ),
+            (ExpiryStatus::Valid, Some(s)) => {
+                format!("valid · expires in {}", duration(s.unsigned_abs()))
+            }
+            (s, _) => s.word().to_string(),
+        }
     }
 }
 
-/// The expiry in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago".
-pub fn expiry_phrase(
-    status: ExpiryStatus,
-    exp_from_now: Option<i64>,
-    nbf_from_now: Option<i64>,
-) -> String {
-    match (status, exp_from_now) {
-        (ExpiryStatus::Expired, Some(s)) => format!("EXPIRED {} ago", duration(s.unsigned_abs())),
-        (ExpiryStatus::NotYetValid, _) => format!(
-            "NOT YET VALID · valid {}",
-            relative(nbf_from_now.unwrap_or_default())
-        ),
-        (ExpiryStatus::Valid, Some(s)) => {
-            format!("valid · expires in {}", duration(s.unsigned_abs()))
-        }
-        (s, _) => s.word().to_string(),
+/// Judge `exp` and `nbf` (Unix seconds) at `now`, allowing `leeway` seconds of clock skew
+/// either way. `exp` is `None` when the token has none and `Some(None)` when it has one no
+/// time can be read from.
+pub fn judge(
+    exp: Option<Option<f64>>,
+    nbf: Option<f64>,
+    now: DateTime<Utc>,
+    leeway: u64,
+) -> Judgement {
+    let now_secs = now.timestamp() as f64 + f64::from(now.timestamp_subsec_nanos()) / 1e9;
+    let leeway = leeway as f64;
+    let exp_at = exp.flatten();
+    let expired = exp_at.is_some_and(|e| now_secs >= e + leeway);
+    let early = nbf.is_some_and(|n| now_secs + leeway < n);
+    let status = match exp {
+        _ if expired => ExpiryStatus::Expired,
+        _ if early => ExpiryStatus::NotYetValid,
+        Some(Some(_)) => ExpiryStatus::Valid,
+        Some(None) => ExpiryStatus::Unknown,
+        None => ExpiryStatus::NoExpiry,
+    };
+    Judgement {
+        status,
+        exp_from_now: exp_at.map(|e| seconds_between(e, now)),
+        nbf_from_now: nbf.map(|n| seconds_between(n, now)),
+        expired,
+        early,
     }
 }
 
@@ -250,19 +285,43 @@ mod tests {
     }
 
     #[test]
-    fn status_follows_rfc_7519() {
-        assert_eq!(status(Some(Some(0)), None), ExpiryStatus::Expired);
-        assert_eq!(status(Some(Some(1)), Some(5)), ExpiryStatus::NotYetValid);
-        assert_eq!(status(Some(Some(1)), Some(0)), ExpiryStatus::Valid);
+    fn judgement_follows_rfc_7519() {
+        let t = 1_700_000_000.0;
+        let status = |exp, nbf| judge(exp, nbf, now(), 0).status;
+        assert_eq!(status(Some(Some(t)), None), ExpiryStatus::Expired);
+        assert_eq!(
+            status(Some(Some(t + 1.0)), Some(t + 5.0)),
+            ExpiryStatus::NotYetValid
+        );
+        assert_eq!(status(Some(Some(t + 1.0)), Some(t)), ExpiryStatus::Valid);
         assert_eq!(status(None, None), ExpiryStatus::NoExpiry);
         assert_eq!(status(Some(None), None), ExpiryStatus::Unknown);
+        assert_eq!(status(Some(None), Some(t + 5.0)), ExpiryStatus::NotYetValid);
         assert_eq!(
-            expiry_phrase(ExpiryStatus::Expired, Some(-10_920), None),
+            judge(Some(Some(t - 10_920.0)), None, now(), 0).phrase(),
             "EXPIRED 3h 2m ago"
         );
         assert_eq!(
-            expiry_phrase(ExpiryStatus::Valid, Some(252), None),
+            judge(Some(Some(t + 252.0)), None, now(), 0).phrase(),
             "valid · expires in 4m 12s"
         );
+        assert_eq!(
+            judge(Some(Some(t + 600.0)), Some(t + 300.0), now(), 0).phrase(),
+            "NOT YET VALID · valid in 5m"
+        );
+    }
+
+    #[test]
+    fn leeway_widens_both_ends_and_fractions_count() {
+        let t = 1_700_000_000.0;
+        let j = judge(Some(Some(t - 30.0)), Some(t + 30.0), now(), 60);
+        assert!(!j.expired && !j.early);
+        assert_eq!(j.status, ExpiryStatus::Valid);
+        assert_eq!(j.exp_from_now, Some(-30));
+        let j = judge(Some(Some(t - 60.0)), None, now(), 60);
+        assert!(j.expired, "at exp + leeway the token has expired");
+        // Half a second before exp the token is still valid; half a second after, expired.
+        assert!(!judge(Some(Some(t + 0.5)), None, now(), 0).expired);
+        assert!(judge(Some(Some(t - 0.5)), None, now(), 0).expired);
     }
 }

@@ -79,14 +79,8 @@ pub fn expiry_at(t: &TokenReport, now: DateTime<Utc>) -> (Status, Option<i64>, S
     let s = &t.summary;
     match s.exp_unix {
         Some(exp) => {
-            let secs = time::seconds_between(exp, now);
-            let nbf = s.nbf_unix.map(|n| time::seconds_between(n, now));
-            let status = time::status(Some(Some(secs)), nbf);
-            (
-                status,
-                Some(secs),
-                time::expiry_phrase(status, Some(secs), nbf),
-            )
+            let j = time::judge(Some(Some(exp)), s.nbf_unix, now, 0);
+            (j.status, j.exp_from_now, j.phrase())
         }
         None => (s.status, None, s.expiry.clone()),
     }
