@@ -11,7 +11,8 @@ use std::time::Duration;
 use chrono::Utc;
 use jwtscope::login::{self, Hooks, LoginArgs, LoginError, Progress, Session};
 use jwtscope::report::Report;
-use jwtscope::verify::{self, Status, VerifyArgs};
+use jwtscope::report::{ClaimCheck, SignatureStatus as Status};
+use jwtscope::verify::{self, VerifyArgs};
 use mock_oidc::{CLIENT_ID, ClientAuthCheck, Config, Provider, SECRET, TENANT};
 
 /// What the test browser saw on the listener's page.
@@ -121,7 +122,7 @@ fn id_token(r: &Report) -> &jwtscope::report::TokenReport {
         .expect("an id_token")
 }
 
-fn check<'a>(t: &'a jwtscope::report::TokenReport, name: &str) -> &'a verify::ClaimCheck {
+fn check<'a>(t: &'a jwtscope::report::TokenReport, name: &str) -> &'a ClaimCheck {
     t.verification
         .claim_checks
         .iter()
@@ -616,4 +617,20 @@ fn the_flow_follows_the_environment() {
             login::browser_available(&|k| (k == "SSH_CONNECTION").then(|| "1 2 3 4".to_string()));
         assert!(ssh.unwrap_err().contains("SSH"));
     }
+}
+
+#[test]
+fn a_confidential_web_app_sends_its_secret_when_redeeming_the_code() {
+    let p = Provider::start(Config {
+        client_auth: ClientAuthCheck::SecretPost,
+        ..Config::entra()
+    });
+    let args = LoginArgs {
+        client_secret_env: Some("APP_SECRET".into()),
+        ..entra_args(&p, TENANT)
+    };
+    let (mut session, _) = assert_signed_in(&p, run(&args, &[("APP_SECRET", SECRET)], true));
+    // The refresh authenticates the same way.
+    session.refresh("refresh-1").unwrap();
+    p.finish();
 }

@@ -109,7 +109,7 @@ impl Credential {
             .map_err(|_| "no random numbers".to_string())?;
         id[6] = (id[6] & 0x0f) | 0x40;
         id[8] = (id[8] & 0x3f) | 0x80;
-        let hex = crate::report::hex(&id);
+        let hex = base16ct::lower::encode_string(&id);
         let jti = format!(
             "{}-{}-{}-{}-{}",
             &hex[..8],

@@ -33,10 +33,13 @@ use oauth2::{
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::report::{self, Report};
+use crate::pipeline;
+use crate::report::ClaimCheck;
+use crate::report::Report;
 use crate::source::Source;
-use crate::verify::{ClaimCheck, Verifier, VerifyArgs};
+use crate::verify::{Verifier, VerifyArgs};
 
+pub use crate::source::LoginInfo;
 pub use args::{ClientAuth, Flow, LoginArgs};
 pub use authority::{Authority, Issuer};
 pub use error::{LoginError, ProviderError, Stage};
@@ -47,31 +50,6 @@ use listener::Listener;
 
 /// Scopes every user sign-in asks for: an ID token and a refresh token.
 pub const DEFAULT_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
-
-/// How the sign-in went, as the report's source (`{"type": "login", ...}`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LoginInfo {
-    pub flow: Flow,
-    pub authority: String,
-    pub issuer: String,
-    pub client_id: String,
-    pub scopes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect_uri: Option<String>,
-    /// Whether these tokens came from a refresh (`R` in the UI).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub refreshed: bool,
-}
-
-impl fmt::Display for LoginInfo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "login {} at {}", self.flow.name(), self.authority)?;
-        if self.refreshed {
-            f.write_str(" (refreshed)")?;
-        }
-        Ok(())
-    }
-}
 
 /// What happens while signing in, for standard error (and the UI's footer).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -495,9 +473,9 @@ impl Session {
         body: Vec<u8>,
         now: DateTime<Utc>,
         verifier: Option<&Verifier>,
-    ) -> Result<Report, report::Error> {
+    ) -> Result<Report, pipeline::Error> {
         let mut report =
-            report::build_verified(body, Source::Login(self.info.clone()), now, verifier)?;
+            pipeline::build_verified(body, Source::Login(self.info.clone()), now, verifier)?;
         self.check_id_tokens(&mut report);
         Ok(report)
     }
@@ -679,7 +657,7 @@ pub fn login(
     let (issuer, endpoints) = discover(&authority, &http)?;
     let mut session = Session {
         info: LoginInfo {
-            flow,
+            flow: flow.name().to_string(),
             authority: authority.url(),
             issuer: issuer.discovered.clone(),
             client_id: client_id.clone(),
