@@ -334,7 +334,17 @@ fn waiting_times_out_with_the_registration_hint_and_the_listener_on_loopback_onl
             .status(),
         200
     );
-    assert_eq!(waiter.join().unwrap().unwrap().code, "c");
+    let back = waiter.join().unwrap().unwrap();
+    assert_eq!(back.code, "c");
+    // Exactly one response is accepted: until the exchange is over, a second one gets 404.
+    assert_eq!(
+        a.get(&format!("http://127.0.0.1:{port}/?code=d&state=st"))
+            .call()
+            .unwrap()
+            .status(),
+        404
+    );
+    drop(back);
     assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
 }
 

@@ -7,6 +7,8 @@
 
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::error::{LoginError, ProviderError, Stage};
@@ -23,10 +25,44 @@ pub struct Listener {
     path: String,
 }
 
-/// What came back.
+/// What came back. Until it is dropped, the listener stays open and answers every further
+/// request with 404 (exactly one authorization response is accepted); then the port closes.
 #[derive(Debug)]
 pub struct Redirect {
     pub code: String,
+    closer: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
+}
+
+impl Drop for Redirect {
+    fn drop(&mut self) {
+        if let Some((stop, handle)) = self.closer.take() {
+            stop.store(true, Ordering::SeqCst);
+            let _ = handle.join();
+        }
+    }
+}
+
+/// Answer 404 to whatever arrives until `stop` is set.
+fn refuse_the_rest(socket: &TcpListener, stop: &AtomicBool) {
+    while !stop.load(Ordering::SeqCst) {
+        match socket.accept() {
+            Ok((mut s, _)) => {
+                let _ = s.set_nonblocking(false);
+                let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+                let mut line = String::new();
+                let _ = BufReader::new(&s).read_line(&mut line);
+                respond(
+                    &mut s,
+                    "404 Not Found",
+                    &page(
+                        "Already signed in",
+                        "jwtscope accepts one sign-in response; this one was not used.",
+                    ),
+                );
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
 }
 
 fn html_escape(s: &str) -> String {
@@ -167,13 +203,22 @@ impl Listener {
                 Err(_) => continue,
             };
             if let Some(done) = self.serve(&mut stream, state) {
-                return done;
+                return done.map(|code| {
+                    let stop = Arc::new(AtomicBool::new(false));
+                    let socket = self.socket;
+                    let s = stop.clone();
+                    let handle = std::thread::spawn(move || refuse_the_rest(&socket, &s));
+                    Redirect {
+                        code,
+                        closer: Some((stop, handle)),
+                    }
+                });
             }
         }
     }
 
     /// Answer one connection; `Some` when it carried the authorization response.
-    fn serve(&self, stream: &mut TcpStream, state: &str) -> Option<Result<Redirect, LoginError>> {
+    fn serve(&self, stream: &mut TcpStream, state: &str) -> Option<Result<String, LoginError>> {
         let _ = stream.set_nonblocking(false);
         let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
         let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
@@ -257,9 +302,7 @@ impl Listener {
                 "jwtscope has the response. You can close this tab and return to the terminal.",
             ),
         );
-        Some(Ok(Redirect {
-            code: get("code").unwrap_or_default().to_string(),
-        }))
+        Some(Ok(get("code").unwrap_or_default().to_string()))
     }
 }
 

@@ -723,13 +723,17 @@ pub fn login(
             let back = listener.wait(state.secret(), timeout)?;
             session.nonce = NonceRule::Required(nonce.secret().clone());
             let mut req = client
-                .exchange_code(AuthorizationCode::new(back.code))
+                .exchange_code(AuthorizationCode::new(back.code.clone()))
                 .set_pkce_verifier(verifier);
             for (k, v) in session.assertion_params()? {
                 req = req.add_extra_param(k, v);
             }
-            req.request(&session.http)
-                .map_err(|e| map_token_error(e, &session.http, Stage::Token))?;
+            let exchanged = req
+                .request(&session.http)
+                .map_err(|e| map_token_error(e, &session.http, Stage::Token));
+            // The listener answered 404 to anything else until now; dropping closes it.
+            drop(back);
+            exchanged?;
         }
         Flow::DeviceCode => {
             let device = session
