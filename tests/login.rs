@@ -51,7 +51,7 @@ fn entra_args(p: &Provider, tenant: &str) -> LoginArgs {
         cloud: Some(p.base()),
         client_id: Some(CLIENT_ID.into()),
         flow: Some(login::Flow::AuthCode),
-        timeout: 20,
+        timeout: Some(20),
         ..LoginArgs::default()
     }
 }
@@ -286,7 +286,7 @@ fn a_wrong_nonce_fails_the_nonce_check() {
 fn waiting_times_out_with_the_registration_hint_and_the_listener_on_loopback_only() {
     let p = Provider::start(Config::entra());
     let args = LoginArgs {
-        timeout: 1,
+        timeout: Some(1),
         redirect_uri: Some("http://localhost/callback".into()),
         ..entra_args(&p, TENANT)
     };
@@ -557,7 +557,7 @@ fn b2c_user_flow_with_a_guid_issuer_and_string_expiry() {
     let args = LoginArgs {
         authority: Some(p.authority()),
         client_id: Some(CLIENT_ID.into()),
-        timeout: 20,
+        timeout: Some(20),
         ..LoginArgs::default()
     };
     // No --flow: $BROWSER makes it auth-code.

@@ -90,9 +90,10 @@ pub struct LoginArgs {
     #[arg(long)]
     pub no_browser: bool,
 
-    /// How long to wait for the sign-in (seconds).
-    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT_SECS)]
-    pub timeout: u64,
+    /// How long to wait for the sign-in (seconds). Default: 300 for auth-code; for device
+    /// code, as long as the code is valid.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
 
     /// Read a client secret from the environment variable VAR (confidential clients).
     #[arg(long, value_name = "VAR", conflicts_with_all = ["client_secret_file", "certificate"])]

@@ -222,7 +222,11 @@ impl Listener {
         let _ = stream.set_nonblocking(false);
         let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
         let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
-        let mut reader = BufReader::new(stream.try_clone().ok()?);
+        // Bounded: a local program streaming an endless request line cannot grow memory.
+        let mut reader = BufReader::new(std::io::Read::take(
+            stream.try_clone().ok()?,
+            MAX_HEAD as u64,
+        ));
         let mut line = String::new();
         let mut head = 0;
         reader.read_line(&mut line).ok()?;

@@ -672,7 +672,7 @@ pub fn login(
         nonce: NonceRule::Unchecked,
         http,
     };
-    let timeout = Duration::from_secs(args.timeout.max(1));
+    let timeout = Duration::from_secs(args.timeout.unwrap_or(args::DEFAULT_TIMEOUT_SECS).max(1));
     let scope_list = || {
         scopes
             .iter()
@@ -770,7 +770,10 @@ pub fn login(
             poll.request(
                 &session.http,
                 hooks.sleep,
-                Some(timeout.min(details.expires_in())),
+                Some(
+                    args.timeout
+                        .map_or(details.expires_in(), |t| Duration::from_secs(t.max(1))),
+                ),
             )
             .map_err(|e| map_token_error(e, &session.http, Stage::Token))?;
         }
