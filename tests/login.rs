@@ -644,3 +644,33 @@ fn a_confidential_web_app_sends_its_secret_when_redeeming_the_code() {
     session.refresh("refresh-1").unwrap();
     p.finish();
 }
+
+#[test]
+fn an_unknown_tenant_is_explained_from_discovery() {
+    let m = mock_oidc::Mock::start(|_, _| {
+        mock_oidc::Reply::json(
+            400,
+            r#"{"error":"invalid_tenant","error_description":"AADSTS90002: Tenant 'nosuch.onmicrosoft.com' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.","error_codes":[90002]}"#,
+        )
+    });
+    let args = LoginArgs {
+        tenant: Some("nosuch.onmicrosoft.com".into()),
+        cloud: Some(format!("http://127.0.0.1:{}", m.addr.port())),
+        client_id: Some(CLIENT_ID.into()),
+        ..LoginArgs::default()
+    };
+    let r = run(&args, &[], false);
+    let Err(e) = r.result else {
+        panic!("signed in")
+    };
+    assert!(e.to_string().contains("the discovery endpoint answered invalid_tenant (AADSTS90002): AADSTS90002: Tenant 'nosuch.onmicrosoft.com' not found"), "{e}");
+    assert!(
+        e.advice().unwrap().contains("check --tenant"),
+        "{:?}",
+        e.advice()
+    );
+    assert_eq!(
+        m.requests()[0].path,
+        "/nosuch.onmicrosoft.com/v2.0/.well-known/openid-configuration"
+    );
+}
