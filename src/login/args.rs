@@ -65,7 +65,8 @@ pub struct LoginArgs {
     #[arg(long, value_name = "ID", required = true)]
     pub client_id: Option<String>,
 
-    /// A scope to ask for (repeatable). Default: openid profile offline_access.
+    /// A scope to ask for (repeatable), besides openid profile offline_access, which user
+    /// sign-ins always ask for (client credentials: only the scopes given, RESOURCE/.default).
     #[arg(long = "scope", value_name = "SCOPE")]
     pub scopes: Vec<String>,
 
