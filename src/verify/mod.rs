@@ -620,3 +620,169 @@ fn parse_key_set(body: &[u8], url: &str) -> Result<Parsed, String> {
         serde_json::from_slice(body).map_err(|e| format!("{url} did not answer JSON: {e}"))?;
     keys::parse_jwk_or_set(&value).map_err(|e| format!("{url}: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use hmac::{Hmac, KeyInit as _, Mac as _};
+    use sha2::Sha256;
+
+    const SECRET: &str = "a secret of thirty-two bytes ok!";
+
+    fn now() -> DateTime<Utc> {
+        DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    fn signed(header: &str, payload: &str, secret: &[u8]) -> Token {
+        let input = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header),
+            URL_SAFE_NO_PAD.encode(payload)
+        );
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap();
+        mac.update(input.as_bytes());
+        let sig = URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+        crate::token::decode(&format!("{input}.{sig}")).unwrap()
+    }
+
+    fn verifier(args: VerifyArgs) -> Verifier {
+        prepare(
+            &VerifyArgs {
+                no_cache: true,
+                ..args
+            },
+            &|_| None,
+        )
+        .unwrap()
+        .unwrap()
+    }
+
+    fn with_secret() -> Verifier {
+        verifier(VerifyArgs {
+            secret: Some(SECRET.into()),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn nothing_asked_means_no_verifier() {
+        assert!(
+            prepare(&VerifyArgs::default(), &|_| None)
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn an_hmac_signature_is_checked_with_the_secret() {
+        let v = with_secret();
+        let good = signed(r#"{"alg":"HS256"}"#, r#"{"sub":"a"}"#, SECRET.as_bytes());
+        let answer = v.verify(&good, now());
+        assert_eq!(answer.status, SignatureStatus::Valid, "{answer}");
+        assert_eq!(answer.key_source.as_deref(), Some("--secret"));
+        assert_eq!(answer.algorithm.as_deref(), Some("HS256"));
+        let forged = signed(
+            r#"{"alg":"HS256"}"#,
+            r#"{"sub":"a"}"#,
+            b"another secret, also 32 bytes..",
+        );
+        let answer = v.verify(&forged, now());
+        assert_eq!(answer.status, SignatureStatus::Invalid, "{answer}");
+    }
+
+    #[test]
+    fn tokens_that_can_never_be_valid_say_why() {
+        let v = with_secret();
+        let none = crate::token::decode("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.").unwrap();
+        let answer = v.verify(&none, now());
+        assert_eq!(answer.status, SignatureStatus::Invalid);
+        assert!(answer.reason.unwrap().contains("not signed"));
+        let stripped = signed(r#"{"alg":"HS256"}"#, "{}", SECRET.as_bytes());
+        let stripped = crate::token::decode(&format!(
+            "{}.{}.",
+            stripped.segments().next().unwrap(),
+            stripped.segments().nth(1).unwrap()
+        ))
+        .unwrap();
+        assert!(
+            v.verify(&stripped, now())
+                .reason
+                .unwrap()
+                .contains("signature is empty")
+        );
+        let es256k = signed(r#"{"alg":"ES256K"}"#, "{}", SECRET.as_bytes());
+        assert_eq!(
+            v.verify(&es256k, now()).status,
+            SignatureStatus::Unsupported
+        );
+        let crit = signed(r#"{"alg":"HS256","crit":["exp"]}"#, "{}", SECRET.as_bytes());
+        let answer = v.verify(&crit, now());
+        assert_eq!(answer.status, SignatureStatus::Unverifiable);
+        assert!(answer.reason.unwrap().contains("critical"));
+    }
+
+    #[test]
+    fn keys_named_or_carried_by_the_token_are_reported_never_used() {
+        let t = signed(
+            r#"{"alg":"HS256","jku":"https://evil.example/keys","x5c":["AAAA"]}"#,
+            "{}",
+            SECRET.as_bytes(),
+        );
+        let answer = with_secret().verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Valid);
+        assert_eq!(answer.notes.len(), 2, "{:?}", answer.notes);
+        assert!(answer.notes[0].contains("jku=\"https://evil.example/keys\": ignored"));
+        assert!(answer.notes[1].contains("x5c") && answer.notes[1].contains("proves nothing"));
+    }
+
+    #[test]
+    fn claim_checks_go_with_the_signature_not_into_it() {
+        let v = verifier(VerifyArgs {
+            secret: Some(SECRET.into()),
+            aud: Some("api".into()),
+            leeway: 60,
+            ..Default::default()
+        });
+        let t = signed(
+            r#"{"alg":"HS256"}"#,
+            r#"{"aud":"web","exp":1699999950}"#,
+            SECRET.as_bytes(),
+        );
+        let answer = v.verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Valid);
+        let checks: Vec<(&str, bool)> = answer
+            .claim_checks
+            .iter()
+            .map(|c| (c.name.as_str(), c.ok))
+            .collect();
+        // exp passed 50 s ago, within the 60 s leeway.
+        assert_eq!(checks, [("aud", false), ("exp", true)]);
+        assert!(!answer.claims_ok());
+    }
+
+    #[test]
+    fn a_key_set_picks_the_key_by_kid() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys.json");
+        let k = URL_SAFE_NO_PAD.encode(SECRET);
+        std::fs::write(
+            &path,
+            format!(r#"{{"keys":[{{"kty":"oct","kid":"one","k":"{k}"}},{{"kty":"oct","kid":"two","k":"{k}"}}]}}"#),
+        )
+        .unwrap();
+        let v = verifier(VerifyArgs {
+            key: Some(path),
+            ..Default::default()
+        });
+        let t = signed(r#"{"alg":"HS256","kid":"two"}"#, "{}", SECRET.as_bytes());
+        let answer = v.verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Valid, "{answer}");
+        assert_eq!(answer.key_id.as_deref(), Some("two"));
+        let t = signed(r#"{"alg":"HS256","kid":"three"}"#, "{}", SECRET.as_bytes());
+        let answer = v.verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Invalid);
+        assert_eq!(answer.reason.as_deref(), Some("no key with kid \"three\""));
+    }
+}
