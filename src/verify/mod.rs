@@ -40,7 +40,7 @@ pub use args::VerifyArgs;
 use claims::Expectations;
 use crypto::{Alg, AlgName};
 use fetch::{DiskCache, Http};
-use keys::{Key, Material, Parsed};
+use keys::{Key, Material, ParsedKeys};
 use shown::shown;
 
 /// Largest key or secret file read.
@@ -67,10 +67,10 @@ pub enum VerifyError {
 
 /// A set of keys and where it came from.
 #[derive(Debug, Clone)]
-struct Source {
+struct KeySource {
     /// "--key keys.json", or the key-set URL.
     label: String,
-    parsed: Arc<Parsed>,
+    parsed: Arc<ParsedKeys>,
     /// How old the copy is when it came from the disk cache.
     cached_age: Option<Duration>,
     /// Fetched (and so refetchable when a `kid` is missing).
@@ -83,7 +83,7 @@ struct Source {
 /// serves every token (and thread) of a run and fetches each URL once.
 #[derive(Debug)]
 pub struct Verifier {
-    static_sources: Vec<Source>,
+    static_sources: Vec<KeySource>,
     jwks: Option<String>,
     discover: bool,
     trust: Vec<String>,
@@ -91,7 +91,7 @@ pub struct Verifier {
     http: Http,
     cache: Option<DiskCache>,
     /// Key sets by URL (errors too, so a dead URL is tried once per run).
-    key_sets: Mutex<HashMap<String, Result<Source, String>>>,
+    key_sets: Mutex<HashMap<String, Result<KeySource, String>>>,
     /// `jwks_uri` by issuer.
     discovered: Mutex<HashMap<String, Result<String, String>>>,
 }
@@ -106,9 +106,9 @@ pub fn prepare(
         return Ok(None);
     }
     let mut static_sources = Vec::new();
-    let secret = |label: String, bytes: Vec<u8>| Source {
+    let secret = |label: String, bytes: Vec<u8>| KeySource {
         label,
-        parsed: Arc::new(Parsed {
+        parsed: Arc::new(ParsedKeys {
             keys: vec![Key::bare(Material::Secret(bytes))],
             is_set: false,
         }),
@@ -156,7 +156,7 @@ pub fn prepare(
         };
         let bytes = read_capped(path).map_err(problem)?;
         let parsed = keys::parse_key_file(&bytes).map_err(problem)?;
-        static_sources.push(Source {
+        static_sources.push(KeySource {
             label: format!("--key {}", path.display()),
             parsed: Arc::new(parsed),
             cached_age: None,
@@ -261,7 +261,7 @@ fn claim_str<'a>(token: &'a Token, name: &str) -> Option<&'a str> {
 
 /// The keys of `sources` that may have made the token's signature: in a key set, those whose
 /// `kid` (or `x5t`) matches the token's, or that have none; a single key always.
-fn select<'a>(sources: &'a [Source], token: &Token) -> Vec<(&'a Source, &'a Key)> {
+fn select<'a>(sources: &'a [KeySource], token: &Token) -> Vec<(&'a KeySource, &'a Key)> {
     let kid = header_str(token, "kid");
     let x5t = header_str(token, "x5t");
     let x5t_s256 = header_str(token, "x5t#S256");
@@ -383,13 +383,13 @@ impl Verifier {
         token: &Token,
         alg: Alg,
         alg_name: &str,
-        candidates: &[(&Source, &Key)],
+        candidates: &[(&KeySource, &Key)],
         failures: &[String],
     ) -> Verification {
         use SignatureStatus::{Invalid, Unsupported, Unverifiable, Valid};
         let kid = header_str(token, "kid");
         // Which key the answer is about, and what is worth knowing about it.
-        let identify = |v: &mut Verification, s: &Source, k: &Key| {
+        let identify = |v: &mut Verification, s: &KeySource, k: &Key| {
             v.key_id.clone_from(&k.kid);
             v.key_source = Some(s.label.clone());
             if !s.parsed.is_set
@@ -517,7 +517,7 @@ impl Verifier {
         &self,
         token: &Token,
         fresh: bool,
-        sources: &mut Vec<Source>,
+        sources: &mut Vec<KeySource>,
         failures: &mut Vec<String>,
         notes: &mut Vec<String>,
     ) {
@@ -540,7 +540,7 @@ impl Verifier {
 
     /// The key set at `url`, fetched once per run (once per `fresh` refetch). Discovered
     /// sets (`use_cache`) also go through the disk cache.
-    fn key_set(&self, url: &str, use_cache: bool, fresh: bool) -> Result<Source, String> {
+    fn key_set(&self, url: &str, use_cache: bool, fresh: bool) -> Result<KeySource, String> {
         let mut memo = self.key_sets.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(known) = memo.get(url) {
             let from_network = known.as_ref().map_or(true, |s| s.cached_age.is_none());
@@ -564,7 +564,7 @@ impl Verifier {
                 Ok((parsed, None))
             }),
         }
-        .map(|(parsed, cached_age)| Source {
+        .map(|(parsed, cached_age)| KeySource {
             label: url.to_string(),
             parsed: Arc::new(parsed),
             cached_age,
@@ -575,7 +575,7 @@ impl Verifier {
     }
 
     /// The key set discovered from the token's issuer, and a note saying how.
-    fn discovered_set(&self, token: &Token, fresh: bool) -> Result<(Source, String), String> {
+    fn discovered_set(&self, token: &Token, fresh: bool) -> Result<(KeySource, String), String> {
         let iss = claim_str(token, "iss")
             .ok_or("the token has no \"iss\" (string) to discover keys from")?;
         let trusted = discovery::trusted(iss, &self.trust)?;
@@ -615,7 +615,7 @@ impl Verifier {
     }
 }
 
-fn parse_key_set(body: &[u8], url: &str) -> Result<Parsed, String> {
+fn parse_key_set(body: &[u8], url: &str) -> Result<ParsedKeys, String> {
     let value: Value =
         serde_json::from_slice(body).map_err(|e| format!("{url} did not answer JSON: {e}"))?;
     keys::parse_jwk_or_set(&value).map_err(|e| format!("{url}: {e}"))
