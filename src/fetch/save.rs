@@ -61,26 +61,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("managedid.json");
         fs::write(&p, "old").unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
-        }
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
         save_response(&p, b"{\"access_token\":\"x\"}").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"{\"access_token\":\"x\"}");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
-        }
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
-    #[cfg(unix)]
     #[test]
     fn refuses_symbolic_links_and_directories() {
         let dir = tempfile::tempdir().unwrap();
