@@ -24,6 +24,7 @@ mod keys;
 mod shown;
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::Read as _;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -65,6 +66,19 @@ pub enum VerifyError {
     },
 }
 
+impl VerifyError {
+    /// A bad value on the command line (an empty or malformed `--secret`, a `--jwks` or
+    /// `--trust-issuer` that is not a URL, a `--secret-env` variable that is unset, empty or
+    /// not UTF-8) is a usage error: 2. A key or secret file that cannot be read or used is
+    /// an input problem, like an unreadable token file: 1.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            VerifyError::Secret(_) | VerifyError::SecretEnv { .. } | VerifyError::Url { .. } => 2,
+            VerifyError::KeyFile { .. } | VerifyError::SecretFile { .. } => 1,
+        }
+    }
+}
+
 /// A set of keys and where it came from.
 #[derive(Debug, Clone)]
 struct KeySource {
@@ -97,10 +111,11 @@ pub struct Verifier {
 }
 
 /// Load the keys and secrets the options name. `Ok(None)` when no option asks for
-/// verification. `env` reads environment variables (`--secret-env`, the cache directory).
+/// verification. `env` reads environment variables (`--secret-env`, the cache directory),
+/// as the operating system holds them (`std::env::var_os`).
 pub fn prepare(
     args: &VerifyArgs,
-    env: &dyn Fn(&str) -> Option<String>,
+    env: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<Option<Verifier>, VerifyError> {
     if !args.requested() {
         return Ok(None);
@@ -145,7 +160,12 @@ pub fn prepare(
             var: var.clone(),
             problem,
         };
-        let text = env(var).ok_or_else(|| problem("the variable is not set".to_string()))?;
+        let value = env(var).ok_or_else(|| problem("the variable is not set".to_string()))?;
+        let text = value.into_string().map_err(|_| {
+            problem(
+                "the variable holds bytes that are not UTF-8; use \"b64:\" and base64".to_string(),
+            )
+        })?;
         let bytes = keys::secret_from_text(&text).map_err(problem)?;
         static_sources.push(secret(format!("--secret-env {var}"), bytes));
     }
