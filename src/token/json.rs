@@ -2,6 +2,7 @@
 //! names at the top level of an object (RFC 7515 §5.2, RFC 8725 §3.x: a token whose header
 //! says `alg` twice is an attack surface, so it must be visible).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -102,11 +103,16 @@ pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
         let Members(members) = serde_json::from_str::<Members>(text).map_err(|e| problem(&e))?;
         let mut map = Map::with_capacity(members.len());
         let mut duplicates: Vec<(String, Vec<Value>)> = Vec::new();
+        // Where each duplicated name is in `duplicates`: one lookup per repeat, not a search.
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (k, v) in members {
             if let Some(previous) = map.get(&k) {
-                match duplicates.iter_mut().find(|(name, _)| *name == k) {
-                    Some((_, values)) => values.push(v.clone()),
-                    None => duplicates.push((k.clone(), vec![previous.clone(), v.clone()])),
+                match seen.get(&k) {
+                    Some(&i) => duplicates[i].1.push(v.clone()),
+                    None => {
+                        seen.insert(k.clone(), duplicates.len());
+                        duplicates.push((k.clone(), vec![previous.clone(), v.clone()]));
+                    }
                 }
             }
             map.insert(k, v);
@@ -164,6 +170,22 @@ mod tests {
             serde_json::to_string(&p.value).unwrap(),
             r#"{"exp":1.30081938e+09,"big":123456789012345678901234567890}"#
         );
+    }
+
+    #[test]
+    fn many_duplicates_are_each_reported_once_in_order() {
+        // Issue 8.3: each repeat used to search the list of duplicates.
+        let n = 20_000;
+        let mut doc = String::from("{");
+        for round in 0..3 {
+            for i in 0..n {
+                doc.push_str(&format!("\"c{i}\":{round},"));
+            }
+        }
+        doc.push_str("\"end\":0}");
+        let p = parse_str(&doc).unwrap();
+        assert_eq!(p.duplicates.len(), n);
+        assert_eq!(p.duplicates[7], ("c7".to_string(), vec![json!(0), json!(1), json!(2)]));
     }
 
     #[test]
