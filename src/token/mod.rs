@@ -133,10 +133,13 @@ pub enum SegmentProblem {
 impl fmt::Display for SegmentProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SegmentProblem::Base64(B64Problem::InvalidChars { chars, .. }) => {
+            SegmentProblem::Base64(B64Problem::InvalidChars { chars, more, .. }) => {
                 let list: Vec<String> = chars.iter().map(|c| describe_char(*c)).collect();
-                let plural = if chars.len() == 1 { "" } else { "s" };
+                let plural = if chars.len() + more == 1 { "" } else { "s" };
                 write!(f, "invalid base64url character{plural} {}", list.join(", "))?;
+                if *more > 0 {
+                    write!(f, " and {more} more")?;
+                }
                 if chars
                     .iter()
                     .any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…'))
@@ -364,18 +367,14 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
             continue;
         }
         if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
-            let mut chars = Vec::new();
-            for c in p.chars() {
-                if !is_segment_char(c) && !chars.contains(&c) {
-                    chars.push(c);
-                }
-            }
+            let (chars, more) = b64::distinct_chars(&p[offset..], |c| !is_segment_char(c));
             return Err(segment_error(
                 SegmentName::of(i, count),
                 starts[i],
                 Some(offset),
                 SegmentProblem::Base64(B64Problem::InvalidChars {
                     chars,
+                    more,
                     first_offset: offset,
                 }),
             ));
@@ -786,6 +785,15 @@ mod tests {
             e.to_string(),
             "payload segment (byte 3 of the segment, byte 16 of the token): invalid base64url character '*'"
         );
+    }
+
+    #[test]
+    fn many_distinct_invalid_characters_are_capped() {
+        // Issue 8.6: every distinct character used to be collected by a linear search and listed.
+        let junk: String = (0x4e00u32..0x4e00 + 5000).filter_map(char::from_u32).collect();
+        let e = decode(&format!("eyJ{junk}.e30.x")).unwrap_err().to_string();
+        assert!(e.ends_with("and 4992 more"), "{e}");
+        assert!(e.len() < 300, "{e}");
     }
 
     #[test]
