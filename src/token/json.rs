@@ -185,7 +185,10 @@ mod tests {
         doc.push_str("\"end\":0}");
         let p = parse_str(&doc).unwrap();
         assert_eq!(p.duplicates.len(), n);
-        assert_eq!(p.duplicates[7], ("c7".to_string(), vec![json!(0), json!(1), json!(2)]));
+        assert_eq!(
+            p.duplicates[7],
+            ("c7".to_string(), vec![json!(0), json!(1), json!(2)])
+        );
     }
 
     #[test]

@@ -790,7 +790,9 @@ mod tests {
     #[test]
     fn many_distinct_invalid_characters_are_capped() {
         // Issue 8.6: every distinct character used to be collected by a linear search and listed.
-        let junk: String = (0x4e00u32..0x4e00 + 5000).filter_map(char::from_u32).collect();
+        let junk: String = (0x4e00u32..0x4e00 + 5000)
+            .filter_map(char::from_u32)
+            .collect();
         let e = decode(&format!("eyJ{junk}.e30.x")).unwrap_err().to_string();
         assert!(e.ends_with("and 4992 more"), "{e}");
         assert!(e.len() < 300, "{e}");
