@@ -201,16 +201,48 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
             ));
         }
     };
-    let report = ctx.build(bytes, src)?;
     if wants_ui(&common) {
+        let report = ctx.build(bytes, src)?;
         let outcome = check(&report, &common);
         return Ok(ui(Some(report), &ctx, None)?.unwrap_or(outcome));
     }
-    print(&report, &common)?;
-    let outcome = check(&report, &common);
-    // The process ends next: returning the memory piece by piece would only cost time.
-    std::mem::forget(report);
-    Ok(outcome)
+    stream_print(bytes, &src, &ctx)
+}
+
+/// Decode, explain and print the tokens one at a time: memory stays flat however many tokens
+/// the input holds, and the first token is printed before the last is found.
+fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppError> {
+    let now = ctx.now();
+    let now_text = jwtscope::claims::time::format_utc(&now);
+    let stdout = io::stdout();
+    let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
+    let mut verdict = Verdict::default();
+    let mut failed = None;
+    let skipped = report::stream(bytes, now, ctx.verifier.as_deref(), &mut |t| {
+        verdict.add(&t);
+        match writer.token(&t) {
+            Ok(()) => std::ops::ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                std::ops::ControlFlow::Break(())
+            }
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(AppError::Output(e));
+    }
+    writer.finish(&skipped)?.flush()?;
+    Ok(verdict.outcome(ctx.common))
+}
+
+fn format(common: &Common) -> output::stream::Format {
+    match common.output.unwrap_or(OutputFormat::Text) {
+        OutputFormat::Json => output::stream::Format::Json,
+        OutputFormat::Text => output::stream::Format::Text(TextOptions {
+            color: color_enabled(common.color),
+        }),
+    }
 }
 
 /// `jwtscope imds`: fetch, then show the answer like a file with the same bytes.
@@ -294,39 +326,44 @@ fn ui(
 
 fn print(report: &Report, common: &Common) -> Result<(), AppError> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    match common.output.unwrap_or(OutputFormat::Text) {
-        OutputFormat::Json => output::json::write(&mut out, report)?,
-        OutputFormat::Text => output::text::write(
-            &mut out,
-            report,
-            TextOptions {
-                color: color_enabled(common.color),
-            },
-        )?,
-    }
-    out.flush()?;
+    let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    output::stream::write_report(out, report, format(common))?.flush()?;
     Ok(())
 }
 
 /// `--check`: an invalid signature (or a claim asked for that does not match) fails the run
 /// with 4, before an expired or not yet valid token with 3.
 pub fn check(report: &Report, common: &Common) -> Outcome {
-    if !common.check {
-        return Outcome::Ok;
+    let mut verdict = Verdict::default();
+    for t in &report.tokens {
+        verdict.add(t);
     }
-    let untrusted = report
-        .tokens
-        .iter()
-        .any(|t| t.verification.is_invalid() || !t.verification.claims_ok());
-    let stale = report.tokens.iter().any(|t| {
-        t.kind != Kind::Opaque && matches!(t.summary.status, Status::Expired | Status::NotYetValid)
-    });
-    if untrusted {
-        Outcome::VerificationFailed
-    } else if stale {
-        Outcome::CheckFailed
-    } else {
-        Outcome::Ok
+    verdict.outcome(common)
+}
+
+/// What `--check` has seen so far, token by token.
+#[derive(Debug, Default)]
+struct Verdict {
+    untrusted: bool,
+    stale: bool,
+}
+
+impl Verdict {
+    fn add(&mut self, t: &jwtscope::report::TokenReport) {
+        self.untrusted |= t.verification.is_invalid() || !t.verification.claims_ok();
+        self.stale |= t.kind != Kind::Opaque
+            && matches!(t.summary.status, Status::Expired | Status::NotYetValid);
+    }
+
+    fn outcome(&self, common: &Common) -> Outcome {
+        if !common.check {
+            Outcome::Ok
+        } else if self.untrusted {
+            Outcome::VerificationFailed
+        } else if self.stale {
+            Outcome::CheckFailed
+        } else {
+            Outcome::Ok
+        }
     }
 }

@@ -534,3 +534,47 @@ fn a_nested_jws_is_decoded_as_the_next_token() {
             .contains("nested JWT")
     );
 }
+
+/// Issue 8.5: many tokens are written one at a time; the JSON is still one valid document
+/// with every token and every skipped string, and the text report counts them at the end.
+#[test]
+fn many_tokens_stream_into_one_document() {
+    let mut log = String::new();
+    for i in 0..3000 {
+        log.push_str(&format!("{i} Authorization: Bearer {A1}\n"));
+    }
+    log.push_str("eyJhbGciOiJub25lIn0.eyJ4Ijox.x.y broken\n");
+    let r = json_of(jwtscope().write_stdin(log.clone()));
+    assert_eq!(r["tokens"].as_array().unwrap().len(), 3000);
+    assert_eq!(
+        r["tokens"][2999]["origin"],
+        "line 3000 (Authorization header)"
+    );
+    assert_eq!(r["skipped"].as_array().unwrap().len(), 1);
+    assert_eq!(r["now"], "2026-11-24T09:00:00Z");
+    let out = jwtscope()
+        .args(["--output", "text", "--color", "never"])
+        .write_stdin(log)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("== Token 3000 · line 3000 (Authorization header) · JWS (HS256) =="));
+    assert!(
+        text.trim_end().ends_with("3000 tokens, 1 skipped"),
+        "{}",
+        &text[text.len() - 200..]
+    );
+}
+
+/// Nothing decodes: the error alone, on stderr; standard output stays empty.
+#[test]
+fn nothing_decodable_writes_no_partial_document() {
+    let out = jwtscope()
+        .args(["--output", "json"])
+        .write_stdin("a eyJhbGciOiJub25lIn0.eyJ4Ijox.x.y b\nc eyJhbGciOiJub25lIn0.e30.a.b d\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: none of the 2"));
+}

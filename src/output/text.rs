@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use super::sanitize::clean;
 use crate::claims::time::Status;
-use crate::report::{Field, Kind, Report, TokenReport};
+use crate::report::{Field, Kind, Report, Skipped, TokenReport};
+use crate::source::Source;
 use crate::verify::Status as VStatus;
 
 /// Arrays longer than this are summarised as "[N items]" with the first few shown.
@@ -81,42 +82,73 @@ pub fn value_line(v: &Value) -> String {
 }
 
 /// Write the whole report.
-pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+pub fn write(w: impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+    super::stream::write_report(w, report, super::stream::Format::Text(opts)).map(drop)
+}
+
+/// The report's first line: where the input came from and the instant times are judged at.
+pub fn write_header(
+    mut w: impl Write,
+    source: &Source,
+    now: &str,
+    opts: TextOptions,
+) -> io::Result<()> {
     let p = Painter { color: opts.color };
-    let n = report.tokens.len();
     writeln!(
         w,
         "{}",
         p.dim(&format!(
-            "jwtscope · {} · {n} token{} · now {}",
-            clean(&report.source.to_string()),
-            if n == 1 { "" } else { "s" },
-            report.now
+            "jwtscope · {} · now {now}",
+            clean(&source.to_string()),
         ))
     )?;
-    if let crate::source::Source::Fetch(info) = &report.source {
+    if let Source::Fetch(info) = source {
         writeln!(
             w,
             "{}",
             p.dim(&format!("fetched: {}", clean(&info.details())))
         )?;
     }
-    for (i, t) in report.tokens.iter().enumerate() {
-        writeln!(w)?;
-        token(&mut w, &p, t, i + 1, n)?;
-    }
-    if !report.skipped.is_empty() {
+    Ok(())
+}
+
+/// Token number `i` (from 1), as the tokens are written one at a time.
+pub fn write_token(
+    mut w: impl Write,
+    t: &TokenReport,
+    i: usize,
+    opts: TextOptions,
+) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    writeln!(w)?;
+    token(&mut w, &p, t, i)
+}
+
+/// What was skipped, and how many tokens were shown.
+pub fn write_footer(
+    mut w: impl Write,
+    tokens: usize,
+    skipped: &[Skipped],
+    opts: TextOptions,
+) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    if !skipped.is_empty() {
         writeln!(w)?;
         writeln!(
             w,
             "{}",
             p.heading("Skipped (looked like tokens, did not decode)")
         )?;
-        for s in &report.skipped {
+        for s in skipped {
             writeln!(w, "  {}: {}", clean(&s.origin), clean(&s.reason))?;
         }
     }
-    Ok(())
+    writeln!(w)?;
+    let mut line = format!("{tokens} token{}", if tokens == 1 { "" } else { "s" });
+    if !skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", skipped.len()));
+    }
+    writeln!(w, "{}", p.dim(&line))
 }
 
 /// What a token is, in a few words ("JWS (RS256)", "JWE (RSA-OAEP, A256GCM)", ...).
@@ -146,12 +178,12 @@ fn row(w: &mut impl Write, p: &Painter, label: &str, value: &str) -> io::Result<
     writeln!(w, "  {} {value}", p.label(&format!("{label:<11}")))
 }
 
-fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -> io::Result<()> {
+fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Result<()> {
     writeln!(
         w,
         "{}",
         p.heading(&format!(
-            "== Token {i} of {n} · {} · {} ==",
+            "== Token {i} · {} · {} ==",
             clean(&t.origin),
             kind_word(t)
         ))

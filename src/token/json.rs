@@ -107,12 +107,11 @@ pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (k, v) in members {
             if let Some(previous) = map.get(&k) {
-                match seen.get(&k) {
-                    Some(&i) => duplicates[i].1.push(v.clone()),
-                    None => {
-                        seen.insert(k.clone(), duplicates.len());
-                        duplicates.push((k.clone(), vec![previous.clone(), v.clone()]));
-                    }
+                if let Some(&i) = seen.get(&k) {
+                    duplicates[i].1.push(v.clone());
+                } else {
+                    seen.insert(k.clone(), duplicates.len());
+                    duplicates.push((k.clone(), vec![previous.clone(), v.clone()]));
                 }
             }
             map.insert(k, v);
