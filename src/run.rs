@@ -11,7 +11,7 @@ use jwtscope::claims::time::Status;
 use jwtscope::output::{self, text::TextOptions};
 use jwtscope::report::{self, Kind, Report};
 use jwtscope::source::{self, ReadError, Source};
-use jwtscope::verify::{self, Verifier};
+use jwtscope::verify::{self, Status as VStatus, Verifier};
 use std::sync::Arc;
 
 use crate::cli::{Cli, ColorChoice, Command, Common, OutputFormat};
@@ -130,6 +130,8 @@ fn color_enabled(choice: ColorChoice) -> bool {
 /// What every path needs: the shared options, when the process started, the verifier.
 struct Ctx<'a> {
     common: &'a Common,
+    /// `--leeway`: seconds of tolerance on exp/nbf, for the claim checks and for exit 3.
+    leeway: u64,
     started: std::time::Instant,
     verifier: Option<Arc<Verifier>>,
 }
@@ -160,6 +162,7 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     let verifier = verify::prepare(&cli.verify, &|k| std::env::var(k).ok())?.map(Arc::new);
     let ctx = Ctx {
         common: &common,
+        leeway: cli.verify.leeway,
         started,
         verifier,
     };
@@ -203,7 +206,7 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     };
     if wants_ui(&common) {
         let report = ctx.build(bytes, src)?;
-        let outcome = check(&report, &common);
+        let outcome = check(&report, &ctx);
         return Ok(ui(Some(report), &ctx, None)?.unwrap_or(outcome));
     }
     stream_print(bytes, &src, &ctx)
@@ -217,7 +220,7 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
     let stdout = io::stdout();
     let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
-    let mut verdict = Verdict::default();
+    let mut verdict = Verdict::new(ctx);
     let mut failed = None;
     let skipped = report::stream(bytes, now, ctx.verifier.as_deref(), &mut |t| {
         verdict.add(&t);
@@ -233,7 +236,7 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
         return Err(AppError::Output(e));
     }
     writer.finish(&skipped)?.flush()?;
-    Ok(verdict.outcome(ctx.common))
+    Ok(verdict.outcome())
 }
 
 fn format(common: &Common) -> output::stream::Format {
@@ -267,7 +270,7 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
     }
     let report = ctx.build(fetched.body, Source::Fetch(fetched.info))?;
     if wants_ui(ctx.common) {
-        let outcome = check(&report, ctx.common);
+        let outcome = check(&report, ctx);
         let args = args.clone();
         let frozen = ctx.common.now;
         let verifier = ctx.verifier.clone();
@@ -295,7 +298,7 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
         return Ok(ui(Some(report), ctx, Some(refetch))?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
-    Ok(check(&report, ctx.common))
+    Ok(check(&report, ctx))
 }
 
 /// The UI opens when standard output is a terminal and no --output was asked for; --check
@@ -333,32 +336,109 @@ fn print(report: &Report, common: &Common) -> Result<(), AppError> {
 
 /// `--check`: an invalid signature (or a claim asked for that does not match) fails the run
 /// with 4, before an expired or not yet valid token with 3.
-pub fn check(report: &Report, common: &Common) -> Outcome {
-    let mut verdict = Verdict::default();
+fn check(report: &Report, ctx: &Ctx) -> Outcome {
+    let mut verdict = Verdict::new(ctx);
     for t in &report.tokens {
         verdict.add(t);
     }
-    verdict.outcome(common)
+    verdict.outcome()
 }
 
 /// What `--check` has seen so far, token by token.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Verdict {
-    untrusted: bool,
+    check: bool,
+    /// Verification was asked for (a key, a secret, a JWKS or --discover).
+    keyed: bool,
+    leeway: i64,
+    now: i64,
+    /// Why the run cannot be trusted (exit 4): one line per token, the first few kept.
+    untrusted: Vec<String>,
+    untrusted_count: usize,
     stale: bool,
+    index: usize,
 }
 
+/// At most this many reasons for exit 4 are printed.
+const MAX_REASONS: usize = 5;
+
 impl Verdict {
-    fn add(&mut self, t: &jwtscope::report::TokenReport) {
-        self.untrusted |= t.verification.is_invalid() || !t.verification.claims_ok();
-        self.stale |= t.kind != Kind::Opaque
-            && matches!(t.summary.status, Status::Expired | Status::NotYetValid);
+    fn new(ctx: &Ctx) -> Self {
+        Self {
+            check: ctx.common.check,
+            keyed: ctx.verifier.is_some(),
+            leeway: i64::try_from(ctx.leeway).unwrap_or(i64::MAX),
+            now: ctx.now().timestamp(),
+            untrusted: Vec::new(),
+            untrusted_count: 0,
+            stale: false,
+            index: 0,
+        }
     }
 
-    fn outcome(&self, common: &Common) -> Outcome {
-        if !common.check {
+    fn add(&mut self, t: &jwtscope::report::TokenReport) {
+        self.index += 1;
+        if !self.check || t.kind == Kind::Opaque {
+            return;
+        }
+        let v = &t.verification;
+        // Expiry is judged below (exit 3), with or without a key; only the claims asked for
+        // (iss, aud) and the signature decide exit 4.
+        let failed: Vec<&str> = v
+            .claim_checks
+            .iter()
+            .filter(|c| !c.ok && c.name != "exp" && c.name != "nbf")
+            .map(|c| c.detail.as_str())
+            .collect();
+        let reason = if v.is_invalid() || (self.keyed && v.status != VStatus::Valid) {
+            Some(format!("signature {v}"))
+        } else if !failed.is_empty() {
+            Some(failed.join("; "))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            self.untrusted_count += 1;
+            if self.untrusted.len() < MAX_REASONS {
+                self.untrusted.push(format!(
+                    "token {} ({}): {reason}",
+                    self.index,
+                    output::sanitize::clean(&t.origin)
+                ));
+            }
+        }
+        let s = &t.summary;
+        self.stale |= if self.leeway == 0 {
+            matches!(s.status, Status::Expired | Status::NotYetValid)
+        } else {
+            // --leeway moves the judgement by that many seconds, as for the claim checks.
+            let nbf = s.nbf_unix.map(|n| n.ceil() as i64 - self.now - self.leeway);
+            let exp = s
+                .seconds_to_expiry
+                .map(|e| Some(e.saturating_add(self.leeway)));
+            matches!(
+                jwtscope::claims::time::status(exp, nbf),
+                Status::Expired | Status::NotYetValid
+            )
+        };
+    }
+
+    fn outcome(&self) -> Outcome {
+        if !self.check {
             Outcome::Ok
-        } else if self.untrusted {
+        } else if self.untrusted_count > 0 {
+            // Why, on stderr: a script sees the exit code, a person the reason.
+            let mut err = io::stderr().lock();
+            for line in &self.untrusted {
+                let _ = writeln!(err, "jwtscope: check failed: {line}");
+            }
+            if self.untrusted_count > self.untrusted.len() {
+                let _ = writeln!(
+                    err,
+                    "jwtscope: check failed: and {} more tokens",
+                    self.untrusted_count - self.untrusted.len()
+                );
+            }
             Outcome::VerificationFailed
         } else if self.stale {
             Outcome::CheckFailed

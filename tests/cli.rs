@@ -578,3 +578,62 @@ fn nothing_decodable_writes_no_partial_document() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: none of the 2"));
 }
+
+/// Issue 8.10: expiry alone exits 3 with or without a key, and --leeway applies to it.
+#[test]
+fn check_exit_codes_for_expiry_ignore_the_key_and_honour_the_leeway() {
+    // The sample expires at 2026-11-25T08:05:00Z.
+    let expired = "2026-11-25T08:06:00Z";
+    let jwks = asset("sample-jwks.json");
+    let code = |args: &[&str], key: bool| {
+        let mut c = bare();
+        c.args(["--check", "--output", "json", "--no-cache"])
+            .args(args);
+        if key {
+            c.arg("--key").arg(&jwks);
+        }
+        c.arg(asset("managedid.json"))
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code(&["--now", expired], false), Some(3));
+    assert_eq!(code(&["--now", expired], true), Some(3));
+    assert_eq!(code(&["--now", expired, "--leeway", "120"], false), Some(0));
+    assert_eq!(code(&["--now", expired, "--leeway", "120"], true), Some(0));
+    assert_eq!(code(&["--now", expired, "--leeway", "30"], true), Some(3));
+    assert_eq!(code(&["--now", NOW], true), Some(0));
+}
+
+/// Issue 8.17: with a key and --check, a token that was not verified exits 4 and says why.
+#[test]
+fn check_with_a_key_fails_when_nothing_was_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let jwks = std::fs::read_to_string(asset("sample-jwks.json")).unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        jwks.replace("GZkmL_IZk-BFuGWRLFFy4Du4wHI", "some-other-kid"),
+    )
+    .unwrap();
+    let out = jwtscope()
+        .args(["--check", "--output", "json", "--no-cache", "--key"])
+        .arg(&other)
+        .arg(asset("managedid.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("check failed: token 1 (access_token): signature"),
+        "{err}"
+    );
+    // Without --check the same run succeeds and reports the verification.
+    jwtscope()
+        .args(["--output", "json", "--no-cache", "--key"])
+        .arg(&other)
+        .arg(asset("managedid.json"))
+        .assert()
+        .success();
+}
