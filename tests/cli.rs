@@ -637,3 +637,37 @@ fn check_with_a_key_fails_when_nothing_was_verified() {
         .assert()
         .success();
 }
+
+/// Issue 8.12: invisible characters are escaped in text (\u{200b}) and JSON (\u200b), with a
+/// warning naming the claim.
+#[test]
+fn invisible_characters_are_escaped_and_warned_about() {
+    let payload =
+        common::b64u("{\"iss\":\"https://sts\u{200b}.windows.net/\u{2028}\u{e0041}\"}".as_bytes());
+    let token = format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln");
+    let out = jwtscope()
+        .args(["--output", "json"])
+        .arg(&token)
+        .output()
+        .unwrap();
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        raw.contains(r"https://sts\u200b.windows.net/\u2028\udb40\udc41"),
+        "{raw}"
+    );
+    assert!(!raw.contains('\u{200b}'));
+    let out = jwtscope()
+        .args(["--output", "text", "--color", "never"])
+        .arg(&token)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r"Issuer      https://sts\u{200b}.windows.net/\u{2028}\u{e0041}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("claim iss contains invisible characters"),
+        "{text}"
+    );
+}

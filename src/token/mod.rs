@@ -6,6 +6,7 @@
 //! [`TokenError`].
 
 pub mod b64;
+pub mod chars;
 pub mod json;
 
 use std::fmt;
@@ -172,7 +173,7 @@ impl fmt::Display for SegmentProblem {
 /// A character for an error message: printable ones quoted, others as code points, so that
 /// nothing from the input reaches the terminal raw.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || c == '\u{feff}' || !c.is_ascii() && c.is_whitespace() {
+    if chars::is_unsafe(c) || !c.is_ascii() && c.is_whitespace() {
         format!("U+{:04X}", c as u32)
     } else if c.is_ascii() {
         format!("'{c}'")
@@ -495,7 +496,35 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
         warnings,
     };
     check_header(&mut token);
+    invisible_warnings(&mut token);
     Ok(token)
+}
+
+/// A warning for every header parameter and claim whose name or value holds invisible
+/// characters ([`chars::has_invisible`]): `iss` with a zero-width space reads like the real one.
+fn invisible_warnings(token: &mut Token) {
+    fn hidden(v: &Value) -> bool {
+        match v {
+            Value::String(s) => chars::has_invisible(s),
+            Value::Array(items) => items.iter().any(hidden),
+            Value::Object(m) => m.iter().any(|(k, v)| chars::has_invisible(k) || hidden(v)),
+            _ => false,
+        }
+    }
+    let mut found = Vec::new();
+    for (what, members) in [
+        ("header parameter", Some(&token.header)),
+        ("claim", token.payload.claims()),
+    ] {
+        for (name, value) in members.into_iter().flatten() {
+            if chars::has_invisible(name) || hidden(value) {
+                found.push(format!(
+                    "{what} {name} contains invisible characters (shown escaped, like \\u{{200b}}): it may be made to look like another value"
+                ));
+            }
+        }
+    }
+    token.warnings.extend(found);
 }
 
 /// base64url-decode one segment, turning leniencies into warnings and problems into errors.
@@ -796,6 +825,25 @@ mod tests {
         let e = decode(&format!("eyJ{junk}.e30.x")).unwrap_err().to_string();
         assert!(e.ends_with("and 4992 more"), "{e}");
         assert!(e.len() < 300, "{e}");
+    }
+
+    #[test]
+    fn invisible_characters_get_a_warning_naming_the_claim() {
+        // Issue 8.12: {"iss":"https://sts\u200b.windows.net/"}
+        let payload =
+            b64::encode("{\"iss\":\"https://sts\u{200b}.windows.net/\",\"sub\":\"x\"}".as_bytes());
+        let t = decode(&format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln")).unwrap();
+        let w: Vec<_> = t
+            .warnings
+            .iter()
+            .filter(|w| w.contains("invisible"))
+            .collect();
+        assert_eq!(w.len(), 1, "{:?}", t.warnings);
+        assert!(
+            w[0].starts_with("claim iss contains invisible characters"),
+            "{}",
+            w[0]
+        );
     }
 
     #[test]
