@@ -42,7 +42,7 @@ pub struct Cli {
 
     /// A token, a file holding tokens, or "-" for standard input. With no INPUT, standard
     /// input is read when it is not a terminal; otherwise the UI opens with a paste box.
-    pub input: Option<String>,
+    pub input: Option<std::ffi::OsString>,
 
     /// Read this file (even when its name could pass for a token).
     #[arg(

@@ -89,9 +89,14 @@ fn choose_input(cli: &Cli) -> Input {
         return Input::File(path.clone());
     }
     match cli.input.as_deref() {
-        Some("-") => Input::Stdin,
+        Some(s) if s == "-" => Input::Stdin,
         Some(s) if Path::new(s).exists() => Input::File(PathBuf::from(s)),
-        Some(s) => Input::Argument(s.to_string()),
+        // A file name need not be UTF-8 (a token must be): an argument that is not UTF-8 and
+        // names no file is reported as a missing file.
+        Some(s) => match s.to_str() {
+            Some(t) => Input::Argument(t.to_string()),
+            None => Input::File(PathBuf::from(s)),
+        },
         None if !io::stdin().is_terminal() => Input::Stdin,
         None => Input::Nothing,
     }

@@ -671,3 +671,23 @@ fn invisible_characters_are_escaped_and_warned_about() {
         "{text}"
     );
 }
+
+/// Issue 8.14: a file name that is not UTF-8 works as a positional argument, as with -f.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"tok\xe9n.txt"));
+    std::fs::write(&path, A1).unwrap();
+    let r = json_of(jwtscope().arg(&path));
+    assert_eq!(r["tokens"][0]["payload"]["iss"], "joe");
+    let missing = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"gone\xe9.txt"));
+    let out = jwtscope().arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No such file"));
+}

@@ -20,12 +20,19 @@ pub enum Source {
     Argument,
     /// Standard input.
     Stdin,
-    /// A file.
-    File { path: PathBuf },
+    /// A file (a name that is not UTF-8 is written with U+FFFD in the JSON).
+    File {
+        #[serde(serialize_with = "lossy_path")]
+        path: PathBuf,
+    },
     /// Pasted into the terminal UI.
     Paste,
     /// Fetched from a managed-identity endpoint (`jwtscope imds`): what was asked of whom.
     Fetch(crate::fetch::FetchInfo),
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 impl fmt::Display for Source {
