@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use chrono::{SubsecRound as _, Utc};
 use clap::CommandFactory;
 
-use jwtscope::claims::time::Status;
 use jwtscope::output::{self, text::TextOptions};
-use jwtscope::report::{self, Kind, Report};
+use jwtscope::pipeline;
+use jwtscope::report::{ExpiryStatus, Kind, Report};
 use jwtscope::source::{self, ReadError, Source};
-use jwtscope::verify::{self, Status as VStatus, Verifier};
+use jwtscope::report::SignatureStatus;
+use jwtscope::verify::{self, Verifier};
 use std::sync::Arc;
 
 use crate::cli::{Cli, ColorChoice, Command, Common, OutputFormat};
@@ -25,7 +26,7 @@ pub enum AppError {
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error(transparent)]
-    Report(#[from] report::Error),
+    Report(#[from] pipeline::Error),
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
     #[error("cannot run the terminal UI: {0} (use --output text or --output json)")]
@@ -55,9 +56,9 @@ impl AppError {
     pub fn advice(&self) -> Option<String> {
         match self {
             AppError::Fetch(e) => e.advice(),
-            AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(
-                d,
-            ))) => d.advice().map(str::to_string),
+            AppError::Report(pipeline::Error::Input(
+                jwtscope::input::InputError::ErrorDocument(d),
+            )) => d.advice().map(str::to_string),
             _ => None,
         }
     }
@@ -150,8 +151,8 @@ impl Ctx<'_> {
             .unwrap_or_else(|| Utc::now().trunc_subsecs(0))
     }
 
-    fn build(&self, bytes: Vec<u8>, src: Source) -> Result<Report, report::Error> {
-        report::build_verified(bytes, src, self.now(), self.verifier.as_deref())
+    fn build(&self, bytes: Vec<u8>, src: Source) -> Result<Report, pipeline::Error> {
+        pipeline::build_verified(bytes, src, self.now(), self.verifier.as_deref())
     }
 }
 
@@ -227,7 +228,7 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
     let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
     let mut verdict = Verdict::new(ctx);
     let mut failed = None;
-    let skipped = report::stream(bytes, now, ctx.verifier.as_deref(), &mut |t| {
+    let skipped = pipeline::stream(bytes, now, ctx.verifier.as_deref(), &mut |t| {
         verdict.add(&t);
         match writer.token(&t) {
             Ok(()) => std::ops::ControlFlow::Continue(()),
@@ -292,7 +293,7 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
                     None => e.to_string(),
                 })?;
             let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
-            report::build_verified(
+            pipeline::build_verified(
                 fetched.body,
                 Source::Fetch(fetched.info),
                 now,
@@ -355,8 +356,8 @@ struct Verdict {
     check: bool,
     /// Verification was asked for (a key, a secret, a JWKS or --discover).
     keyed: bool,
-    leeway: i64,
-    now: i64,
+    leeway: u64,
+    now: chrono::DateTime<Utc>,
     /// Why the run cannot be trusted (exit 4): one line per token, the first few kept.
     untrusted: Vec<String>,
     untrusted_count: usize,
@@ -372,8 +373,8 @@ impl Verdict {
         Self {
             check: ctx.common.check,
             keyed: ctx.verifier.is_some(),
-            leeway: i64::try_from(ctx.leeway).unwrap_or(i64::MAX),
-            now: ctx.now().timestamp(),
+            leeway: ctx.leeway,
+            now: ctx.now(),
             untrusted: Vec::new(),
             untrusted_count: 0,
             stale: false,
@@ -395,7 +396,7 @@ impl Verdict {
             .filter(|c| !c.ok && c.name != "exp" && c.name != "nbf")
             .map(|c| c.detail.as_str())
             .collect();
-        let reason = if v.is_invalid() || (self.keyed && v.status != VStatus::Valid) {
+        let reason = if v.is_invalid() || (self.keyed && v.status != SignatureStatus::Valid) {
             Some(format!("signature {v}"))
         } else if !failed.is_empty() {
             Some(failed.join("; "))
@@ -412,20 +413,15 @@ impl Verdict {
                 ));
             }
         }
+        // The one expiry judgement, with --leeway, as the claim checks use it.
         let s = &t.summary;
-        self.stale |= if self.leeway == 0 {
-            matches!(s.status, Status::Expired | Status::NotYetValid)
-        } else {
-            // --leeway moves the judgement by that many seconds, as for the claim checks.
-            let nbf = s.nbf_unix.map(|n| n.ceil() as i64 - self.now - self.leeway);
-            let exp = s
-                .seconds_to_expiry
-                .map(|e| Some(e.saturating_add(self.leeway)));
-            matches!(
-                jwtscope::claims::time::status(exp, nbf),
-                Status::Expired | Status::NotYetValid
-            )
+        let exp = match (s.exp_unix, s.status) {
+            (Some(e), _) => Some(Some(e)),
+            (None, ExpiryStatus::NoExpiry) => None,
+            (None, _) => Some(None),
         };
+        let judged = jwtscope::claims::time::judge(exp, s.nbf_unix, self.now, self.leeway);
+        self.stale |= judged.expired || judged.early;
     }
 
     fn outcome(&self) -> Outcome {

@@ -134,7 +134,7 @@ mod tests {
             include_str!("../../assets/oauth-response.json"),
         ] {
             let report =
-                crate::report::build(input.as_bytes(), Source::Stdin, now).expect("decodes");
+                crate::pipeline::build(input.as_bytes(), Source::Stdin, now).expect("decodes");
             let mut whole = Vec::new();
             super::super::json::write(&mut whole, &report).expect("written");
             let streamed = write_report(Vec::new(), &report, Format::Json).expect("written");

@@ -8,10 +8,8 @@ use anstyle::{AnsiColor, Style};
 use serde_json::Value;
 
 use super::sanitize::clean;
-use crate::claims::time::Status;
-use crate::report::{Field, Kind, Report, Skipped, TokenReport};
+use crate::report::{ExpiryStatus, Field, Kind, Report, SignatureStatus, Skipped, TokenReport};
 use crate::source::Source;
-use crate::verify::Status as VStatus;
 
 /// Arrays longer than this are summarised as "[N items]" with the first few shown.
 const LIST_PREVIEW: usize = 8;
@@ -51,12 +49,14 @@ impl Painter {
     fn warn(&self, t: &str) -> String {
         self.paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), t)
     }
-    fn status(&self, s: Status, secs: Option<i64>, t: &str) -> String {
+    fn status(&self, s: ExpiryStatus, secs: Option<i64>, t: &str) -> String {
         let color = match s {
-            Status::Expired | Status::NotYetValid | Status::Unknown => AnsiColor::Red,
-            Status::Valid if secs.is_some_and(|s| s < 300) => AnsiColor::Yellow,
-            Status::Valid => AnsiColor::Green,
-            Status::NoExpiry => AnsiColor::Yellow,
+            ExpiryStatus::Expired | ExpiryStatus::NotYetValid | ExpiryStatus::Unknown => {
+                AnsiColor::Red
+            }
+            ExpiryStatus::Valid if secs.is_some_and(|s| s < 300) => AnsiColor::Yellow,
+            ExpiryStatus::Valid => AnsiColor::Green,
+            ExpiryStatus::NoExpiry => AnsiColor::Yellow,
         };
         self.paint(Style::new().bold().fg_color(Some(color.into())), t)
     }
@@ -82,8 +82,12 @@ pub fn value_line(v: &Value) -> String {
 }
 
 /// Write the whole report.
-pub fn write(w: impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
-    super::stream::write_report(w, report, super::stream::Format::Text(opts)).map(drop)
+pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+    write_header(&mut w, &report.source, &report.now, opts)?;
+    for (i, t) in report.tokens.iter().enumerate() {
+        write_token(&mut w, t, i + 1, opts)?;
+    }
+    write_footer(&mut w, report.tokens.len(), &report.skipped, opts)
 }
 
 /// The report's first line: where the input came from and the instant times are judged at.
@@ -276,16 +280,16 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
         let v = &t.verification;
         let text = clean(&v.to_string()).into_owned();
         let shown = match v.status {
-            VStatus::Valid => p.paint(
+            SignatureStatus::Valid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
                 &text,
             ),
-            VStatus::Invalid => p.paint(
+            SignatureStatus::Invalid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
                 &text,
             ),
-            VStatus::Unverifiable | VStatus::Unsupported => p.warn(&text),
-            VStatus::NotChecked => p.dim(&text),
+            SignatureStatus::Unverifiable | SignatureStatus::Unsupported => p.warn(&text),
+            SignatureStatus::NotChecked => p.dim(&text),
         };
         row(w, p, "Signature", &shown)?;
     }

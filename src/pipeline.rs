@@ -1,251 +1,17 @@
-//! The one model every output renders: JSON is its serialisation, the text report and the
-//! terminal UI draw it. Built once per input by [`build`].
+//! The pipeline: find the tokens in an input, decode, verify and explain each into the
+//! [`Report`] (shared/DESIGN.md). Built once per input by [`build`].
 
 use std::ops::ControlFlow;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::claims::{self, azure::AzureResource, time::Status, time::TimeInfo};
+use crate::claims;
 use crate::input::{self, Candidate, Found, InputError};
+use crate::report::{Kind, PayloadData, PayloadType, Report, Skipped, TokenReport, Verification};
 use crate::source::Source;
-use crate::token::{self, JweParts, Payload, Token, TokenError, TokenKind};
-use crate::verify::{Verification, Verifier};
-
-/// Everything found in one input.
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    /// Where the input came from.
-    pub source: Source,
-    /// The instant all relative times are computed against (RFC 3339 UTC).
-    pub now: String,
-    /// Tokens in input order.
-    pub tokens: Vec<TokenReport>,
-    /// Strings that looked like tokens but could not be decoded, and why.
-    pub skipped: Vec<Skipped>,
-}
-
-/// A token-looking string that was passed over.
-#[derive(Debug, Clone, Serialize)]
-pub struct Skipped {
-    pub origin: String,
-    pub reason: String,
-}
-
-/// What kind of token an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Jws,
-    Jwe,
-    Unsecured,
-    /// Not a JWT (an opaque refresh token): listed, not decoded.
-    Opaque,
-}
-
-/// How the payload is represented in [`TokenReport::payload`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PayloadType {
-    /// JSON (an object for a JWT claims set).
-    Json,
-    /// UTF-8 text that is not JSON.
-    Text,
-    /// Not UTF-8: `payload` is the bytes in hex.
-    Binary,
-    /// JWE: encrypted, `payload` is null.
-    Encrypted,
-    /// Opaque token: no payload.
-    None,
-}
-
-/// One named value with what it means: a header parameter, a claim, or a response field.
-#[derive(Debug, Clone, Serialize)]
-pub struct Field {
-    pub name: String,
-    /// The value exactly as decoded.
-    pub value: Value,
-    /// What the name means, in words; `null` for names we do not know.
-    pub description: Option<&'static str>,
-    /// What this particular value means ("pwd: password", "Global Administrator", ...).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meaning: Option<String>,
-    /// For time values: the instant in readable forms.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<TimeInfo>,
-}
-
-/// The headline facts of a token.
-#[derive(Debug, Clone, Serialize)]
-pub struct Summary {
-    pub issuer: Option<String>,
-    /// Which provider that is, recognised from the issuer's shape.
-    pub issuer_kind: Option<String>,
-    pub audience: Vec<String>,
-    /// The audience in words when it is a well-known service ("Azure Resource Manager").
-    pub audience_name: Option<String>,
-    pub subject: Option<String>,
-    pub object_id: Option<String>,
-    pub tenant_id: Option<String>,
-    /// The client application (`appid`, `azp`, `client_id`, `cid`).
-    pub app_id: Option<String>,
-    /// Its name, from `app_displayname` or a well-known first-party ID.
-    pub app_name: Option<String>,
-    /// "application (app-only) · managed identity", "user (delegated)", ...
-    pub identity_type: Option<String>,
-    pub token_version: Option<String>,
-    pub scopes: Vec<String>,
-    pub roles: Vec<String>,
-    /// The managed identity's resource (`xms_mirid`).
-    pub azure_resource: Option<AzureResource>,
-    /// The compute resource a user-assigned identity is attached to (`xms_az_rid`).
-    pub azure_compute_resource: Option<AzureResource>,
-    pub issued_at: Option<String>,
-    pub not_before: Option<String>,
-    pub expires_at: Option<String>,
-    pub status: Status,
-    /// Negative once expired.
-    pub seconds_to_expiry: Option<i64>,
-    /// The expiry in words at `now`: "valid · expires in 42m 10s", "EXPIRED 3h 2m ago".
-    pub expiry: String,
-    /// `exp - iat` in words.
-    pub lifetime: Option<String>,
-    /// `exp` as Unix seconds, for live countdowns (the JSON has it in `claims`).
-    #[serde(skip)]
-    pub exp_unix: Option<f64>,
-    /// `nbf` as Unix seconds.
-    #[serde(skip)]
-    pub nbf_unix: Option<f64>,
-}
-
-/// The payload as a report holds it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PayloadData {
-    /// A JSON object: its members are the report's `claims` (values included), in the token's
-    /// order. Held there only, so a 5000-group token is not held twice.
-    Claims,
-    /// Anything else: other JSON, text, hex (binary) as a string, or null (JWE, opaque).
-    Value(Value),
-}
-
-/// One token and everything known about it. Serialises as documented in README.md (the
-/// `payload` member is rebuilt from `claims` for object payloads).
-#[derive(Debug, Clone)]
-pub struct TokenReport {
-    /// Where in the input it was found.
-    pub origin: String,
-    pub kind: Kind,
-    /// The protected header as decoded (member order kept); `null` for opaque tokens.
-    pub header: Value,
-    /// The payload; see [`PayloadData`] and [`TokenReport::payload_json`].
-    pub payload: PayloadData,
-    pub payload_type: PayloadType,
-    /// The signature segment's base64url text; "" when there is none.
-    pub signature: String,
-    /// The compact token as decoded; `None` for opaque tokens (they are secrets that cannot
-    /// be explained, so they are not repeated).
-    pub token: Option<String>,
-    pub summary: Summary,
-    /// Every header parameter with its description.
-    pub header_params: Vec<Field>,
-    /// Every claim, in the token's order.
-    pub claims: Vec<Field>,
-    /// Metadata found around the token (IMDS `expires_on`, `resource`, ...), as it was.
-    pub context: Map<String, Value>,
-    /// The same metadata explained.
-    pub context_fields: Vec<Field>,
-    /// For JWE: the sizes of the encrypted parts.
-    pub jwe: Option<JweParts>,
-    /// Everything a strict validator would object to, and other findings, in words.
-    pub warnings: Vec<String>,
-    /// Whether to believe the token: the signature checked against the keys given (or why
-    /// it was not), and the claim checks asked for.
-    pub verification: Verification,
-}
-
-impl TokenReport {
-    /// The payload as JSON, whatever its form.
-    pub fn payload_json(&self) -> Value {
-        match &self.payload {
-            PayloadData::Claims => Value::Object(
-                self.claims
-                    .iter()
-                    .map(|c| (c.name.clone(), c.value.clone()))
-                    .collect(),
-            ),
-            PayloadData::Value(v) => v.clone(),
-        }
-    }
-
-    /// The claim named `name`.
-    pub fn claim(&self, name: &str) -> Option<&Field> {
-        self.claims.iter().find(|c| c.name == name)
-    }
-}
-
-/// The payload member of the JSON output.
-struct PayloadView<'a>(&'a TokenReport);
-
-impl Serialize for PayloadView<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        match &self.0.payload {
-            PayloadData::Claims => {
-                let mut map = s.serialize_map(Some(self.0.claims.len()))?;
-                for c in &self.0.claims {
-                    map.serialize_entry(&c.name, &c.value)?;
-                }
-                map.end()
-            }
-            PayloadData::Value(v) => v.serialize(s),
-        }
-    }
-}
-
-/// The JSON shape of a [`TokenReport`], member order as documented.
-#[derive(Serialize)]
-struct TokenView<'a> {
-    origin: &'a str,
-    kind: Kind,
-    header: &'a Value,
-    payload: PayloadView<'a>,
-    payload_type: PayloadType,
-    signature: &'a str,
-    token: &'a Option<String>,
-    summary: &'a Summary,
-    header_params: &'a [Field],
-    claims: &'a [Field],
-    context: &'a Map<String, Value>,
-    context_fields: &'a [Field],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    jwe: &'a Option<JweParts>,
-    warnings: &'a [String],
-    verification: &'a Verification,
-}
-
-impl Serialize for TokenReport {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        TokenView {
-            origin: &self.origin,
-            kind: self.kind,
-            header: &self.header,
-            payload: PayloadView(self),
-            payload_type: self.payload_type,
-            signature: &self.signature,
-            token: &self.token,
-            summary: &self.summary,
-            header_params: &self.header_params,
-            claims: &self.claims,
-            context: &self.context,
-            context_fields: &self.context_fields,
-            jwe: &self.jwe,
-            warnings: &self.warnings,
-            verification: &self.verification,
-        }
-        .serialize(s)
-    }
-}
+use crate::token::{self, Payload, Token, TokenError, TokenKind};
+use crate::verify::Verifier;
 
 /// Why nothing could be shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -516,7 +282,7 @@ fn explain_token(
         ),
         Payload::Binary(b) => (
             Map::new(),
-            PayloadData::Value(Value::String(hex(&b))),
+            PayloadData::Value(Value::String(base16ct::lower::encode_string(&b))),
             PayloadType::Binary,
         ),
         Payload::Encrypted { .. } => (
@@ -550,14 +316,4 @@ fn explain_token(
         warnings,
         verification,
     }
-}
-
-/// Lower-case hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }
