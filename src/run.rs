@@ -9,9 +9,9 @@ use clap::CommandFactory;
 
 use jwtscope::output::{self, text::TextOptions};
 use jwtscope::pipeline;
+use jwtscope::report::SignatureStatus;
 use jwtscope::report::{ExpiryStatus, Kind, Report};
 use jwtscope::source::{self, ReadError, Source};
-use jwtscope::report::SignatureStatus;
 use jwtscope::verify::{self, Verifier};
 use std::sync::Arc;
 

@@ -691,3 +691,20 @@ fn a_file_name_that_is_not_utf8_is_read() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No such file"));
 }
+
+/// Issue 8.18: a signature that is not base64url leaves header and payload readable; with a
+/// key the verification is `invalid`.
+#[test]
+fn a_bad_signature_segment_still_shows_the_token() {
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.S";
+    let r = json_of(jwtscope().arg(token));
+    assert_eq!(r["tokens"][0]["payload"]["sub"], "x");
+    let w = r["tokens"][0]["warnings"].to_string();
+    assert!(w.contains("the signature cannot be read"), "{w}");
+    let r = json_of(
+        jwtscope()
+            .args(["--secret", "s3cret", "--no-cache"])
+            .arg(token),
+    );
+    assert_eq!(r["tokens"][0]["verification"]["status"], "invalid");
+}

@@ -364,7 +364,9 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
     // Stray characters first: "invalid character '{'" explains a mangled token better than
     // the segment count its stray dots or missing dots produce.
     for (i, p) in parts.iter().enumerate() {
-        if b64::all_segment_bytes(p) {
+        // A JWS signature that is not base64url still leaves header and payload to show: it
+        // becomes a warning below.
+        if b64::all_segment_bytes(p) || (count == 3 && i == 2) {
             continue;
         }
         if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
@@ -456,7 +458,16 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
             let bytes = lenient(1, &mut warnings)?;
             payload_from_bytes(bytes, starts[1], &mut warnings)?
         };
-        let signature_bytes = lenient(2, &mut warnings)?;
+        let signature_bytes = match lenient(2, &mut warnings) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                // An inspector shows what it can: the header and payload are readable.
+                warnings.push(format!(
+                    "{e}: the signature cannot be read, so no key can verify this token; the header and payload are shown"
+                ));
+                Vec::new()
+            }
+        };
         let kind = if header.get("alg").and_then(Value::as_str) == Some("none") {
             TokenKind::Unsecured
         } else {
@@ -844,6 +855,22 @@ mod tests {
             "{}",
             w[0]
         );
+    }
+
+    #[test]
+    fn a_signature_that_is_not_base64url_is_a_warning() {
+        // Issue 8.18: "...eyJzdWIiOiJ4In0.S" used to make the whole token undecodable.
+        for sig in ["S", "a*b"] {
+            let t = decode(&format!("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.{sig}")).unwrap();
+            assert_eq!(t.payload, Payload::Json(json!({"sub": "x"})));
+            assert!(t.signature_bytes.is_empty());
+            assert!(
+                t.warnings.iter().any(|w| w.starts_with("signature segment")
+                    && w.contains("the signature cannot be read")),
+                "{:?}",
+                t.warnings
+            );
+        }
     }
 
     #[test]
