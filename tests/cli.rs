@@ -708,3 +708,29 @@ fn a_bad_signature_segment_still_shows_the_token() {
     );
     assert_eq!(r["tokens"][0]["verification"]["status"], "invalid");
 }
+
+/// Issue 8.19: registered claims of the wrong JSON type are warned about, and the summary
+/// shows the value as it is.
+#[test]
+fn registered_claims_of_the_wrong_type_are_warned_about_and_shown() {
+    let payload = common::b64u(
+        br#"{"aud":1,"iss":["a"],"sub":true,"jti":2,"exp":"soon","nbf":{},"iat":null}"#,
+    );
+    let r = json_of(jwtscope().arg(format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln")));
+    let t = &r["tokens"][0];
+    assert_eq!(t["summary"]["audience"], serde_json::json!(["1"]));
+    assert_eq!(t["summary"]["issuer"], r#"["a"]"#);
+    assert_eq!(t["summary"]["subject"], "true");
+    let w = t["warnings"].to_string();
+    for needle in [
+        r#"\"aud\" is a number, but RFC 7519 §4.1.3 requires a string or an array of strings"#,
+        r#"\"iss\" is an array"#,
+        r#"\"sub\" is a boolean"#,
+        r#"\"jti\" is a number"#,
+        r#"\"exp\" is a string"#,
+        r#"\"nbf\" is an object"#,
+        r#"\"iat\" is null"#,
+    ] {
+        assert!(w.contains(needle), "{needle} in {w}");
+    }
+}

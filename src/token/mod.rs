@@ -767,6 +767,16 @@ fn check_header(token: &mut Token) {
             ),
         }
     }
+    for name in ["kid", "typ", "cty", "x5t", "x5t#S256", "jku", "x5u"] {
+        if let Some(v) = h.get(name)
+            && !v.is_string()
+        {
+            w.push(format!(
+                "header parameter \"{name}\" is {}, but RFC 7515 §4.1 requires a string",
+                json::type_name(v)
+            ));
+        }
+    }
     if let Some(cty) = h.get("cty").and_then(Value::as_str)
         && cty.eq_ignore_ascii_case("JWT")
     {
@@ -868,6 +878,24 @@ mod tests {
                 t.warnings.iter().any(|w| w.starts_with("signature segment")
                     && w.contains("the signature cannot be read")),
                 "{:?}",
+                t.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn registered_header_parameters_of_the_wrong_type_are_warned_about() {
+        // Issue 8.19: {"alg":"HS256","kid":123,"x5t#S256":[],"crit":[]}
+        let header = b64::encode(br#"{"alg":"HS256","kid":123,"x5t#S256":[],"crit":[]}"#);
+        let t = decode(&format!("{header}.e30.c2ln")).unwrap();
+        for needle in [
+            "header parameter \"kid\" is a number, but RFC 7515 §4.1 requires a string",
+            "header parameter \"x5t#S256\" is an array",
+            "\"crit\" must be a non-empty array",
+        ] {
+            assert!(
+                t.warnings.iter().any(|w| w.contains(needle)),
+                "{needle}: {:?}",
                 t.warnings
             );
         }
