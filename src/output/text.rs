@@ -376,3 +376,67 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(1_795_510_800, 0).unwrap_or_default()
+    }
+
+    fn printed(input: &[u8], color: bool) -> String {
+        let mut report = crate::pipeline::build(input, Source::Stdin, now()).expect("decodes");
+        // Local time depends on the machine's zone; pin it so snapshots agree everywhere.
+        for t in &mut report.tokens {
+            for f in t.claims.iter_mut().chain(t.context_fields.iter_mut()) {
+                if let Some(time) = &mut f.time {
+                    time.local = time
+                        .utc
+                        .as_ref()
+                        .map(|u| format!("{} +00:00", u.replace('T', " ").trim_end_matches('Z')));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        write(&mut out, &report, TextOptions { color }).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_managed_identity_response() {
+        insta::assert_snapshot!(printed(
+            include_bytes!("../../assets/managedid.json"),
+            false
+        ));
+    }
+
+    #[test]
+    fn several_tokens_with_an_opaque_one() {
+        insta::assert_snapshot!(printed(
+            include_bytes!("../../assets/oauth-response.json"),
+            false
+        ));
+    }
+
+    #[test]
+    fn skipped_strings_and_the_count_come_last() {
+        let log = b"a eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln b\nc eyJhbGciOiJub25lIn0.eyJ4Ijox.x.y d\n";
+        insta::assert_snapshot!(printed(log, false));
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_and_colour_only_when_asked() {
+        let payload = crate::token::b64::encode(
+            "{\"iss\":\"a\\u001b[2J\u{200b}b\",\"sub\":\"l1\\nl2\"}".as_bytes(),
+        );
+        let token = format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln");
+        let plain = printed(token.as_bytes(), false);
+        assert!(!plain.contains('\u{1b}'));
+        insta::assert_snapshot!(plain);
+        let coloured = printed(token.as_bytes(), true);
+        assert!(coloured.contains("\u{1b}[1m"));
+        // Colour codes come from the printer only: the token's ESC stays escaped.
+        assert!(coloured.contains("a\\e[2J\\u{200b}b"));
+    }
+}
