@@ -1,6 +1,8 @@
 //! The pipeline: find the tokens in an input, decode, verify and explain each into the
 //! [`Report`] (shared/DESIGN.md). Built once per input by [`build`].
 
+use std::ops::ControlFlow;
+
 use serde_json::{Map, Value};
 
 use crate::claims::{self, time::Now};
@@ -67,15 +69,89 @@ pub fn from_found(
 ) -> Result<Report, Error> {
     let now = now.into();
     let mut tokens = Vec::new();
-    let mut skipped = Vec::new();
-    let mut first_error: Option<(String, TokenError)> = None;
-    let candidates = found.len();
-    for mut f in found {
+    let mut run = Stream::new(now, verifier);
+    for f in found {
+        let _ = run.candidate(f, &mut |t| {
+            tokens.push(t);
+            ControlFlow::Continue(())
+        });
+    }
+    let skipped = run.finish()?;
+    Ok(Report {
+        source,
+        now: claims::time::format_utc(&now.utc),
+        tokens,
+        skipped,
+    })
+}
+
+/// Find, decode and explain the tokens in `bytes` one at a time, handing each report to
+/// `on_token` as soon as it is ready (it may stop the run with `ControlFlow::Break`). Only the
+/// skipped candidates are collected: memory does not grow with the number of tokens. The
+/// errors are [`build`]'s: nothing found, or nothing that decodes.
+pub fn stream(
+    bytes: Vec<u8>,
+    now: impl Into<Now>,
+    verifier: Option<&Verifier>,
+    on_token: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
+) -> Result<Vec<Skipped>, Error> {
+    let mut run = Stream::new(now.into(), verifier);
+    input::find_each_owned(bytes, &mut |f| run.candidate(f, on_token))?;
+    run.finish()
+}
+
+/// Decode and explain one candidate: the UI calls this when a token is shown. A candidate
+/// gives one report, two for a nested token, or the reason it does not decode.
+pub fn explain_found(
+    f: Found,
+    now: impl Into<Now>,
+    verifier: Option<&Verifier>,
+) -> Result<Vec<TokenReport>, Skipped> {
+    let mut out = Vec::new();
+    let mut run = Stream::new(now.into(), verifier);
+    let _ = run.candidate(f, &mut |t| {
+        out.push(t);
+        ControlFlow::Continue(())
+    });
+    match run.skipped.pop() {
+        Some(s) => Err(s),
+        None => Ok(out),
+    }
+}
+
+/// The state of a run over candidates: what was skipped, and the first decode error.
+struct Stream<'v> {
+    now: Now,
+    verifier: Option<&'v Verifier>,
+    tokens: usize,
+    skipped: Vec<Skipped>,
+    first_error: Option<(String, TokenError)>,
+}
+
+impl<'v> Stream<'v> {
+    fn new(now: Now, verifier: Option<&'v Verifier>) -> Self {
+        Self {
+            now,
+            verifier,
+            tokens: 0,
+            skipped: Vec::new(),
+            first_error: None,
+        }
+    }
+
+    fn candidate(
+        &mut self,
+        mut f: Found,
+        emit: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let (now, verifier) = (self.now, self.verifier);
         // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
         let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
-        let lone = matches!(candidate, Candidate::Lone(_));
         match candidate {
-            Candidate::Opaque(text) => tokens.push(opaque(&f, &text, now)),
+            Candidate::Opaque(text) => {
+                self.tokens += 1;
+                emit(opaque(&f, &text, now))
+            }
             Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
                 Ok(t) => {
                     let nested = match &t.payload {
@@ -85,7 +161,8 @@ pub fn from_found(
                         _ => None,
                     };
                     let origin = f.origin.clone();
-                    tokens.push(explain_token(f, t, now, verifier));
+                    self.tokens += 1;
+                    emit(explain_token(f, t, now, verifier))?;
                     if let Some(inner) = nested {
                         let inner_found = Found {
                             origin: format!("{origin} › nested token"),
@@ -93,44 +170,40 @@ pub fn from_found(
                             context: Map::new(),
                             notes: Vec::new(),
                         };
-                        tokens.push(explain_token(inner_found, inner, now, verifier));
+                        self.tokens += 1;
+                        emit(explain_token(inner_found, inner, now, verifier))?;
                     }
+                    ControlFlow::Continue(())
                 }
                 Err(e) => {
-                    if lone && candidates == 1 {
-                        return Err(Error::Token {
-                            origin: f.origin,
-                            error: e,
-                        });
-                    }
-                    skipped.push(Skipped {
+                    self.skipped.push(Skipped {
                         origin: f.origin.clone(),
                         reason: e.to_string(),
                     });
-                    first_error.get_or_insert((f.origin, e));
+                    self.first_error.get_or_insert((f.origin, e));
+                    ControlFlow::Continue(())
                 }
             },
         }
     }
-    if tokens.is_empty()
-        && let Some((origin, error)) = first_error
-    {
-        return Err(if skipped.len() == 1 {
-            Error::Token { origin, error }
-        } else {
-            Error::NoneDecodes {
-                count: skipped.len(),
-                origin,
-                error,
-            }
-        });
+
+    /// What was skipped, or the error when nothing decoded.
+    fn finish(self) -> Result<Vec<Skipped>, Error> {
+        if self.tokens == 0
+            && let Some((origin, error)) = self.first_error
+        {
+            return Err(if self.skipped.len() == 1 {
+                Error::Token { origin, error }
+            } else {
+                Error::NoneDecodes {
+                    count: self.skipped.len(),
+                    origin,
+                    error,
+                }
+            });
+        }
+        Ok(self.skipped)
     }
-    Ok(Report {
-        source,
-        now: claims::time::format_utc(&now.utc),
-        tokens,
-        skipped,
-    })
 }
 
 fn opaque(f: &Found, text: &str, now: Now) -> TokenReport {

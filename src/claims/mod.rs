@@ -54,7 +54,18 @@ fn list_of(m: &Map<String, Value>, k: &str, split: bool) -> Vec<String> {
                 other => other.to_string(),
             })
             .collect(),
-        _ => Vec::new(),
+        // The wrong type is warned about; the summary shows the value as it is.
+        Some(other) => vec![other.to_string()],
+        None => Vec::new(),
+    }
+}
+
+/// A member for the summary: a string as it is, any other value as its JSON text (a wrong
+/// type is warned about, not hidden).
+fn shown_of(m: &Map<String, Value>, k: &str) -> Option<String> {
+    match m.get(k)? {
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
     }
 }
 
@@ -257,7 +268,7 @@ fn summarize(
         _ => None,
     };
     Summary {
-        issuer: str_of(claims, "iss").map(str::to_string),
+        issuer: shown_of(claims, "iss"),
         issuer_kind: recognised.map(|i| i.kind.clone()),
         audience_name: if entra {
             audience
@@ -268,7 +279,7 @@ fn summarize(
             None
         },
         audience,
-        subject: str_of(claims, "sub").map(str::to_string),
+        subject: shown_of(claims, "sub"),
         object_id: str_of(claims, "oid").map(str::to_string),
         tenant_id: str_of(claims, "tid").map(str::to_string),
         app_id,
@@ -397,6 +408,14 @@ fn check_claims(
         warnings.push(format!(
             "\"iat\" is {} from now: issued in the future, so the issuer's clock or this machine's is wrong",
             time::duration(i.seconds_from_now.unsigned_abs())
+        ));
+    }
+    if let Some(aud) = claims.get("aud")
+        && !matches!(aud, Value::String(_) | Value::Array(_))
+    {
+        warnings.push(format!(
+            "\"aud\" is {}, but RFC 7519 §4.1.3 requires a string or an array of strings",
+            crate::token::json::type_name(aud)
         ));
     }
     for k in ["iss", "sub", "jti"] {

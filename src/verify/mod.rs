@@ -375,7 +375,13 @@ impl Verifier {
         if token.signature_bytes.is_empty() {
             return Verification::new(
                 Invalid,
-                format!("the signature is empty: it was stripped, but the header says {alg_name}"),
+                if token.signature.is_empty() {
+                    format!(
+                        "the signature is empty: it was stripped, but the header says {alg_name}"
+                    )
+                } else {
+                    "the signature segment is not base64url, so no key can match it".to_string()
+                },
             );
         }
 
