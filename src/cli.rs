@@ -22,6 +22,7 @@ Examples:
   jwtscope imds                           fetch a managed identity token on an Azure VM (see imds --help)
   jwtscope --key keys.json token.txt      verify the signature with a PEM, JWK or JWK Set
   jwtscope --discover token.txt           verify with the issuer's published keys (Entra, Google)
+  jwtscope encode --key k.pem --exp +1h   make a signed token (see encode --help)
 
 Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
 (e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid ·
@@ -92,6 +93,7 @@ pub struct Common {
 #[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
     Imds(jwtscope::fetch::FetchArgs),
+    Encode(jwtscope::encode::EncodeArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -117,15 +119,9 @@ pub enum ColorChoice {
 
 /// `--now`: RFC 3339 or Unix seconds (fractions allowed).
 pub fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Ok(d.with_timezone(&Utc));
-    }
-    s.parse::<f64>()
-        .ok()
-        .and_then(jwtscope::claims::time::to_datetime)
-        .ok_or_else(|| {
-            format!("{s:?} is neither an RFC 3339 time (2026-11-24T09:00:00Z) nor Unix seconds")
-        })
+    jwtscope::encode::when::parse_instant(s).ok_or_else(|| {
+        format!("{s:?} is neither an RFC 3339 time (2026-11-24T09:00:00Z) nor Unix seconds")
+    })
 }
 
 /// `--max-input-size`: bytes with an optional K/M/G suffix (powers of 1024).

@@ -5,6 +5,7 @@
 //! drawn by the terminal UI in the binary). Nothing in this library touches a terminal.
 
 pub mod claims;
+pub mod encode;
 pub mod fetch;
 pub mod input;
 pub mod output;

@@ -21,6 +21,7 @@ mod crypto;
 mod discovery;
 mod fetch;
 mod keys;
+pub mod signing;
 
 use std::collections::HashMap;
 use std::fmt;
