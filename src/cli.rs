@@ -23,6 +23,7 @@ Examples:
   jwtscope --key keys.json token.txt      verify the signature with a PEM, JWK or JWK Set
   jwtscope --discover token.txt           verify with the issuer's published keys (Entra, Google)
   jwtscope encode --key k.pem --exp +1h   make a signed token (see encode --help)
+  jwtscope keygen ec --out test           a test key pair: test.pem and test.jwks.json
 
 Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
 (e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid ·
@@ -94,6 +95,7 @@ pub struct Common {
 pub enum Command {
     Imds(jwtscope::fetch::FetchArgs),
     Encode(jwtscope::encode::EncodeArgs),
+    Keygen(jwtscope::encode::keygen::KeygenArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -36,6 +36,8 @@ pub enum AppError {
     Verify(#[from] jwtscope::verify::VerifyError),
     #[error(transparent)]
     Encode(#[from] jwtscope::encode::EncodeError),
+    #[error(transparent)]
+    Keygen(#[from] jwtscope::encode::keygen::KeygenError),
     #[error("cannot save the response to {path}: {source}")]
     Save {
         path: String,
@@ -50,6 +52,7 @@ impl AppError {
         match self {
             AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
             AppError::Encode(e) => e.exit_code(),
+            AppError::Keygen(e) => e.exit_code(),
             _ => 1,
         }
     }
@@ -161,6 +164,21 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     let common = cli.common.clone();
     if let Some(Command::Encode(args)) = &cli.command {
         return encode(args, cli, &common, started);
+    }
+    if let Some(Command::Keygen(args)) = &cli.command {
+        let w = jwtscope::encode::keygen::keygen(args)?;
+        let mut out = io::stdout().lock();
+        if let Some(p) = &w.private {
+            writeln!(out, "private key: {} (mode 0600)", p.display())?;
+        }
+        writeln!(
+            out,
+            "key set:     {} (kid {}, alg {})",
+            w.jwks.display(),
+            w.kid,
+            w.alg
+        )?;
+        return Ok(Outcome::Ok);
     }
     // Keys are loaded once, before anything is read: a bad key file is the first error.
     let verifier = verify::prepare(&cli.verify, &|k| std::env::var(k).ok())?.map(Arc::new);

@@ -806,3 +806,105 @@ fn short_hmac_secrets_get_a_warning() {
         "{stderr}"
     );
 }
+
+#[test]
+fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
+    use sha2::Digest as _;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::cargo_bin("jwtscope")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (kind, extra, alg) in [
+        ("rsa", &[][..], "RS256"),
+        ("ec", &["--curve", "P-521"][..], "ES512"),
+        ("ed25519", &[][..], "EdDSA"),
+        ("oct", &["--bits", "512"][..], "HS256"),
+    ] {
+        let name = format!("issuer-{kind}");
+        let mut args = vec!["keygen", kind, "--out", &name];
+        args.extend(extra);
+        let out = run(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let jwks_path = dir.path().join(format!("{name}.jwks.json"));
+        let set: Value = serde_json::from_slice(&std::fs::read(&jwks_path).unwrap()).unwrap();
+        let jwk = &set["keys"][0];
+        assert_eq!(jwk["alg"], alg);
+        // RFC 7638: SHA-256 of the required members in lexicographic order, no whitespace.
+        let required: &[&str] = match kind {
+            "rsa" => &["e", "kty", "n"],
+            "ec" => &["crv", "kty", "x", "y"],
+            "ed25519" => &["crv", "kty", "x"],
+            _ => &["k", "kty"],
+        };
+        let canonical = format!(
+            "{{{}}}",
+            required
+                .iter()
+                .map(|m| format!("\"{m}\":{}", jwk[m]))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let thumb = URL_SAFE_NO_PAD.encode(sha2::Sha256::digest(canonical.as_bytes()));
+        assert_eq!(jwk["kid"], thumb.as_str(), "{kind}");
+        let key_file = if kind == "oct" {
+            jwks_path.clone()
+        } else {
+            let pem = dir.path().join(format!("{name}.pem"));
+            // The private key is PKCS#8 that openssl reads too.
+            assert!(
+                std::fs::read_to_string(&pem)
+                    .unwrap()
+                    .starts_with("-----BEGIN PRIVATE KEY-----")
+            );
+            openssl(
+                &["pkey", "-in", pem.to_str().unwrap(), "-noout"],
+                dir.path(),
+            );
+            pem
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{kind}");
+        }
+        let token = encode(&[
+            "--key",
+            key_file.to_str().unwrap(),
+            "--iss",
+            "https://test",
+            "--exp",
+            "+1h",
+        ]);
+        let (v, code) = check(&token, &["--key", jwks_path.to_str().unwrap()]);
+        assert_eq!(
+            (v["status"].as_str(), code),
+            (Some("valid"), 0),
+            "{kind}: {v}"
+        );
+        // Never overwritten.
+        let again = run(&args);
+        assert_eq!(again.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
+    }
+    for bad in [
+        &["keygen", "rsa", "--bits", "1024", "--out", "x"][..],
+        &["keygen", "oct", "--bits", "100", "--out", "x"][..],
+        &["keygen", "ec", "--bits", "256", "--out", "x"][..],
+        &["keygen", "ec", "--curve", "secp256k1", "--out", "x"][..],
+        &["keygen", "dsa", "--out", "x"][..],
+    ] {
+        let out = run(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!dir.path().join("x.pem").exists());
+    }
+}

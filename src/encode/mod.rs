@@ -8,6 +8,7 @@
 
 pub mod args;
 pub mod edit;
+pub mod keygen;
 pub mod when;
 
 use std::path::Path;

@@ -381,7 +381,12 @@ impl SigningKey {
             Private::P256(k) => k.to_pkcs8_pem(LineEnding::LF),
             Private::P384(k) => k.to_pkcs8_pem(LineEnding::LF),
             Private::P521(k) => k.to_pkcs8_pem(LineEnding::LF),
-            Private::Ed25519(k) => k.to_pkcs8_pem(LineEnding::LF),
+            // PKCS#8 v1 (no public key member): OpenSSL 3.0 refuses the v2 form.
+            Private::Ed25519(k) => ed25519_dalek::ed25519::pkcs8::KeypairBytes {
+                secret_key: k.to_bytes(),
+                public_key: None,
+            }
+            .to_pkcs8_pem(LineEnding::LF),
         }
         .map_err(failed)?;
         Ok(Some(doc.to_string()))
