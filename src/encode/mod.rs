@@ -114,11 +114,12 @@ impl Part {
         }
     }
 
-    /// The JSON text: as read when unchanged, else compact with members in order.
-    fn text(&self) -> String {
-        match &self.raw {
-            Some(raw) if !self.changed => raw.clone(),
-            _ => Value::Object(self.map.clone()).to_string(),
+    /// The JSON text: as read when unchanged, else compact with members in order. Consumes
+    /// the part, so a large payload's tree is freed before its text is encoded.
+    fn into_text(self) -> String {
+        match self.raw {
+            Some(raw) if !self.changed => raw,
+            _ => Value::Object(self.map).to_string(),
         }
     }
 }
@@ -148,15 +149,19 @@ pub fn encode(
         Some(spec) => Some(read_token(spec, ctx.max_input, &mut warnings)?),
         None => None,
     };
-    let mut header = match (&args.header_json, &from) {
+    let fresh_header = args.header_json.is_none() && from.is_none();
+    let (from_header, from_payload, old_signature) = match from {
+        Some(f) => (Some(f.header), Some(f.payload), Some(f.signature)),
+        None => (None, None, None),
+    };
+    let mut header = match (&args.header_json, from_header) {
         (Some(spec), _) => object_part("--header-json", spec, ctx.max_input)?,
-        (None, Some(f)) => f.header.clone(),
+        (None, Some(h)) => h,
         (None, None) => Part::new(Map::new(), None),
     };
-    let fresh_header = args.header_json.is_none() && from.is_none();
-    let mut payload = match (&args.payload, &from) {
+    let mut payload = match (&args.payload, from_payload) {
         (Some(spec), _) => object_part("--payload", spec, ctx.max_input)?,
-        (None, Some(f)) => f.payload.clone(),
+        (None, Some(p)) => p,
         (None, None) => Part::new(Map::new(), None),
     };
 
@@ -182,7 +187,7 @@ pub fn encode(
         edit::set_first(&mut header.map, "alg", Value::String(alg.clone()));
         header.changed = true;
     }
-    if from.is_some() && !args.keep_signature && args.header_json.is_none() {
+    if old_signature.is_some() && !args.keep_signature && args.header_json.is_none() {
         // The old token's key identifiers name the key that signed it, not this one.
         let mut dropped = Vec::new();
         for name in ["kid", "x5t", "x5t#S256", "jku", "x5u", "x5c", "jwk"] {
@@ -215,7 +220,11 @@ pub fn encode(
         payload.apply(&change);
     }
     // A new token is issued now, as jwt-cli does (a token started --from keeps its own).
-    if from.is_none() && !args.no_iat && args.iat.is_none() && !payload.map.contains_key("iat") {
+    if old_signature.is_none()
+        && !args.no_iat
+        && args.iat.is_none()
+        && !payload.map.contains_key("iat")
+    {
         payload.apply(&Change::Set(
             "iat".to_string(),
             Value::from(ctx.now.timestamp()),
@@ -223,16 +232,13 @@ pub fn encode(
     }
 
     // Assemble and sign.
-    let signing_input = format!(
-        "{}.{}",
-        b64::encode(header.text().as_bytes()),
-        b64::encode(payload.text().as_bytes())
-    );
+    // One buffer from here on: a 50 MB payload is not copied once more per step.
+    let mut token = b64::encode(header.into_text().as_bytes());
+    token.push('.');
+    token.push_str(&b64::encode(payload.into_text().as_bytes()));
+    let signing_input = token.as_str();
     let (signature, verifier) = if args.keep_signature {
-        let old = from
-            .as_ref()
-            .map(|f| f.signature.clone())
-            .unwrap_or_default();
+        let old = old_signature.clone().unwrap_or_default();
         warnings.push(
             "kept the old signature: the token is deliberately invalid (unless nothing changed)"
                 .to_string(),
@@ -253,7 +259,11 @@ pub fn encode(
         (String::new(), None)
     };
     Ok(Encoded {
-        token: format!("{signing_input}.{signature}"),
+        token: {
+            token.push('.');
+            token.push_str(&signature);
+            token
+        },
         warnings,
         verifier,
     })
@@ -399,14 +409,21 @@ fn read_spec(option: &str, spec: &str, limit: u64) -> Result<String, EncodeError
 
 /// A JSON object option (`--payload`, `--header-json`), keeping its exact text.
 fn object_part(option: &str, spec: &str, limit: u64) -> Result<Part, EncodeError> {
-    let text = read_spec(option, spec, limit)?;
-    let raw = text
-        .trim_start_matches('\u{feff}')
-        .trim_matches(|c: char| c.is_ascii_whitespace());
-    let value: Value = serde_json::from_str(raw)
+    let mut text = read_spec(option, spec, limit)?;
+    let end = text
+        .trim_end_matches(|c: char| c.is_ascii_whitespace())
+        .len();
+    text.truncate(end);
+    let start = text.len()
+        - text
+            .trim_start_matches(|c: char| c == '\u{feff}' || c.is_ascii_whitespace())
+            .len();
+    text.drain(..start);
+    let raw = text;
+    let value: Value = serde_json::from_str(&raw)
         .map_err(|e| EncodeError::Usage(format!("{option}: not valid JSON: {e}")))?;
     match value {
-        Value::Object(map) => Ok(Part::new(map, Some(raw.to_string()))),
+        Value::Object(map) => Ok(Part::new(map, Some(raw))),
         other => Err(EncodeError::Usage(format!(
             "{option}: a JSON object is needed, not {}",
             crate::token::json::type_name(&other)
