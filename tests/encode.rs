@@ -908,3 +908,88 @@ fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
         assert!(!dir.path().join("x.pem").exists());
     }
 }
+
+#[test]
+fn x5t_and_kid_name_the_certificate_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = keypair(
+        dir.path(),
+        "k",
+        &[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ],
+    );
+    let cert = dir.path().join("cert.pem");
+    openssl(
+        &[
+            "req",
+            "-new",
+            "-x509",
+            "-key",
+            pair.private.to_str().unwrap(),
+            "-subj",
+            "/CN=test",
+            "-days",
+            "1",
+            "-out",
+            cert.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    // openssl's own fingerprints, hex with colons, as base64url.
+    let fingerprint = |hash: &str| {
+        let out = openssl(
+            &[
+                "x509",
+                "-in",
+                cert.to_str().unwrap(),
+                "-noout",
+                "-fingerprint",
+                hash,
+            ],
+            dir.path(),
+        );
+        let hex = String::from_utf8(out).unwrap();
+        let hex = hex.trim().rsplit('=').next().unwrap().replace(':', "");
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        URL_SAFE_NO_PAD.encode(bytes)
+    };
+    let token = encode(&[
+        "--key",
+        pair.private.to_str().unwrap(),
+        "--kid",
+        "my-key",
+        "--x5t",
+        cert.to_str().unwrap(),
+        "--no-iat",
+    ]);
+    let header: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(token.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        header.to_string(),
+        format!(
+            r#"{{"alg":"ES256","typ":"JWT","kid":"my-key","x5t":"{}","x5t#S256":"{}"}}"#,
+            fingerprint("-sha1"),
+            fingerprint("-sha256")
+        )
+    );
+    let (code, stderr) = fails(&[
+        "--key",
+        pair.private.to_str().unwrap(),
+        "--x5t",
+        pair.private.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no CERTIFICATE block"), "{stderr}");
+}

@@ -85,6 +85,11 @@ pub struct EncodeArgs {
     #[arg(long, value_name = "NAME=VALUE", help_heading = "Header")]
     pub header: Vec<String>,
 
+    /// Set "x5t" and "x5t#S256" to this certificate's SHA-1 and SHA-256 thumbprints (PEM or
+    /// DER)
+    #[arg(long, value_name = "CERT", help_heading = "Header")]
+    pub x5t: Option<PathBuf>,
+
     /// The whole header: JSON text, @FILE or "-" (kept byte for byte when nothing changes it)
     #[arg(long, value_name = "JSON|@FILE|-", help_heading = "Header")]
     pub header_json: Option<String>,
@@ -148,4 +153,4 @@ pub(crate) const CLAIM_IDS: &[&str] = &[
 ];
 
 /// The ids of the options that set header parameters.
-pub(crate) const HEADER_IDS: &[&str] = &["kid", "typ", "header"];
+pub(crate) const HEADER_IDS: &[&str] = &["kid", "typ", "header", "x5t"];

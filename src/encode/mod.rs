@@ -585,6 +585,23 @@ fn changes(
                     ),
                 )),
             },
+            "x5t" => {
+                if let Some(path) = &args.x5t {
+                    let option = format!("--x5t {}", path.display());
+                    let bytes = read_key_file(path).map_err(|problem| EncodeError::Key {
+                        option: option.clone(),
+                        problem,
+                    })?;
+                    let (sha1, sha256) = crate::verify::signing::certificate_thumbprints(&bytes)
+                        .map_err(|problem| EncodeError::Key { option, problem })?;
+                    let at = position(id, 0);
+                    out.push((at, Change::Set("x5t".to_string(), Value::String(sha1))));
+                    out.push((
+                        at,
+                        Change::Set("x5t#S256".to_string(), Value::String(sha256)),
+                    ));
+                }
+            }
             "jti" => {
                 if let Some(j) = &args.jti {
                     let value = if j == "auto" {

@@ -452,6 +452,24 @@ impl super::Verifier {
     }
 }
 
+/// A certificate's `x5t` (SHA-1) and `x5t#S256` (SHA-256) thumbprints, base64url, from its
+/// PEM (the first CERTIFICATE block) or DER (RFC 7515 §4.1.7-8).
+pub fn certificate_thumbprints(bytes: &[u8]) -> Result<(String, String), String> {
+    let der = match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN ") => keys::pem_blocks(text)?
+            .into_iter()
+            .find(|(label, _)| label == "CERTIFICATE")
+            .map(|(_, der)| der)
+            .ok_or("no CERTIFICATE block in the PEM")?,
+        _ => bytes.to_vec(),
+    };
+    x509_cert::Certificate::from_der(&der).map_err(|e| format!("not an X.509 certificate: {e}"))?;
+    Ok((
+        b64::encode(&sha1::Sha1::digest(&der)),
+        b64::encode(&Sha256::digest(&der)),
+    ))
+}
+
 /// The members an RFC 7638 thumbprint covers, in lexicographic order.
 fn thumbprint_members(private: &Private) -> Map<String, Value> {
     let s = |v: &str| Value::String(v.to_string());
@@ -578,13 +596,7 @@ fn from_jwk_document(value: &Value, kid: Option<&str>) -> Result<SigningKey, Sig
                 "JSON object with neither \"keys\" (a JWK Set) nor \"kty\" (a JWK)".to_string(),
             ));
         }
-        if let (Some(want), Some(have)) = (kid, obj.get("kid").and_then(Value::as_str))
-            && want != have
-        {
-            return Err(NotPrivate(format!(
-                "the JWK's kid is {have:?}, not {want:?} (--kid picks a key from a JWK Set; to set the header's kid, it must match the key's)"
-            )));
-        }
+        // A single JWK is the key the user named; --kid then only sets the header.
         return from_jwk(obj);
     };
     let Some(entries) = keys.as_array() else {
