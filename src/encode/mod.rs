@@ -8,6 +8,7 @@
 
 pub mod args;
 pub mod edit;
+pub mod editor;
 pub mod keygen;
 pub mod when;
 
