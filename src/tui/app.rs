@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde_json::Value;
 
-use jwtscope::report::{self, Field, Report, TokenReport};
+use jwtscope::pipeline;
+use jwtscope::report::{Field, Report, TokenReport};
 use jwtscope::source::Source;
 
 use super::keymap::{self, Action};
@@ -288,8 +289,8 @@ impl App {
     }
 
     /// Build a report from pasted bytes, verified like the command line's input.
-    fn decode(&self, bytes: &[u8]) -> Result<Report, report::Error> {
-        report::build_verified(
+    fn decode(&self, bytes: &[u8]) -> Result<Report, pipeline::Error> {
+        pipeline::build_verified(
             bytes.to_vec(),
             Source::Paste,
             self.now,

@@ -12,11 +12,11 @@ use ratatui::widgets::{
 };
 use serde_json::Value;
 
-use jwtscope::claims::time::{self, Status};
+use jwtscope::claims::time;
 use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::{kind_word, value_line};
-use jwtscope::report::{Field, Kind, TokenReport};
-use jwtscope::verify::Status as VStatus;
+use jwtscope::report::SignatureStatus as VStatus;
+use jwtscope::report::{ExpiryStatus as Status, Field, Kind, TokenReport};
 
 use super::app::{App, Panel, TimeMode};
 use super::keymap::{Action, BINDINGS};
@@ -79,21 +79,20 @@ pub fn expiry_at(t: &TokenReport, now: DateTime<Utc>) -> (Status, Option<i64>, S
     let s = &t.summary;
     match s.exp_unix {
         Some(exp) => {
-            let secs = time::seconds_between(exp, now);
-            let nbf = s.nbf_unix.map(|n| time::seconds_between(n, now));
-            let status = time::status(Some(Some(secs)), nbf);
-            (
-                status,
-                Some(secs),
-                time::expiry_phrase(status, Some(secs), nbf),
-            )
+            let j = time::judge(Some(Some(exp)), s.nbf_unix, now, 0);
+            (j.status, j.exp_from_now, j.phrase())
         }
         None => (s.status, None, s.expiry.clone()),
     }
 }
 
 /// A time value as the time mode shows it.
-fn time_text(f: &Field, t: &time::TimeInfo, mode: TimeMode, now: DateTime<Utc>) -> String {
+fn time_text(
+    f: &Field,
+    t: &jwtscope::report::TimeInfo,
+    mode: TimeMode,
+    now: DateTime<Utc>,
+) -> String {
     let relative = || time::relative(time::seconds_between(t.unix, now));
     match mode {
         TimeMode::Relative => match &t.utc {
