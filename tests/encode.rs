@@ -740,6 +740,11 @@ fn every_error_path_has_its_exit_code_and_names_the_problem() {
             "only one of",
         ),
         (&["--key", private, "--discover"], 2, "for verifying"),
+        (
+            &["--key", private, "--header", "alg=HS256"],
+            2,
+            "set the algorithm with --alg",
+        ),
     ];
     for (args, code, message) in cases {
         let (got, stderr) = fails(args);

@@ -561,10 +561,15 @@ fn changes(
                     _ => (&args.header, "--header", false),
                 };
                 for (n, v) in values.iter().enumerate() {
-                    out.push((
-                        position(id, n),
-                        name_value(option, v, force).map_err(usage)?,
-                    ));
+                    let change = name_value(option, v, force).map_err(usage)?;
+                    if *id == "header" && matches!(&change, Change::Set(name, _) if name == "alg") {
+                        // The signature is made with the algorithm --alg chose; a header that
+                        // said otherwise would be a token no verifier accepts, by accident.
+                        return Err(usage(
+                            "--header alg=...: set the algorithm with --alg".to_string(),
+                        ));
+                    }
+                    out.push((position(id, n), change));
                 }
             }
             "drop" => {
