@@ -998,3 +998,28 @@ fn x5t_and_kid_name_the_certificate_and_key() {
     assert_eq!(code, 1);
     assert!(stderr.contains("no CERTIFICATE block"), "{stderr}");
 }
+
+#[test]
+fn payload_and_from_read_standard_input() {
+    let out = jwtscope()
+        .args(["encode", "--unsigned", "--payload", "-", "--no-iat"])
+        .write_stdin("{\"b\":2,\"a\":1}\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let token = String::from_utf8(out.stdout).unwrap();
+    let (_, payload, _) = segments(token.trim());
+    assert_eq!(payload, b"{\"b\":2,\"a\":1}");
+    // A Bearer line on standard input, as decoding reads it.
+    let out = jwtscope()
+        .args(["encode", "--from", "-", "--keep-signature"])
+        .write_stdin(format!("Authorization: Bearer {}\n", token.trim()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), token);
+}
