@@ -30,7 +30,8 @@ Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error docu
 4 with --check: signature invalid (or --iss/--aud not matching).";
 
 /// Inspect JSON Web Tokens: decode JWS/JWE, explain every claim (Entra ID, OIDC, managed
-/// identity), and show when they expire. Offline: nothing is sent anywhere.
+/// identity), and show when they expire. Decoding is offline; only `imds`, --jwks and
+/// --discover use the network, and a token is never sent anywhere.
 #[derive(Debug, Parser)]
 #[command(
     name = "jwtscope",

@@ -51,6 +51,7 @@ impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
             AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
+            AppError::Verify(e) => e.exit_code(),
             AppError::Encode(e) => e.exit_code(),
             AppError::Keygen(e) => e.exit_code(),
             _ => 1,
@@ -181,7 +182,7 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
         return Ok(Outcome::Ok);
     }
     // Keys are loaded once, before anything is read: a bad key file is the first error.
-    let verifier = verify::prepare(&cli.verify, &|k| std::env::var(k).ok())?.map(Arc::new);
+    let verifier = verify::prepare(&cli.verify, &|k| std::env::var_os(k))?.map(Arc::new);
     let ctx = Ctx {
         common: &common,
         started,

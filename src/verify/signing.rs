@@ -427,9 +427,9 @@ impl super::Verifier {
     /// a token just signed says whether its signature checks out.
     pub fn for_signing_key(key: &SigningKey, label: String) -> Self {
         super::Verifier {
-            static_sources: vec![super::Source {
+            static_sources: vec![super::KeySource {
                 label,
-                parsed: std::sync::Arc::new(keys::Parsed {
+                parsed: std::sync::Arc::new(keys::ParsedKeys {
                     keys: vec![key.public()],
                     is_set: false,
                 }),
