@@ -5,8 +5,7 @@
 //! No terminal code: the caller (the UI) hands the terminal over before calling
 //! [`edit_token`] and takes it back after.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use super::edit::{self, Rebuilt};
@@ -98,45 +97,27 @@ pub fn edit_token(
 }
 
 /// A file only the user can read (it holds a token), removed when dropped.
-struct TempFile {
-    path: PathBuf,
-}
+struct TempFile(tempfile::NamedTempFile);
 
 impl TempFile {
     fn create() -> Result<Self, String> {
-        let path =
-            std::env::temp_dir().join(format!("jwtscope-edit-{}.json", uuid::Uuid::new_v4()));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-        }
-        options
-            .open(&path)
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        Ok(TempFile { path })
+        // tempfile creates it 0600 on Unix, with a random name, and removes it on drop.
+        tempfile::Builder::new()
+            .prefix("jwtscope-edit-")
+            .suffix(".json")
+            .tempfile()
+            .map(TempFile)
+            .map_err(|e| format!("cannot create a temporary file: {e}"))
     }
 
     fn path(&self) -> &Path {
-        &self.path
+        self.0.path()
     }
 
+    /// Replace the content (editors may replace the file, so it is opened by name).
     fn write(&self, text: &str) -> Result<(), String> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .truncate(true)
-            .open(&self.path)
-            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))?;
-        f.write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+        std::fs::write(self.path(), text)
+            .map_err(|e| format!("cannot write {}: {e}", self.path().display()))
     }
 }
 
@@ -220,5 +201,16 @@ mod tests {
         let env = |k: &str| (k == "EDITOR").then(|| "nano".to_string());
         assert_eq!(editor_command(&env), "nano");
         assert_eq!(editor_command(&|_| None), "vi");
+        // The file holds a token: only its owner reads it, and it is gone afterwards.
+        let record = dir.path().join("record");
+        let spy = format!(
+            "stat -c %a \"$1\" > {r}; echo \"$1\" >> {r}",
+            r = record.display()
+        );
+        edit_token(&t, None, &spy).unwrap();
+        let seen = std::fs::read_to_string(&record).unwrap();
+        let mut lines = seen.lines();
+        assert_eq!(lines.next(), Some("600"));
+        assert!(!Path::new(lines.next().unwrap()).exists());
     }
 }
