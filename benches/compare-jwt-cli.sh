@@ -49,3 +49,18 @@ for t in small big; do
     printf '  peak RSS %-9s %6s KiB\n' "$(basename "${cmd%% *}")" "$rss"
   done
 done
+
+# encode: the same claims signed HS256 with a secret and RS256 with a 2048-bit PEM key.
+echo "== encode"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/rsa.pem" 2>/dev/null
+printf 'a-secret-of-thirty-two-bytes-0123' > "$work/secret"
+hyperfine --warmup 10 --min-runs 200 \
+  -n "jwtscope HS256" "$jwtscope encode --secret-file $work/secret --iss https://test --sub alice > /dev/null" \
+  -n "jwt-cli HS256" "$jwt encode --secret @$work/secret --iss https://test --sub alice > /dev/null" \
+  -n "jwtscope RS256" "$jwtscope encode --key $work/rsa.pem --iss https://test --sub alice > /dev/null" \
+  -n "jwt-cli RS256" "$jwt encode --alg RS256 --secret @$work/rsa.pem --iss https://test --sub alice > /dev/null" 2>/dev/null \
+  | grep -E "Time|jwtscope|jwt-cli|faster" || true
+for cmd in "$jwtscope encode --key $work/rsa.pem --sub alice" "$jwt encode --alg RS256 --secret @$work/rsa.pem --sub alice"; do
+  rss=$(/usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -1)
+  printf '  peak RSS RS256 %-9s %6s KiB\n' "$(basename "${cmd%% *}")" "$rss"
+done

@@ -23,6 +23,8 @@ Examples:
   jwtscope login --tenant T --client-id C sign in and show the tokens issued (see login --help)
   jwtscope --key keys.json token.txt      verify the signature with a PEM, JWK or JWK Set
   jwtscope --discover token.txt           verify with the issuer's published keys (Entra, Google)
+  jwtscope encode --key k.pem --exp +1h   make a signed token (see encode --help)
+  jwtscope keygen ec --out test           a test key pair: test.pem and test.jwks.json
 
 Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
 (e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid ·
@@ -96,6 +98,8 @@ pub struct Common {
 pub enum Command {
     Imds(jwtscope::fetch::FetchArgs),
     Login(jwtscope::login::LoginArgs),
+    Encode(jwtscope::encode::EncodeArgs),
+    Keygen(jwtscope::encode::keygen::KeygenArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -121,15 +125,9 @@ pub enum ColorChoice {
 
 /// `--now`: RFC 3339 or Unix seconds (fractions allowed).
 pub fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Ok(d.with_timezone(&Utc));
-    }
-    s.parse::<f64>()
-        .ok()
-        .and_then(jwtscope::claims::time::to_datetime)
-        .ok_or_else(|| {
-            format!("{s:?} is neither an RFC 3339 time (2026-11-24T09:00:00Z) nor Unix seconds")
-        })
+    jwtscope::encode::when::parse_instant(s).ok_or_else(|| {
+        format!("{s:?} is neither an RFC 3339 time (2026-11-24T09:00:00Z) nor Unix seconds")
+    })
 }
 
 /// `--max-input-size`: bytes with an optional K/M/G suffix (powers of 1024).

@@ -6,6 +6,7 @@
 //! library touches a terminal.
 
 pub mod claims;
+pub mod encode;
 pub mod fetch;
 pub mod input;
 pub mod login;

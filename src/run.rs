@@ -37,6 +37,10 @@ pub enum AppError {
     Verify(#[from] jwtscope::verify::VerifyError),
     #[error(transparent)]
     Login(#[from] jwtscope::login::LoginError),
+    #[error(transparent)]
+    Encode(#[from] jwtscope::encode::EncodeError),
+    #[error(transparent)]
+    Keygen(#[from] jwtscope::encode::keygen::KeygenError),
     #[error("cannot save the response to {path}: {source}")]
     Save {
         path: String,
@@ -52,6 +56,8 @@ impl AppError {
             AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
             AppError::Login(e) if e.is_usage() => 2,
             AppError::Verify(e) => e.exit_code(),
+            AppError::Encode(e) => e.exit_code(),
+            AppError::Keygen(e) => e.exit_code(),
             _ => 1,
         }
     }
@@ -169,6 +175,24 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
         return Ok(Outcome::Ok);
     }
     let common = cli.common.clone();
+    if let Some(Command::Encode(args)) = &cli.command {
+        return encode(args, cli, &common, started);
+    }
+    if let Some(Command::Keygen(args)) = &cli.command {
+        let w = jwtscope::encode::keygen::keygen(args)?;
+        let mut out = io::stdout().lock();
+        if let Some(p) = &w.private {
+            writeln!(out, "private key: {} (mode 0600)", p.display())?;
+        }
+        writeln!(
+            out,
+            "key set:     {} (kid {}, alg {})",
+            w.jwks.display(),
+            w.kid,
+            w.alg
+        )?;
+        return Ok(Outcome::Ok);
+    }
     // Keys are loaded once, before anything is read: a bad key file is the first error.
     let verifier = verify::prepare(&cli.verify, &|k| std::env::var_os(k))?.map(Arc::new);
     let ctx = Ctx {
@@ -378,6 +402,55 @@ fn login(
     }
     print(&report, ctx.common)?;
     Ok(check(&report, ctx))
+}
+
+/// `jwtscope encode`: make the token, print it (or its report, with --output).
+fn encode(
+    args: &jwtscope::encode::EncodeArgs,
+    cli: &Cli,
+    common: &Common,
+    started: std::time::Instant,
+) -> Result<Outcome, AppError> {
+    let v = &cli.verify;
+    if v.jwks.is_some() || v.discover || !v.trust_issuer.is_empty() {
+        return Err(AppError::Usage(
+            "encode signs with --key or a secret; --jwks, --discover and --trust-issuer are for verifying"
+                .to_string(),
+        ));
+    }
+    // The options' command-line order decides the member order: read it from clap's indices
+    // (parsing the same arguments again cannot fail where the first parse succeeded).
+    let matches = Cli::command()
+        .try_get_matches_from(std::env::args_os())
+        .ok();
+    let sub = matches
+        .as_ref()
+        .and_then(|m| m.subcommand_matches("encode"));
+    let env = |k: &str| std::env::var(k).ok();
+    let ctx = jwtscope::encode::Context {
+        now: common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0)),
+        max_input: common.max_input_size,
+        env: &env,
+    };
+    let encoded = jwtscope::encode::encode(args, sub, &ctx)?;
+    for w in &encoded.warnings {
+        eprintln!("jwtscope: warning: {}", output::sanitize::clean(w));
+    }
+    if common.output.is_none() {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{}", encoded.token)?;
+        out.flush()?;
+        return Ok(Outcome::Ok);
+    }
+    let ctx = Ctx {
+        common,
+        leeway: cli.verify.leeway,
+        started,
+        verifier: encoded.verifier.map(Arc::new),
+    };
+    let report = ctx.build(encoded.token.into_bytes(), Source::Argument)?;
+    print(&report, common)?;
+    Ok(check(&report, &ctx))
 }
 
 /// The UI opens when standard output is a terminal and no --output was asked for; --check

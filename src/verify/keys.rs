@@ -15,15 +15,16 @@ use x509_cert::spki::{ObjectIdentifier, SubjectPublicKeyInfoRef};
 
 use crate::token::b64;
 
-const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const OID_RSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
-const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const OID_P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-const OID_P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
-const OID_SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
-const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-const OID_ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub(crate) const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+pub(crate) const OID_RSA_PSS: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+pub(crate) const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+pub(crate) const OID_P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+pub(crate) const OID_P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+pub(crate) const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+pub(crate) const OID_SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
+pub(crate) const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+pub(crate) const OID_ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 
 /// The usable part of a key.
 #[derive(Clone)]
@@ -186,7 +187,7 @@ fn string_member(obj: &Map<String, Value>, name: &str) -> Option<String> {
     obj.get(name).and_then(Value::as_str).map(str::to_string)
 }
 
-fn read_members(obj: &Map<String, Value>, key: &mut Key) {
+pub(crate) fn read_members(obj: &Map<String, Value>, key: &mut Key) {
     key.kid = string_member(obj, "kid");
     key.x5t = string_member(obj, "x5t");
     key.x5t_s256 = string_member(obj, "x5t#S256");
@@ -202,7 +203,7 @@ fn read_members(obj: &Map<String, Value>, key: &mut Key) {
 }
 
 /// A base64url member of a JWK, decoded.
-fn b64_member(obj: &Map<String, Value>, name: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn b64_member(obj: &Map<String, Value>, name: &str) -> Result<Vec<u8>, String> {
     let text = obj
         .get(name)
         .ok_or_else(|| format!("has no \"{name}\""))?
@@ -309,7 +310,16 @@ fn ed25519_from_bytes(x: &[u8]) -> Result<ed25519_dalek::VerifyingKey, String> {
 
 /// Every PEM block of a file (a certificate bundle gives several keys, all tried).
 fn parse_pem(text: &str) -> Result<Vec<Key>, String> {
-    let mut keys = Vec::new();
+    pem_blocks(text)?
+        .into_iter()
+        .map(|(label, der)| key_from_der(&label, &der).map(Key::bare))
+        .collect()
+}
+
+/// The PEM blocks of a text, as (label, DER), in order; text between blocks is ignored
+/// (openssl writes "EC PARAMETERS" before "EC PRIVATE KEY", people paste comments).
+pub(crate) fn pem_blocks(text: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut blocks = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN ") {
         let block = &rest[start..];
@@ -325,12 +335,12 @@ fn parse_pem(text: &str) -> Result<Vec<Key>, String> {
         rest = &block[end + end_marker.len()..];
         let (label, der) = x509_cert::der::pem::decode_vec(pem.as_bytes())
             .map_err(|e| format!("PEM block {label}: {e}"))?;
-        keys.push(Key::bare(key_from_der(label, &der)?));
+        blocks.push((label.to_string(), der));
     }
-    if keys.is_empty() {
+    if blocks.is_empty() {
         return Err("no PEM block found".to_string());
     }
-    Ok(keys)
+    Ok(blocks)
 }
 
 fn key_from_der(label: &str, der: &[u8]) -> Result<Material, String> {

@@ -22,6 +22,7 @@ pub(crate) mod discovery;
 pub(crate) mod fetch;
 mod keys;
 mod shown;
+pub mod signing;
 
 use std::collections::HashMap;
 use std::ffi::OsString;
