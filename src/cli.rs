@@ -20,6 +20,7 @@ Examples:
   jwtscope --check token.txt              exit 3 when a token is expired or not yet valid
   jwtscope                                open the terminal UI and paste a token
   jwtscope imds                           fetch a managed identity token on an Azure VM (see imds --help)
+  jwtscope login --tenant T --client-id C sign in and show the tokens issued (see login --help)
   jwtscope --key keys.json token.txt      verify the signature with a PEM, JWK or JWK Set
   jwtscope --discover token.txt           verify with the issuer's published keys (Entra, Google)
 
@@ -28,7 +29,8 @@ Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error docu
 4 with --check: signature invalid or, with a key, not verified (or --iss/--aud not matching).";
 
 /// Inspect JSON Web Tokens: decode JWS/JWE, explain every claim (Entra ID, OIDC, managed
-/// identity), and show when they expire. Offline: nothing is sent anywhere.
+/// identity), and show when they expire. Decoding is offline; only `imds`, --jwks and
+/// --discover use the network, and a token is never sent anywhere.
 #[derive(Debug, Parser)]
 #[command(
     name = "jwtscope",
@@ -93,6 +95,7 @@ pub struct Common {
 #[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
     Imds(jwtscope::fetch::FetchArgs),
+    Login(jwtscope::login::LoginArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -3,10 +3,9 @@
 
 use std::ops::ControlFlow;
 
-use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use crate::claims;
+use crate::claims::{self, time::Now};
 use crate::input::{self, Candidate, Found, InputError};
 use crate::report::{Kind, PayloadData, PayloadType, Report, Skipped, TokenReport, Verification};
 use crate::source::Source;
@@ -38,14 +37,15 @@ fn origin_prefix(origin: &str) -> String {
     }
 }
 
-/// Find, decode and explain every token in `bytes`.
-pub fn build(bytes: &[u8], source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
+/// Find, decode and explain every token in `bytes` at `now`: a `DateTime<Utc>` (local times
+/// in the machine's zone) or a [`Now`] naming the zone.
+pub fn build(bytes: &[u8], source: Source, now: impl Into<Now>) -> Result<Report, Error> {
     let found = input::find(bytes)?;
     from_found(found, source, now, None)
 }
 
 /// As [`build`], taking the input so that a bare token is not copied.
-pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
+pub fn build_owned(bytes: Vec<u8>, source: Source, now: impl Into<Now>) -> Result<Report, Error> {
     build_verified(bytes, source, now, None)
 }
 
@@ -53,7 +53,7 @@ pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result
 pub fn build_verified(
     bytes: Vec<u8>,
     source: Source,
-    now: DateTime<Utc>,
+    now: impl Into<Now>,
     verifier: Option<&Verifier>,
 ) -> Result<Report, Error> {
     let found = input::find_owned(bytes)?;
@@ -64,9 +64,10 @@ pub fn build_verified(
 pub fn from_found(
     found: Vec<Found>,
     source: Source,
-    now: DateTime<Utc>,
+    now: impl Into<Now>,
     verifier: Option<&Verifier>,
 ) -> Result<Report, Error> {
+    let now = now.into();
     let mut tokens = Vec::new();
     let mut run = Stream::new(now, verifier);
     for f in found {
@@ -78,7 +79,7 @@ pub fn from_found(
     let skipped = run.finish()?;
     Ok(Report {
         source,
-        now: claims::time::format_utc(&now),
+        now: claims::time::format_utc(&now.utc),
         tokens,
         skipped,
     })
@@ -90,11 +91,11 @@ pub fn from_found(
 /// errors are [`build`]'s: nothing found, or nothing that decodes.
 pub fn stream(
     bytes: Vec<u8>,
-    now: DateTime<Utc>,
+    now: impl Into<Now>,
     verifier: Option<&Verifier>,
     on_token: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
 ) -> Result<Vec<Skipped>, Error> {
-    let mut run = Stream::new(now, verifier);
+    let mut run = Stream::new(now.into(), verifier);
     input::find_each_owned(bytes, &mut |f| run.candidate(f, on_token))?;
     run.finish()
 }
@@ -103,11 +104,11 @@ pub fn stream(
 /// gives one report, two for a nested token, or the reason it does not decode.
 pub fn explain_found(
     f: Found,
-    now: DateTime<Utc>,
+    now: impl Into<Now>,
     verifier: Option<&Verifier>,
 ) -> Result<Vec<TokenReport>, Skipped> {
     let mut out = Vec::new();
-    let mut run = Stream::new(now, verifier);
+    let mut run = Stream::new(now.into(), verifier);
     let _ = run.candidate(f, &mut |t| {
         out.push(t);
         ControlFlow::Continue(())
@@ -120,7 +121,7 @@ pub fn explain_found(
 
 /// The state of a run over candidates: what was skipped, and the first decode error.
 struct Stream<'v> {
-    now: DateTime<Utc>,
+    now: Now,
     verifier: Option<&'v Verifier>,
     tokens: usize,
     skipped: Vec<Skipped>,
@@ -128,7 +129,7 @@ struct Stream<'v> {
 }
 
 impl<'v> Stream<'v> {
-    fn new(now: DateTime<Utc>, verifier: Option<&'v Verifier>) -> Self {
+    fn new(now: Now, verifier: Option<&'v Verifier>) -> Self {
         Self {
             now,
             verifier,
@@ -205,7 +206,7 @@ impl<'v> Stream<'v> {
     }
 }
 
-fn opaque(f: &Found, text: &str, now: DateTime<Utc>) -> TokenReport {
+fn opaque(f: &Found, text: &str, now: Now) -> TokenReport {
     let mut warnings = f.notes.clone();
     warnings.push(format!(
         "opaque token ({} characters): not a JWT, so only its issuer can read it",
@@ -250,15 +251,10 @@ fn unverified(t: &Token) -> Verification {
     Verification::not_checked(t.alg(), reason)
 }
 
-fn explain_token(
-    f: Found,
-    t: Token,
-    now: DateTime<Utc>,
-    verifier: Option<&Verifier>,
-) -> TokenReport {
+fn explain_token(f: Found, t: Token, now: Now, verifier: Option<&Verifier>) -> TokenReport {
     // Verification reads the token as decoded, before its parts move into the report.
     let verification = match verifier {
-        Some(v) => v.verify(&t, now),
+        Some(v) => v.verify(&t, now.utc),
         None => unverified(&t),
     };
     let Token {
@@ -315,5 +311,134 @@ fn explain_token(
         jwe,
         warnings,
         verification,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::time::Zone;
+    use crate::report::SignatureStatus;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use chrono::{DateTime, Utc};
+
+    fn now() -> Now {
+        Now::new(
+            DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap(),
+            Zone::utc(),
+        )
+    }
+
+    fn seg(bytes: &[u8]) -> String {
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    fn jws(payload: &[u8]) -> String {
+        format!("{}.{}.c2ln", seg(br#"{"alg":"HS256"}"#), seg(payload))
+    }
+
+    fn build_str(s: &str) -> Result<Report, Error> {
+        build(s.as_bytes(), Source::Argument, now())
+    }
+
+    #[test]
+    fn a_token_becomes_one_report_item() {
+        let r = build_str(&jws(br#"{"sub":"a","exp":1700000600}"#)).unwrap();
+        assert_eq!(r.now, "2023-11-14T22:13:20Z");
+        assert_eq!(r.tokens.len(), 1);
+        let t = &r.tokens[0];
+        assert_eq!((t.kind, t.payload_type), (Kind::Jws, PayloadType::Json));
+        assert_eq!(t.payload, PayloadData::Claims);
+        assert_eq!(t.claim("sub").map(|f| &f.value), Some(&Value::from("a")));
+        assert_eq!(t.summary.expiry, "valid · expires in 10m");
+        assert_eq!(t.signature, "c2ln");
+        assert_eq!(
+            t.token.as_deref(),
+            Some(jws(br#"{"sub":"a","exp":1700000600}"#).as_str())
+        );
+        assert_eq!(t.verification.status, SignatureStatus::NotChecked);
+        assert!(
+            t.verification
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("no key given")
+        );
+    }
+
+    #[test]
+    fn payloads_that_are_not_json_objects_keep_their_form() {
+        let r = build_str(&jws(b"\xe9\x00\xff")).unwrap();
+        let t = &r.tokens[0];
+        assert_eq!(t.payload_type, PayloadType::Binary);
+        assert_eq!(t.payload, PayloadData::Value(Value::from("e900ff")));
+        assert!(
+            t.warnings.iter().any(|w| w.contains("not UTF-8")),
+            "{:?}",
+            t.warnings
+        );
+        let r = build_str(&jws(b"hello")).unwrap();
+        assert_eq!(r.tokens[0].payload_type, PayloadType::Text);
+        assert_eq!(r.tokens[0].payload_json(), Value::from("hello"));
+        let r = build_str(&jws(b"[1,2]")).unwrap();
+        assert_eq!(r.tokens[0].payload_type, PayloadType::Json);
+        assert!(r.tokens[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_nested_token_is_reported_after_its_container() {
+        let inner = jws(br#"{"sub":"inner"}"#);
+        let outer = format!(
+            "{}.{}.",
+            seg(br#"{"alg":"none","cty":"JWT"}"#),
+            seg(inner.as_bytes())
+        );
+        let r = build_str(&outer).unwrap();
+        assert_eq!(r.tokens.len(), 2);
+        assert_eq!(r.tokens[0].kind, Kind::Unsecured);
+        assert_eq!(r.tokens[1].origin, "input › nested token");
+        assert_eq!(r.tokens[1].summary.subject.as_deref(), Some("inner"));
+        assert!(
+            r.tokens[0]
+                .verification
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("alg none")
+        );
+    }
+
+    #[test]
+    fn undecodable_candidates_are_errors_or_skipped() {
+        // One token that does not decode: its error, with no origin prefix.
+        let e = build_str("eyJhbGciOiJIUzI1NiJ9.e30").unwrap_err();
+        assert!(matches!(e, Error::Token { .. }));
+        assert!(e.to_string().starts_with("wrong number of segments"), "{e}");
+        // Several, none decodes: how many, and the first.
+        let two = r#"{"a":"eyJhbGciOiJIUzI1NiJ9.e30.x.y","b":"eyJhbGciOiJIUzI1NiJ9.eyJ.x.y.z"}"#;
+        let e = build_str(two).unwrap_err();
+        assert!(matches!(e, Error::NoneDecodes { count: 2, .. }), "{e}");
+        // Some decode: the others are listed as skipped.
+        let mixed = format!(
+            r#"{{"a":"{}","b":"eyJhbGciOiJIUzI1NiJ9.e30.x.y"}}"#,
+            jws(b"{}")
+        );
+        let r = build_str(&mixed).unwrap();
+        assert_eq!(r.tokens.len(), 1);
+        assert_eq!(r.skipped.len(), 1);
+        assert!(r.skipped[0].origin.contains('b'), "{:?}", r.skipped);
+    }
+
+    #[test]
+    fn an_opaque_token_is_listed_with_its_context() {
+        let r = build_str(r#"{"refresh_token":"0.AAAA-opaque","expires_in":"3599"}"#).unwrap();
+        let t = &r.tokens[0];
+        assert_eq!(t.kind, Kind::Opaque);
+        assert_eq!(t.token, None);
+        assert_eq!(t.header, Value::Null);
+        assert!(t.warnings.iter().any(|w| w.contains("opaque token")));
+        assert_eq!(t.verification.status, SignatureStatus::NotChecked);
+        assert_eq!(t.context_fields[0].meaning.as_deref(), Some("59m 59s"));
     }
 }

@@ -35,6 +35,8 @@ pub enum AppError {
     Fetch(#[from] jwtscope::fetch::FetchError),
     #[error(transparent)]
     Verify(#[from] jwtscope::verify::VerifyError),
+    #[error(transparent)]
+    Login(#[from] jwtscope::login::LoginError),
     #[error("cannot save the response to {path}: {source}")]
     Save {
         path: String,
@@ -48,6 +50,8 @@ impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
             AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
+            AppError::Login(e) if e.is_usage() => 2,
+            AppError::Verify(e) => e.exit_code(),
             _ => 1,
         }
     }
@@ -56,6 +60,7 @@ impl AppError {
     pub fn advice(&self) -> Option<String> {
         match self {
             AppError::Fetch(e) => e.advice(),
+            AppError::Login(e) => e.advice(),
             AppError::Report(pipeline::Error::Input(
                 jwtscope::input::InputError::ErrorDocument(d),
             )) => d.advice().map(str::to_string),
@@ -165,7 +170,7 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     }
     let common = cli.common.clone();
     // Keys are loaded once, before anything is read: a bad key file is the first error.
-    let verifier = verify::prepare(&cli.verify, &|k| std::env::var(k).ok())?.map(Arc::new);
+    let verifier = verify::prepare(&cli.verify, &|k| std::env::var_os(k))?.map(Arc::new);
     let ctx = Ctx {
         common: &common,
         leeway: cli.verify.leeway,
@@ -174,6 +179,9 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     };
     if let Some(Command::Imds(args)) = &cli.command {
         return imds(args, &ctx);
+    }
+    if let Some(Command::Login(args)) = &cli.command {
+        return login(args, &cli.verify, &ctx);
     }
     let (bytes, src) = match choose_input(cli) {
         Input::Argument(s) => {
@@ -302,6 +310,71 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
             .map_err(|e| e.to_string())
         });
         return Ok(ui(Some(report), ctx, Some(refetch))?.unwrap_or(outcome));
+    }
+    print(&report, ctx.common)?;
+    Ok(check(&report, ctx))
+}
+
+/// `jwtscope login`: sign in, then show the token response like a file with the same bytes,
+/// the ID token verified against the discovered keys. `R` in the UI refreshes.
+fn login(
+    args: &jwtscope::login::LoginArgs,
+    user_verify: &verify::VerifyArgs,
+    ctx: &Ctx,
+) -> Result<Outcome, AppError> {
+    use jwtscope::login::{self, Hooks};
+    let env = |k: &str| std::env::var(k).ok();
+    // One message may be several lines (the URL on its own line, to copy whole).
+    let mut progress = |p: &login::Progress| {
+        for (i, line) in p.to_string().lines().enumerate() {
+            let line = jwtscope::output::sanitize::clean(line);
+            if i == 0 {
+                eprintln!("jwtscope: {line}");
+            } else {
+                eprintln!("{line}");
+            }
+        }
+    };
+    let hooks = Hooks {
+        sleep: &std::thread::sleep,
+        open: &login::open_browser,
+    };
+    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    if let Some(path) = &args.save {
+        jwtscope::fetch::save_response(path, &body).map_err(|source| AppError::Save {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    let verifier =
+        verify::prepare(&session.verify_args(user_verify), &|k| std::env::var_os(k))?.map(Arc::new);
+    let mut refresh_token = login::refresh_token_of(&body);
+    let report = session.report(body, ctx.now(), verifier.as_deref())?;
+    if wants_ui(ctx.common) {
+        let outcome = check(&report, ctx);
+        let frozen = ctx.common.now;
+        let refresh: Option<crate::tui::Refetch> = refresh_token.is_some().then(|| {
+            let refetch: crate::tui::Refetch = Box::new(move |show| {
+                show(login::Progress::Refreshing.to_string());
+                let rt = refresh_token
+                    .clone()
+                    .ok_or("the last response had no refresh token")?;
+                let body = session.refresh(&rt).map_err(|e| match e.advice() {
+                    Some(a) => format!("{e} ({a})"),
+                    None => e.to_string(),
+                })?;
+                // The provider may rotate the refresh token.
+                if let Some(next) = login::refresh_token_of(&body) {
+                    refresh_token = Some(next);
+                }
+                let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+                session
+                    .report(body, now, verifier.as_deref())
+                    .map_err(|e| e.to_string())
+            });
+            refetch
+        });
+        return Ok(ui(Some(report), ctx, refresh)?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
     Ok(check(&report, ctx))

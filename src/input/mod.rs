@@ -8,7 +8,7 @@
 
 pub mod errordoc;
 mod json_doc;
-mod text;
+pub(crate) mod text;
 
 use std::ops::ControlFlow;
 

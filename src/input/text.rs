@@ -27,8 +27,9 @@ pub(super) const TOKEN_PARAMS: &[&str] = &[
 /// A compact token in running text: a header segment starting `ew`/`ey` (base64url of `{`
 /// followed by `"`, space or a line break), then two or more dot-separated segments. The
 /// segment count is checked when decoding, so a 4-segment string is reported, not cut.
+/// `fetch`'s scrubber redacts what this finds, so text from a server never shows a token.
 #[allow(clippy::expect_used)] // a constant pattern: it compiles or no test passes
-static SCAN: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SCAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"e[wy][A-Za-z0-9_=-]{8,}(?:\.[A-Za-z0-9_=-]*){2,}").expect("valid pattern")
 });
 

@@ -29,6 +29,8 @@ pub enum Source {
     Paste,
     /// Fetched from a managed-identity endpoint (`jwtscope imds`): what was asked of whom.
     Fetch(crate::fetch::FetchInfo),
+    /// Signed in with `jwtscope login`: the flow, authority, issuer, client and scopes.
+    Login(LoginInfo),
 }
 
 fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
@@ -43,7 +45,35 @@ impl fmt::Display for Source {
             Source::File { path } => write!(f, "{}", path.display()),
             Source::Paste => f.write_str("paste"),
             Source::Fetch(info) => write!(f, "{info}"),
+            Source::Login(info) => write!(f, "{info}"),
         }
+    }
+}
+
+/// How `jwtscope login` had its tokens (`{"type": "login", ...}`). Kept here, not in
+/// `login`, so that the sign-in module can use the pipeline without a module cycle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoginInfo {
+    /// `auth-code`, `device-code` or `client-credentials`.
+    pub flow: String,
+    pub authority: String,
+    pub issuer: String,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_uri: Option<String>,
+    /// Whether these tokens came from a refresh (`R` in the UI).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub refreshed: bool,
+}
+
+impl fmt::Display for LoginInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "login {} at {}", self.flow, self.authority)?;
+        if self.refreshed {
+            f.write_str(" (refreshed)")?;
+        }
+        Ok(())
     }
 }
 
