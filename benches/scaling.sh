@@ -24,7 +24,7 @@ with open(path, "w") as f:
     elif name == "urls":              # 8.1: realistic URLs
         json.dump({f"u{i}": f"https://journey.example.com/p/{i}" for i in range(n)}, f)
     elif name == "sentences":         # 8.1: short sentences
-        json.dump([f"they said the key. {i} is here." for i in range(n)], f)
+        json.dump({f"s{i}": f"they said the key. {i} is here." for i in range(n)}, f)
     elif name == "one-line":          # 8.2: many tokens on one line
         f.write(" : ".join(["eyJhbGciOiJIUzI1NiJ9.."] * n))
     elif name == "duplicates":        # 8.3: one token, every claim twice

@@ -352,99 +352,149 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
     if text.len() > MAX_TOKEN_LEN {
         return Err(TokenError::TooLarge { len: text.len() });
     }
-    let parts: Vec<&str> = text.split('.').collect();
-    let count = parts.len();
-    let mut starts = Vec::with_capacity(count);
-    let mut at = 0;
-    for p in &parts {
-        starts.push(at);
-        at += p.len() + 1;
+    let segments = Segments::split(text);
+    segments.check_characters()?;
+    if segments.count() != 3 && segments.count() != 5 {
+        return Err(TokenError::SegmentCount {
+            count: segments.count(),
+        });
     }
-
-    // Stray characters first: "invalid character '{'" explains a mangled token better than
-    // the segment count its stray dots or missing dots produce.
-    for (i, p) in parts.iter().enumerate() {
-        // A JWS signature that is not base64url still leaves header and payload to show: it
-        // becomes a warning below.
-        if b64::all_segment_bytes(p) || (count == 3 && i == 2) {
-            continue;
-        }
-        if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
-            let (chars, more) = b64::distinct_chars(&p[offset..], |c| !is_segment_char(c));
-            return Err(segment_error(
-                SegmentName::of(i, count),
-                starts[i],
-                Some(offset),
-                SegmentProblem::Base64(B64Problem::InvalidChars {
-                    chars,
-                    more,
-                    first_offset: offset,
-                }),
-            ));
-        }
-    }
-    if count != 3 && count != 5 {
-        return Err(TokenError::SegmentCount { count });
-    }
-
     let mut warnings = Vec::new();
-    let lenient = |i: usize, warnings: &mut Vec<String>| {
-        decode_segment(parts[i], SegmentName::of(i, count), starts[i], warnings)
+    let header = segments.header(&mut warnings)?;
+    let body = if segments.count() == 3 {
+        segments.jws_body(&header, &mut warnings)?
+    } else {
+        segments.jwe_body(&mut warnings)?
     };
+    let mut token = Token {
+        kind: body.kind,
+        compact: owned,
+        header,
+        payload: body.payload,
+        signature: body.signature,
+        signature_bytes: body.signature_bytes,
+        jwe: body.jwe,
+        warnings,
+    };
+    check_header(&mut token);
+    invisible_warnings(&mut token);
+    Ok(token)
+}
 
-    // Header.
-    if parts[0].is_empty() {
-        return Err(segment_error(
-            SegmentName::Header,
-            0,
-            None,
-            SegmentProblem::Empty,
-        ));
+/// The segments of a compact token and where each starts (for error offsets).
+struct Segments<'a> {
+    parts: Vec<&'a str>,
+    starts: Vec<usize>,
+}
+
+/// What follows the header: everything of a [`Token`] but the header itself.
+struct Body {
+    kind: TokenKind,
+    payload: Payload,
+    signature: String,
+    signature_bytes: Vec<u8>,
+    jwe: Option<JweParts>,
+}
+
+impl<'a> Segments<'a> {
+    fn split(text: &'a str) -> Self {
+        let parts: Vec<&str> = text.split('.').collect();
+        let mut starts = Vec::with_capacity(parts.len());
+        let mut at = 0;
+        for p in &parts {
+            starts.push(at);
+            at += p.len() + 1;
+        }
+        Segments { parts, starts }
     }
-    let header_bytes = lenient(0, &mut warnings)?;
-    let header = match json::parse(&header_bytes) {
-        Ok(p) => {
-            for (name, values) in &p.duplicates {
-                let shown: Vec<String> = values.iter().map(short_json).collect();
-                warnings.push(format!(
-                    "header has the parameter \"{name}\" {} times ({}); the last one is shown, but parsers disagree on which wins (RFC 7515 §5.2, RFC 8725 §3.x), so a strict validator must reject this token",
-                    values.len(),
-                    shown.join(", ")
+
+    fn count(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Stray characters first: "invalid character '{'" explains a mangled token better than
+    /// the segment count its stray dots or missing dots produce.
+    fn check_characters(&self) -> Result<(), TokenError> {
+        let count = self.count();
+        for (i, p) in self.parts.iter().enumerate() {
+            // A JWS signature that is not base64url still leaves header and payload to show:
+            // it becomes a warning.
+            if b64::all_segment_bytes(p) || (count == 3 && i == 2) {
+                continue;
+            }
+            if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
+                let (chars, more) = b64::distinct_chars(&p[offset..], |c| !is_segment_char(c));
+                return Err(segment_error(
+                    SegmentName::of(i, count),
+                    self.starts[i],
+                    Some(offset),
+                    SegmentProblem::Base64(B64Problem::InvalidChars {
+                        chars,
+                        more,
+                        first_offset: offset,
+                    }),
                 ));
             }
-            match p.value {
-                Value::Object(m) => m,
-                other => {
-                    return Err(segment_error(
-                        SegmentName::Header,
-                        0,
-                        None,
-                        SegmentProblem::NotAnObject(json::type_name(&other)),
+        }
+        Ok(())
+    }
+
+    /// base64url-decode segment `i`, leniencies becoming warnings.
+    fn bytes(&self, i: usize, warnings: &mut Vec<String>) -> Result<Vec<u8>, TokenError> {
+        decode_segment(
+            self.parts[i],
+            SegmentName::of(i, self.count()),
+            self.starts[i],
+            warnings,
+        )
+    }
+
+    /// The protected header: a JSON object, duplicates warned about.
+    fn header(&self, warnings: &mut Vec<String>) -> Result<Map<String, Value>, TokenError> {
+        let header_error = |problem| segment_error(SegmentName::Header, 0, None, problem);
+        if self.parts[0].is_empty() {
+            return Err(header_error(SegmentProblem::Empty));
+        }
+        let header_bytes = self.bytes(0, warnings)?;
+        match json::parse(&header_bytes) {
+            Ok(p) => {
+                for (name, values) in &p.duplicates {
+                    let shown: Vec<String> = values.iter().map(short_json).collect();
+                    warnings.push(format!(
+                        "header has the parameter \"{name}\" {} times ({}); the last one is shown, but parsers disagree on which wins (RFC 7515 §5.2, RFC 8725 §3.x), so a strict validator must reject this token",
+                        values.len(),
+                        shown.join(", ")
                     ));
                 }
+                match p.value {
+                    Value::Object(m) => Ok(m),
+                    other => Err(header_error(SegmentProblem::NotAnObject(json::type_name(
+                        &other,
+                    )))),
+                }
+            }
+            Err(problem) => {
+                let preview = std::str::from_utf8(&header_bytes).ok().map(|t| {
+                    let cut: String = t.chars().take(40).collect();
+                    if cut.len() < t.len() {
+                        format!("{cut}...")
+                    } else {
+                        cut
+                    }
+                });
+                Err(header_error(SegmentProblem::Json(problem, preview)))
             }
         }
-        Err(problem) => {
-            let preview = std::str::from_utf8(&header_bytes).ok().map(|t| {
-                let cut: String = t.chars().take(40).collect();
-                if cut.len() < t.len() {
-                    format!("{cut}...")
-                } else {
-                    cut
-                }
-            });
-            return Err(segment_error(
-                SegmentName::Header,
-                0,
-                None,
-                SegmentProblem::Json(problem, preview),
-            ));
-        }
-    };
+    }
 
-    let (kind, payload, signature, signature_bytes, jwe) = if count == 3 {
+    /// Payload and signature of a JWS.
+    fn jws_body(
+        &self,
+        header: &Map<String, Value>,
+        warnings: &mut Vec<String>,
+    ) -> Result<Body, TokenError> {
         let unencoded = header.get("b64") == Some(&Value::Bool(false));
-        let payload = if parts[1].is_empty() {
+        let payload = if self.parts[1].is_empty() {
             warnings.push(
                 "payload segment is empty: the content is detached (RFC 7515 Appendix F) and must be supplied separately to verify".to_string(),
             );
@@ -453,12 +503,12 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
             warnings.push(
                 "header says \"b64\": false (RFC 7797): the payload is not base64url-encoded and is shown as it appears".to_string(),
             );
-            Payload::Text(parts[1].to_string())
+            Payload::Text(self.parts[1].to_string())
         } else {
-            let bytes = lenient(1, &mut warnings)?;
-            payload_from_bytes(bytes, starts[1], &mut warnings)?
+            let bytes = self.bytes(1, warnings)?;
+            payload_from_bytes(bytes, self.starts[1], warnings)?
         };
-        let signature_bytes = match lenient(2, &mut warnings) {
+        let signature_bytes = match self.bytes(2, warnings) {
             Ok(bytes) => bytes,
             Err(e) => {
                 // An inspector shows what it can: the header and payload are readable.
@@ -473,42 +523,36 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
         } else {
             TokenKind::Jws
         };
-        (kind, payload, parts[2].to_string(), signature_bytes, None)
-    } else {
-        let ek = lenient(1, &mut warnings)?;
-        let iv = lenient(2, &mut warnings)?;
-        let ct = lenient(3, &mut warnings)?;
-        let tag = lenient(4, &mut warnings)?;
-        let jwe = JweParts {
-            encrypted_key_len: ek.len(),
-            iv_len: iv.len(),
-            ciphertext_len: ct.len(),
-            tag_len: tag.len(),
-        };
-        (
-            TokenKind::Jwe,
-            Payload::Encrypted {
+        Ok(Body {
+            kind,
+            payload,
+            signature: self.parts[2].to_string(),
+            signature_bytes,
+            jwe: None,
+        })
+    }
+
+    /// The four opaque parts of a JWE, as lengths.
+    fn jwe_body(&self, warnings: &mut Vec<String>) -> Result<Body, TokenError> {
+        let ek = self.bytes(1, warnings)?;
+        let iv = self.bytes(2, warnings)?;
+        let ct = self.bytes(3, warnings)?;
+        let tag = self.bytes(4, warnings)?;
+        Ok(Body {
+            kind: TokenKind::Jwe,
+            payload: Payload::Encrypted {
                 ciphertext_len: ct.len(),
             },
-            String::new(),
-            Vec::new(),
-            Some(jwe),
-        )
-    };
-
-    let mut token = Token {
-        kind,
-        compact: owned,
-        header,
-        payload,
-        signature,
-        signature_bytes,
-        jwe,
-        warnings,
-    };
-    check_header(&mut token);
-    invisible_warnings(&mut token);
-    Ok(token)
+            signature: String::new(),
+            signature_bytes: Vec::new(),
+            jwe: Some(JweParts {
+                encrypted_key_len: ek.len(),
+                iv_len: iv.len(),
+                ciphertext_len: ct.len(),
+                tag_len: tag.len(),
+            }),
+        })
+    }
 }
 
 /// A warning for every header parameter and claim whose name or value holds invisible
@@ -652,9 +696,22 @@ fn short_json(v: &Value) -> String {
 
 /// Header-level findings that do not stop decoding.
 fn check_header(token: &mut Token) {
-    let h = &token.header;
     let mut w = Vec::new();
     let jwe = token.kind == TokenKind::Jwe;
+    check_alg(&token.header, jwe, &mut w);
+    if jwe {
+        check_jwe(token, &mut w);
+    } else {
+        check_jws_signature(token, &mut w);
+    }
+    check_crit(&token.header, &mut w);
+    check_types(&token.header, &mut w);
+    check_cty(&token.header, jwe, &mut w);
+    token.warnings.extend(w);
+}
+
+/// `alg`: present, a string, registered, not a case variant of `none`.
+fn check_alg(h: &Map<String, Value>, jwe: bool, w: &mut Vec<String>) {
     match h.get("alg") {
         None => w.push(if jwe {
             "header has no \"alg\" (RFC 7516 §4.1.1 requires the key-management algorithm)"
@@ -682,55 +739,64 @@ fn check_header(token: &mut Token) {
             json::type_name(other)
         )),
     }
-    if jwe {
-        match h.get("enc") {
-            None => w.push(
-                "JWE header has no \"enc\" (RFC 7516 §4.1.2 requires the content-encryption algorithm)".to_string(),
-            ),
-            Some(Value::String(enc)) if !JWE_ENCS.contains(&enc.as_str()) => w.push(format!(
-                "\"enc\": {enc:?} is not a registered content-encryption algorithm"
-            )),
-            _ => {}
+}
+
+/// A JWE's `enc` and the shape of its parts.
+fn check_jwe(token: &Token, w: &mut Vec<String>) {
+    let h = &token.header;
+    match h.get("enc") {
+        None => w.push(
+            "JWE header has no \"enc\" (RFC 7516 §4.1.2 requires the content-encryption algorithm)"
+                .to_string(),
+        ),
+        Some(Value::String(enc)) if !JWE_ENCS.contains(&enc.as_str()) => w.push(format!(
+            "\"enc\": {enc:?} is not a registered content-encryption algorithm"
+        )),
+        _ => {}
+    }
+    if let Some(parts) = &token.jwe {
+        if parts.iv_len == 0 {
+            w.push("JWE initialization vector segment is empty".to_string());
         }
-        if let Some(parts) = &token.jwe {
-            if parts.iv_len == 0 {
-                w.push("JWE initialization vector segment is empty".to_string());
-            }
-            if parts.tag_len == 0 {
-                w.push("JWE authentication tag segment is empty: the ciphertext is not integrity-protected".to_string());
-            }
-            if parts.ciphertext_len == 0 {
-                w.push("JWE ciphertext segment is empty".to_string());
-            }
-            let direct = matches!(
-                h.get("alg").and_then(Value::as_str),
-                Some("dir" | "ECDH-ES")
+        if parts.tag_len == 0 {
+            w.push("JWE authentication tag segment is empty: the ciphertext is not integrity-protected".to_string());
+        }
+        if parts.ciphertext_len == 0 {
+            w.push("JWE ciphertext segment is empty".to_string());
+        }
+        let direct = matches!(
+            h.get("alg").and_then(Value::as_str),
+            Some("dir" | "ECDH-ES")
+        );
+        if direct && parts.encrypted_key_len != 0 {
+            w.push(
+                "JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\"".to_string(),
             );
-            if direct && parts.encrypted_key_len != 0 {
-                w.push(
-                    "JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\""
-                        .to_string(),
-                );
-            } else if !direct && parts.encrypted_key_len == 0 && h.contains_key("alg") {
-                w.push(
-                    "JWE encrypted key segment is empty, but the algorithm wraps a key".to_string(),
-                );
-            }
-        }
-    } else {
-        let alg = h.get("alg").and_then(Value::as_str);
-        if token.kind == TokenKind::Unsecured {
-            w.push("unsecured token: \"alg\": \"none\" means there is no signature, so anyone could have written it".to_string());
-            if !token.signature.is_empty() {
-                w.push("\"alg\": \"none\" requires an empty signature (RFC 7518 §3.6), but this token has one".to_string());
-            }
-        } else if token.signature.is_empty() && alg.is_some() {
-            w.push(format!(
-                "signature segment is empty, but \"alg\" is {:?}: the signature was stripped; this is not an unsecured token and must not be treated as one",
-                alg.unwrap_or_default()
-            ));
+        } else if !direct && parts.encrypted_key_len == 0 && h.contains_key("alg") {
+            w.push("JWE encrypted key segment is empty, but the algorithm wraps a key".to_string());
         }
     }
+}
+
+/// A JWS's signature against its `alg`: `none` with a signature, a stripped one.
+fn check_jws_signature(token: &Token, w: &mut Vec<String>) {
+    let h = &token.header;
+    let alg = h.get("alg").and_then(Value::as_str);
+    if token.kind == TokenKind::Unsecured {
+        w.push("unsecured token: \"alg\": \"none\" means there is no signature, so anyone could have written it".to_string());
+        if !token.signature.is_empty() {
+            w.push("\"alg\": \"none\" requires an empty signature (RFC 7518 §3.6), but this token has one".to_string());
+        }
+    } else if token.signature.is_empty() && alg.is_some() {
+        w.push(format!(
+            "signature segment is empty, but \"alg\" is {:?}: the signature was stripped; this is not an unsecured token and must not be treated as one",
+            alg.unwrap_or_default()
+        ));
+    }
+}
+
+/// `crit` (RFC 7515 §4.1.11): a non-empty array naming extensions present and understood.
+fn check_crit(h: &Map<String, Value>, w: &mut Vec<String>) {
     if let Some(crit) = h.get("crit") {
         match crit.as_array() {
             Some(names) if !names.is_empty() => {
@@ -767,6 +833,10 @@ fn check_header(token: &mut Token) {
             ),
         }
     }
+}
+
+/// Registered parameters that must be strings.
+fn check_types(h: &Map<String, Value>, w: &mut Vec<String>) {
     for name in ["kid", "typ", "cty", "x5t", "x5t#S256", "jku", "x5u"] {
         if let Some(v) = h.get(name)
             && !v.is_string()
@@ -777,6 +847,10 @@ fn check_header(token: &mut Token) {
             ));
         }
     }
+}
+
+/// `cty: JWT`: a nested token.
+fn check_cty(h: &Map<String, Value>, jwe: bool, w: &mut Vec<String>) {
     if let Some(cty) = h.get("cty").and_then(Value::as_str)
         && cty.eq_ignore_ascii_case("JWT")
     {
@@ -786,7 +860,6 @@ fn check_header(token: &mut Token) {
             "nested token: \"cty\": \"JWT\" says the payload is itself a JWT (RFC 7519 §5.2)".to_string()
         });
     }
-    token.warnings.extend(w);
 }
 
 #[cfg(test)]
