@@ -379,7 +379,8 @@ impl SecretPattern {
         if v.is_empty() {
             return None;
         }
-        let gap = r"(?:\s|\\[nrt])*";
+        // ASCII whitespace (`-u`): regex is built without its Unicode tables.
+        let gap = r"(?-u:\s|\\[nrt])*";
         let pattern = v
             .chars()
             .filter(|c| !c.is_whitespace())
