@@ -1,0 +1,371 @@
+//! Drawing the [`App`]: everything here reads state and writes cells, nothing changes state.
+//! This file lays the screen out (title, summary, warnings, body, footer); each view draws
+//! itself in its own file.
+//! Only what is visible is built (a 5000-group token has 5000 lines of detail; a screen
+//! shows forty).
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use jwtscope::claims::time::{self, Status};
+use jwtscope::output::sanitize::clean;
+use jwtscope::output::text::kind_word;
+use jwtscope::report::TokenReport;
+
+use super::app::{App, Panel};
+use super::keymap::BINDINGS;
+
+mod claims;
+mod header;
+mod help;
+mod overview;
+mod paste;
+mod raw;
+mod token;
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Styles that collapse to plain text when colour is off (`NO_COLOR`).
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+    fn label(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+    fn warn(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    fn selected(&self) -> Style {
+        // Reversed video reads without colour too.
+        let _ = self.color;
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.dim()
+        }
+    }
+    fn status(&self, status: Status, secs: Option<i64>) -> Style {
+        let c = match status {
+            Status::Valid if secs.is_some_and(|s| s < 300) => Color::Yellow,
+            Status::Valid => Color::Green,
+            Status::NoExpiry => Color::Yellow,
+            Status::Expired | Status::NotYetValid | Status::Unknown => Color::Red,
+        };
+        self.fg(c).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The expiry at `now`, recomputed from the decoded times (the countdown), with its status.
+pub fn expiry_at(t: &TokenReport, now: DateTime<Utc>) -> (Status, Option<i64>, String) {
+    let s = &t.summary;
+    match s.exp_unix {
+        Some(exp) => {
+            let secs = time::seconds_between(exp, now);
+            let nbf = s.nbf_unix.map(|n| time::seconds_between(n, now));
+            let status = time::status(Some(Some(secs)), nbf);
+            (
+                status,
+                Some(secs),
+                time::expiry_phrase(status, Some(secs), nbf),
+            )
+        }
+        None => (s.status, None, s.expiry.clone()),
+    }
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = Theme { color: self.color };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!(
+                "Terminal too small: jwtscope needs at least {MIN_WIDTH}x{MIN_HEIGHT}, this one is {}x{}. Enlarge it, or press q to quit.",
+                area.width, area.height
+            );
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .style(theme.warn())
+                .render(area, buf);
+            return;
+        }
+        match (&self.report, self.paste_mode) {
+            (Some(_), false) => render_report(self, &theme, area, buf),
+            _ => paste::render(self, &theme, area, buf),
+        }
+        if self.help {
+            help::render(self, &theme, area, buf);
+        }
+    }
+}
+
+fn title_line<'a>(app: &App, theme: &Theme, width: u16) -> Line<'a> {
+    let source = app.report.as_ref().map_or_else(
+        || "paste".to_string(),
+        |r| clean(&r.source.to_string()).into_owned(),
+    );
+    let mut left = format!(" jwtscope │ {source}");
+    if let (Some(r), Some(t)) = (&app.report, app.current())
+        && !app.paste_mode
+    {
+        left.push_str(&format!(
+            " │ token {}/{}: {} · {}",
+            app.token + 1,
+            r.tokens.len(),
+            clean(&t.origin),
+            kind_word(t)
+        ));
+    }
+    let clock = format!(
+        "now {}{} ",
+        app.now.format("%H:%M:%SZ"),
+        if app.frozen { " (--now)" } else { "" }
+    );
+    let room = usize::from(width).saturating_sub(clock.chars().count() + 1);
+    let left = truncate(&left, room);
+    let pad = usize::from(width).saturating_sub(left.chars().count() + clock.chars().count());
+    Line::from(vec![
+        Span::styled(left, theme.label()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(clock, theme.dim()),
+    ])
+}
+
+/// Label/value rows as lines, labels aligned.
+fn labelled<'a>(rows: Vec<(&'static str, Line<'a>)>, theme: &Theme) -> Vec<Line<'a>> {
+    let label_w = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(8);
+    rows.into_iter()
+        .map(|(label, value)| {
+            let mut spans = vec![Span::styled(format!("{label:<label_w$}  "), theme.label())];
+            spans.extend(value.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(report) = &app.report else {
+        return;
+    };
+    let Some(t) = app.current() else {
+        Paragraph::new("The input holds no token.").render(area, buf);
+        return;
+    };
+    let rows = overview::summary_rows(app, t, theme);
+    let several = report.tokens.len() > 1;
+    let width = usize::from(area.width).saturating_sub(4).max(1);
+    // Warnings: wrapped to the width, never hidden; on a small screen the first ones and a count.
+    let warn_lines: usize = t
+        .warnings
+        .iter()
+        .map(|w| {
+            w.chars()
+                .count()
+                .div_ceil(width.saturating_sub(2).max(1))
+                .max(1)
+        })
+        .sum();
+    let fixed = 1 + u16::from(several) + 1; // title, token list, footer
+    let body_min: u16 = 8;
+    let room = area.height.saturating_sub(fixed + body_min);
+    let warn_h = if t.warnings.is_empty() {
+        0
+    } else {
+        u16::try_from(warn_lines)
+            .unwrap_or(u16::MAX)
+            .min(room / 3)
+            .max(1)
+            + 2
+    };
+    let summary_h = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(room.saturating_sub(warn_h).max(3));
+    let chunks = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(several)),
+        Constraint::Length(summary_h),
+        Constraint::Length(warn_h),
+        Constraint::Min(body_min),
+        Constraint::Length(1),
+    ])
+    .split(area);
+
+    Paragraph::new(title_line(app, theme, area.width)).render(chunks[0], buf);
+    if several {
+        token_list(app, theme, report, chunks[1], buf);
+    }
+
+    // Summary.
+    let mut lines = labelled(rows, theme);
+    let fits = usize::from(summary_h.saturating_sub(2));
+    if lines.len() > fits && fits > 0 {
+        let more = lines.len() - fits + 1;
+        lines.truncate(fits - 1);
+        lines.push(Line::from(Span::styled(
+            format!("… {more} more rows: press 1 to see everything"),
+            theme.dim(),
+        )));
+    }
+    let summary_block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(app.focus == Panel::Summary))
+        .title(Panel::Summary.title());
+    Paragraph::new(lines)
+        .block(summary_block)
+        .render(chunks[2], buf);
+
+    if !t.warnings.is_empty() {
+        let shown_title = if app.focus == Panel::Summary {
+            format!("Warnings ({})", t.warnings.len())
+        } else {
+            format!("Warnings ({}) · all of them with 1", t.warnings.len())
+        };
+        let text: Vec<Line> = t
+            .warnings
+            .iter()
+            .map(|w| Line::from(Span::styled(format!("! {}", clean(w)), theme.warn())))
+            .collect();
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.warn())
+                    .title(shown_title),
+            )
+            .render(chunks[3], buf);
+    }
+
+    render_body(app, theme, t, chunks[4], buf);
+    footer(app, theme, chunks[5], buf);
+}
+
+fn token_list(
+    app: &App,
+    theme: &Theme,
+    report: &jwtscope::report::Report,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let mut spans = vec![Span::styled(" Tokens ", theme.label())];
+    for (i, t) in report.tokens.iter().enumerate() {
+        let text = format!(" {} {} ({}) ", i + 1, clean(&t.origin), kind_word(t));
+        let style = if i == app.token {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    spans.push(Span::styled("  [ ] switch", theme.dim()));
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
+    let mut title = Vec::new();
+    for p in [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token] {
+        let shown = body_panel(app) == p;
+        let style = if shown {
+            theme.border(app.focus == p).add_modifier(Modifier::BOLD)
+        } else {
+            theme.dim()
+        };
+        let name = if p == Panel::Summary {
+            "1 Overview"
+        } else {
+            p.title()
+        };
+        title.push(Span::styled(format!(" {name} "), style));
+    }
+    if app.raw {
+        title.push(Span::styled(" raw JSON (r) ", theme.fg(Color::Magenta)));
+    }
+    if body_panel(app) == Panel::Claims && !app.raw {
+        title.push(Span::styled(
+            format!(" times: {} (t) ", app.time_mode.word()),
+            theme.dim(),
+        ));
+    }
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Line::from(title))
+}
+
+/// Which panel the body shows: the focused one (the summary's is the overview page).
+fn body_panel(app: &App) -> Panel {
+    app.focus
+}
+
+fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
+    let block = body_block(app, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if app.raw {
+        raw::render(app, theme, inner, buf);
+        return;
+    }
+    match body_panel(app) {
+        Panel::Header => header::render(app, theme, t, inner, buf),
+        Panel::Token => token::render(app, theme, t, inner, buf),
+        Panel::Summary => overview::render(app, theme, t, inner, buf),
+        Panel::Claims => claims::render(app, theme, t, inner, buf),
+    }
+}
+
+fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let line = if let Some(flash) = &app.flash {
+        Line::from(Span::styled(
+            format!(" {}", clean(flash)),
+            theme.fg(Color::Green).add_modifier(Modifier::BOLD),
+        ))
+    } else if app.filtering {
+        Line::from(Span::styled(
+            " type to filter claims by name or value · Enter keep · Esc clear",
+            theme.dim(),
+        ))
+    } else {
+        let mut keys: Vec<&str> = BINDINGS.iter().filter_map(|b| b.footer).collect();
+        if app.can_refetch {
+            keys.push("R refetch");
+        }
+        if app.report.as_ref().is_some_and(|r| r.tokens.len() > 1) {
+            keys.push("[ ] token");
+        }
+        Line::from(Span::styled(format!(" {}", keys.join("  ")), theme.dim()))
+    };
+    Paragraph::new(line).render(area, buf);
+}
