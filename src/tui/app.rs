@@ -82,6 +82,21 @@ pub enum Effect {
     Refetch,
 }
 
+/// What has the keyboard. One at a time, so the order the keys go in is the enum itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The panels.
+    Browse,
+    /// The raw JSON of header and payload in the body.
+    Raw,
+    /// Typing a claim filter.
+    Filter,
+    /// The key help, over the panels or over the raw view.
+    Help { over_raw: bool },
+    /// The paste screen.
+    Paste,
+}
+
 /// The paste screen's state.
 #[derive(Debug, Clone, Default)]
 pub struct PasteBox {
@@ -94,7 +109,7 @@ pub struct PasteBox {
 }
 
 /// Everything the UI shows.
-#[allow(clippy::struct_excessive_bools)] // independent toggles of the view, not a state machine
+#[allow(clippy::struct_excessive_bools)] // settings (frozen, color, can_refetch) and two flags; the modes are `Mode`
 pub struct App {
     /// The decoded input; `None` shows the paste screen.
     pub report: Option<Report>,
@@ -113,18 +128,15 @@ pub struct App {
     pub detail_open: bool,
     pub detail_scroll: usize,
     pub filter: String,
-    pub filtering: bool,
     /// Indexes of the claims that pass `filter` (`None`: no filter), kept by `refilter`.
     filtered: Option<Vec<usize>>,
     pub time_mode: TimeMode,
-    pub raw: bool,
+    pub mode: Mode,
     pub raw_scroll: usize,
     /// The raw JSON lines of the current token, made when the raw view opens.
     pub raw_lines: Vec<String>,
-    pub help: bool,
     /// A one-line confirmation in the footer ("copied ..."), until the next key.
     pub flash: Option<String>,
-    pub paste_mode: bool,
     pub paste: PasteBox,
     pub can_refetch: bool,
     pub quit: bool,
@@ -138,7 +150,11 @@ impl App {
     /// A UI for `report` (or the paste screen when `None`) at `now`.
     pub fn new(report: Option<Report>, now: DateTime<Utc>, frozen: bool, color: bool) -> Self {
         App {
-            paste_mode: report.is_none(),
+            mode: if report.is_none() {
+                Mode::Paste
+            } else {
+                Mode::Browse
+            },
             report,
             now,
             frozen,
@@ -152,13 +168,10 @@ impl App {
             detail_open: false,
             detail_scroll: 0,
             filter: String::new(),
-            filtering: false,
             filtered: None,
             time_mode: TimeMode::Relative,
-            raw: false,
             raw_scroll: 0,
             raw_lines: Vec::new(),
-            help: false,
             flash: None,
             paste: PasteBox::default(),
             can_refetch: false,
@@ -166,6 +179,11 @@ impl App {
             page: 10,
             verifier: None,
         }
+    }
+
+    /// The body shows the raw JSON (also under the help).
+    pub fn raw(&self) -> bool {
+        matches!(self.mode, Mode::Raw | Mode::Help { over_raw: true })
     }
 
     /// The token on screen.
@@ -219,7 +237,7 @@ impl App {
     /// Replace the input with a new report (a paste, a fetch).
     pub fn set_report(&mut self, report: Report) {
         self.report = Some(report);
-        self.paste_mode = false;
+        self.mode = Mode::Browse;
         self.paste = PasteBox::default();
         self.token = 0;
         self.reset_view();
@@ -233,8 +251,9 @@ impl App {
         self.detail_open = false;
         self.detail_scroll = 0;
         self.filter.clear();
-        self.filtering = false;
-        self.raw = false;
+        if self.mode != Mode::Paste {
+            self.mode = Mode::Browse;
+        }
         self.raw_scroll = 0;
         self.raw_lines.clear();
         self.filtered = None;
@@ -250,7 +269,7 @@ impl App {
     /// When the loop should wake without an event: the next whole second for the countdown
     /// (none when the clock is frozen) or the end of a typed paste.
     pub fn wake_in(&self, clock: DateTime<Utc>, at: Instant) -> Duration {
-        let mut wait = if self.frozen || self.paste_mode {
+        let mut wait = if self.frozen || self.mode == Mode::Paste {
             Duration::from_secs(1)
         } else {
             let nanos = u64::from(clock.timestamp_subsec_nanos());
@@ -302,7 +321,7 @@ impl App {
         match self.decode(text.as_bytes()) {
             Ok(r) => self.set_report(r),
             Err(e) => {
-                self.paste_mode = true;
+                self.mode = Mode::Paste;
                 self.paste.buffer.clear();
                 self.paste.last_input = None;
                 self.paste.error = Some(e.to_string());
@@ -324,26 +343,23 @@ impl App {
 
     fn key(&mut self, k: &KeyEvent, at: Instant) -> Vec<Effect> {
         self.flash = None;
-        if self.paste_mode {
-            self.paste_key(k, at);
-            return Vec::new();
-        }
-        if self.filtering {
-            self.filter_key(k);
-            return Vec::new();
-        }
-        if self.help {
-            // Any key closes help; the quit keys still quit.
-            self.help = false;
-            if matches!(keymap::action_for(k), Some(Action::Quit)) && k.code != KeyCode::Esc {
-                self.quit = true;
+        match self.mode {
+            Mode::Paste => self.paste_key(k, at),
+            Mode::Filter => self.filter_key(k),
+            Mode::Help { over_raw } => {
+                // Any key closes help; the quit keys still quit.
+                self.mode = if over_raw { Mode::Raw } else { Mode::Browse };
+                if matches!(keymap::action_for(k), Some(Action::Quit)) && k.code != KeyCode::Esc {
+                    self.quit = true;
+                }
             }
-            return Vec::new();
+            Mode::Browse | Mode::Raw => {
+                if let Some(action) = keymap::action_for(k) {
+                    return self.act(action);
+                }
+            }
         }
-        match keymap::action_for(k) {
-            Some(action) => self.act(action),
-            None => Vec::new(),
-        }
+        Vec::new()
     }
 
     fn paste_key(&mut self, k: &KeyEvent, at: Instant) {
@@ -351,7 +367,7 @@ impl App {
             KeyCode::Esc => {
                 if self.report.is_some() && self.paste.buffer.is_empty() {
                     // Back to the token shown before `p`.
-                    self.paste_mode = false;
+                    self.mode = Mode::Browse;
                     self.paste.error = None;
                 } else if self.paste.buffer.is_empty() {
                     self.quit = true;
@@ -384,9 +400,9 @@ impl App {
         match k.code {
             KeyCode::Esc => {
                 self.filter.clear();
-                self.filtering = false;
+                self.mode = Mode::Browse;
             }
-            KeyCode::Enter => self.filtering = false,
+            KeyCode::Enter => self.mode = Mode::Browse,
             KeyCode::Backspace => {
                 self.filter.pop();
             }
@@ -406,7 +422,7 @@ impl App {
             }
             v.saturating_add_signed(delta).min(len - 1)
         };
-        if self.raw && matches!(self.focus, Panel::Claims | Panel::Header) {
+        if self.raw() && matches!(self.focus, Panel::Claims | Panel::Header) {
             self.raw_scroll = self.raw_scroll.saturating_add_signed(delta);
             return;
         }
@@ -429,7 +445,7 @@ impl App {
 
     fn page_by(&mut self, sign: isize) {
         let page = isize::try_from(self.page.max(1)).unwrap_or(10);
-        if self.detail_open && self.focus == Panel::Claims && !self.raw {
+        if self.detail_open && self.focus == Panel::Claims && !self.raw() {
             self.detail_scroll = self.detail_scroll.saturating_add_signed(sign * page);
         } else {
             self.move_sel(sign * page);
@@ -442,8 +458,8 @@ impl App {
                 // Esc closes what is open before it quits.
                 if self.detail_open {
                     self.detail_open = false;
-                } else if self.raw {
-                    self.raw = false;
+                } else if self.mode == Mode::Raw {
+                    self.mode = Mode::Browse;
                 } else if !self.filter.is_empty() {
                     self.filter.clear();
                     self.refilter();
@@ -464,25 +480,28 @@ impl App {
             Action::Home => self.move_sel(isize::MIN / 2),
             Action::End => self.move_sel(isize::MAX / 2),
             Action::Detail => {
-                if self.focus == Panel::Claims && !self.raw {
+                if self.focus == Panel::Claims && !self.raw() {
                     self.detail_open = !self.detail_open;
                     self.detail_scroll = 0;
                 } else {
                     self.focus = Panel::Claims;
-                    self.raw = false;
+                    self.mode = Mode::Browse;
                     self.detail_open = true;
                 }
             }
             Action::Filter => {
                 self.focus = Panel::Claims;
-                self.raw = false;
-                self.filtering = true;
+                self.mode = Mode::Filter;
             }
             Action::CycleTime => self.time_mode = self.time_mode.next(),
             Action::ToggleRaw => {
-                self.raw = !self.raw;
+                self.mode = if self.mode == Mode::Raw {
+                    Mode::Browse
+                } else {
+                    Mode::Raw
+                };
                 self.raw_scroll = 0;
-                if self.raw {
+                if self.mode == Mode::Raw {
                     self.raw_lines = self.current().map(raw_json_lines).unwrap_or_default();
                     if self.focus != Panel::Header {
                         self.focus = Panel::Claims;
@@ -501,7 +520,7 @@ impl App {
                 self.flash = Some("this token has no compact form to copy".to_string());
             }
             Action::Paste => {
-                self.paste_mode = true;
+                self.mode = Mode::Paste;
                 self.paste = PasteBox::default();
             }
             Action::NextToken | Action::PrevToken => {
@@ -521,7 +540,11 @@ impl App {
                     return vec![Effect::Refetch];
                 }
             }
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.mode = Mode::Help {
+                    over_raw: self.mode == Mode::Raw,
+                };
+            }
         }
         Vec::new()
     }

@@ -14,7 +14,7 @@ use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::value_line;
 use jwtscope::report::{Field, Kind, TokenReport};
 
-use super::super::app::{App, Panel, TimeMode};
+use super::super::app::{App, Mode, Panel, TimeMode};
 use super::{Theme, truncate};
 
 /// A time value as the time mode shows it.
@@ -39,9 +39,9 @@ fn time_text(
 pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
     let mut area = area;
     let claims = app.visible_claims();
-    if app.filtering || !app.filter.is_empty() {
+    if (app.mode == Mode::Filter) || !app.filter.is_empty() {
         let [bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let cursor = if app.filtering { "▏" } else { "" };
+        let cursor = if app.mode == Mode::Filter { "▏" } else { "" };
         Paragraph::new(Line::from(vec![
             Span::styled("/", theme.label()),
             Span::raw(format!("{}{cursor}", clean(&app.filter))),

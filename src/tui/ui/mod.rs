@@ -16,7 +16,7 @@ use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::kind_word;
 use jwtscope::report::TokenReport;
 
-use super::app::{App, Panel};
+use super::app::{App, Mode, Panel};
 use super::keymap::BINDINGS;
 
 mod claims;
@@ -121,11 +121,11 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
-        match (&self.report, self.paste_mode) {
+        match (&self.report, self.mode == Mode::Paste) {
             (Some(_), false) => render_report(self, &theme, area, buf),
             _ => paste::render(self, &theme, area, buf),
         }
-        if self.help {
+        if matches!(self.mode, Mode::Help { .. }) {
             help::render(self, &theme, area, buf);
         }
     }
@@ -138,7 +138,7 @@ fn title_line<'a>(app: &App, theme: &Theme, width: u16) -> Line<'a> {
     );
     let mut left = format!(" jwtscope │ {source}");
     if let (Some(r), Some(t)) = (&app.report, app.current())
-        && !app.paste_mode
+        && app.mode != Mode::Paste
     {
         left.push_str(&format!(
             " │ token {}/{}: {} · {}",
@@ -310,10 +310,10 @@ fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
         };
         title.push(Span::styled(format!(" {name} "), style));
     }
-    if app.raw {
+    if app.raw() {
         title.push(Span::styled(" raw JSON (r) ", theme.fg(Color::Magenta)));
     }
-    if body_panel(app) == Panel::Claims && !app.raw {
+    if body_panel(app) == Panel::Claims && !app.raw() {
         title.push(Span::styled(
             format!(" times: {} (t) ", app.time_mode.word()),
             theme.dim(),
@@ -334,7 +334,7 @@ fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut 
     let block = body_block(app, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    if app.raw {
+    if app.raw() {
         raw::render(app, theme, inner, buf);
         return;
     }
@@ -352,7 +352,7 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(" {}", clean(flash)),
             theme.fg(Color::Green).add_modifier(Modifier::BOLD),
         ))
-    } else if app.filtering {
+    } else if app.mode == Mode::Filter {
         Line::from(Span::styled(
             " type to filter claims by name or value · Enter keep · Esc clear",
             theme.dim(),
