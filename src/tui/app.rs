@@ -349,7 +349,7 @@ impl App {
             Mode::Help { over_raw } => {
                 // Any key closes help; the quit keys still quit.
                 self.mode = if over_raw { Mode::Raw } else { Mode::Browse };
-                if matches!(keymap::action_for(k), Some(Action::Quit)) && k.code != KeyCode::Esc {
+                if keymap::action_for(k) == Some(Action::Quit) {
                     self.quit = true;
                 }
             }
@@ -369,9 +369,8 @@ impl App {
                     // Back to the token shown before `p`.
                     self.mode = Mode::Browse;
                     self.paste.error = None;
-                } else if self.paste.buffer.is_empty() {
-                    self.quit = true;
                 } else {
+                    // Esc never quits, here either: it clears what was typed.
                     self.paste = PasteBox::default();
                 }
             }
@@ -454,8 +453,10 @@ impl App {
 
     fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Quit => {
-                // Esc closes what is open before it quits.
+            Action::Quit => self.quit = true,
+            Action::Back => {
+                // Esc closes what is open, innermost first, and never quits: a user who
+                // presses it once too often must not lose the screen.
                 if self.detail_open {
                     self.detail_open = false;
                 } else if self.mode == Mode::Raw {
@@ -464,7 +465,7 @@ impl App {
                     self.filter.clear();
                     self.refilter();
                 } else {
-                    self.quit = true;
+                    self.flash = Some("nothing to close: q quits".to_string());
                 }
             }
             Action::NextPanel => self.focus = Panel::ALL[(self.focus.index() + 1) % 4],

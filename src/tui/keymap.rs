@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    Back,
     NextPanel,
     PrevPanel,
     FocusSummary,
@@ -73,11 +74,18 @@ pub struct Binding {
 /// Every key of the main view.
 pub static BINDINGS: &[Binding] = &[
     Binding {
-        keys: &[ch('q'), key(KeyCode::Esc), ctrl('c')],
-        label: "q / Esc / Ctrl-C",
+        keys: &[ch('q'), ctrl('c')],
+        label: "q / Ctrl-C",
         action: Action::Quit,
-        help: "quit (Esc first closes help, detail, filter or raw view)",
+        help: "quit",
         footer: Some("q quit"),
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::Back,
+        help: "close the detail, the filter, the raw view or this help (never quits)",
+        footer: None,
     },
     Binding {
         keys: &[key(KeyCode::Tab)],

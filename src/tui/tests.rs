@@ -366,11 +366,31 @@ fn copy_keys_produce_osc52_effects_and_confirm() {
 }
 
 #[test]
-fn quitting_closes_what_is_open_first() {
+fn esc_closes_what_is_open_and_never_quits() {
     let mut app = app_for("managedid.json");
+    // Close a detail with Enter, then Esc: the first report.
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Esc]);
+    assert!(!app.quit, "Esc after closing the detail quit");
+    assert!(draw(&app, 80, 24).contains("nothing to close: q quits"));
+    // Two Escs after a filter.
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, "xms");
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Esc]);
+    assert!(!app.quit, "two Escs after a filter quit");
+    // The detail, the raw view and help each close with one Esc.
     keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
     assert!(!app.detail_open && !app.quit);
-    keys(&mut app, &[KeyCode::Esc]);
+    keys(&mut app, &[KeyCode::Char('r'), KeyCode::Esc]);
+    assert!(app.mode == super::app::Mode::Browse && !app.quit);
+    keys(&mut app, &[KeyCode::Char('?'), KeyCode::Esc, KeyCode::Esc]);
+    assert!(app.mode == super::app::Mode::Browse && !app.quit);
+    // The paste screen: Esc clears or goes back, never quits.
+    let mut paste = App::new(None, now(), true, false);
+    chars(&mut paste, "abc");
+    keys(&mut paste, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Esc]);
+    assert!(!paste.quit && paste.paste.buffer.is_empty());
+    // q and Ctrl-C quit.
+    keys(&mut app, &[KeyCode::Char('q')]);
     assert!(app.quit);
     let mut app = app_for("managedid.json");
     app.handle(

@@ -70,7 +70,7 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let back = if app.report.is_some() {
         "Esc back"
     } else {
-        "Esc quit"
+        "Esc clear"
     };
     Paragraph::new(Line::from(Span::styled(
         format!(
