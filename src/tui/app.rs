@@ -6,12 +6,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
 use serde_json::Value;
 
 use jwtscope::report::{self, Field, Report, TokenReport};
 use jwtscope::source::Source;
 
 use super::keymap::{self, Action};
+use super::ui;
 
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
@@ -71,6 +73,14 @@ impl TimeMode {
             TimeMode::Raw => "raw",
         }
     }
+}
+
+/// The views that scroll rather than select.
+#[derive(Debug, Clone, Copy)]
+enum Scroll {
+    Raw,
+    Overview,
+    Token,
 }
 
 /// Something the event loop must do outside the state.
@@ -140,8 +150,9 @@ pub struct App {
     pub paste: PasteBox,
     pub can_refetch: bool,
     pub quit: bool,
-    /// Rows a page key moves (the body's height, kept up to date by the event loop).
-    pub page: usize,
+    /// The terminal's size, kept up to date by the event loop: pages and scroll limits are
+    /// worked out from it, so the state never holds a position the screen cannot show.
+    pub size: Rect,
     /// Verifies pasted input with the keys given on the command line.
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
 }
@@ -176,7 +187,7 @@ impl App {
             paste: PasteBox::default(),
             can_refetch: false,
             quit: false,
-            page: 10,
+            size: Rect::new(0, 0, 80, 24),
             verifier: None,
         }
     }
@@ -337,6 +348,10 @@ impl App {
                 Vec::new()
             }
             Event::Key(k) if k.kind == KeyEventKind::Press => self.key(k, at),
+            Event::Resize(w, h) => {
+                self.size = Rect::new(0, 0, *w, *h);
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
@@ -414,6 +429,31 @@ impl App {
         self.detail_scroll = 0;
     }
 
+    /// The furthest `raw`, `summary` or `token` scroll can go: the last row at the bottom.
+    fn scroll_max(&self, what: Scroll) -> usize {
+        let body = ui::body_area(self, self.size);
+        let height = usize::from(body.height);
+        let rows = match what {
+            Scroll::Raw => self.raw_lines.len(),
+            Scroll::Overview => ui::overview_len(self, body.width),
+            Scroll::Token => self
+                .current()
+                .and_then(|t| t.token.as_ref())
+                .map_or(0, |t| t.len().div_ceil(usize::from(body.width.max(1)))),
+        };
+        rows.saturating_sub(height)
+    }
+
+    /// Rows a page key moves: the rows the focused view shows.
+    fn page(&self) -> usize {
+        let body = usize::from(ui::body_area(self, self.size).height);
+        let table = !self.raw() && matches!(self.focus, Panel::Claims | Panel::Header);
+        // A table's header row, and the filter bar above the claims.
+        let chrome = usize::from(table)
+            + usize::from(self.focus == Panel::Claims && !self.filter.is_empty() && table);
+        body.saturating_sub(chrome).max(1)
+    }
+
     fn move_sel(&mut self, delta: isize) {
         let step = |v: usize, len: usize| -> usize {
             if len == 0 {
@@ -422,12 +462,18 @@ impl App {
             v.saturating_add_signed(delta).min(len - 1)
         };
         if self.raw() && matches!(self.focus, Panel::Claims | Panel::Header) {
-            self.raw_scroll = self.raw_scroll.saturating_add_signed(delta);
+            self.raw_scroll = self
+                .raw_scroll
+                .saturating_add_signed(delta)
+                .min(self.scroll_max(Scroll::Raw));
             return;
         }
         match self.focus {
             Panel::Summary => {
-                self.summary_scroll = self.summary_scroll.saturating_add_signed(delta);
+                self.summary_scroll = self
+                    .summary_scroll
+                    .saturating_add_signed(delta)
+                    .min(self.scroll_max(Scroll::Overview));
             }
             Panel::Claims => {
                 let len = self.visible_claims().len();
@@ -438,12 +484,17 @@ impl App {
                 let len = self.current().map_or(0, |t| t.header_params.len());
                 self.header_sel = step(self.header_sel, len);
             }
-            Panel::Token => self.token_scroll = self.token_scroll.saturating_add_signed(delta),
+            Panel::Token => {
+                self.token_scroll = self
+                    .token_scroll
+                    .saturating_add_signed(delta)
+                    .min(self.scroll_max(Scroll::Token));
+            }
         }
     }
 
     fn page_by(&mut self, sign: isize) {
-        let page = isize::try_from(self.page.max(1)).unwrap_or(10);
+        let page = isize::try_from(self.page()).unwrap_or(10);
         if self.detail_open && self.focus == Panel::Claims && !self.raw() {
             self.detail_scroll = self.detail_scroll.saturating_add_signed(sign * page);
         } else {

@@ -75,7 +75,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
     loop {
         if dirty {
             let frame = terminal.draw(|f| f.render_widget(&app, f.area()))?;
-            app.page = usize::from(frame.area.height.saturating_sub(14).max(3));
+            app.size = frame.area;
             if first_frame {
                 first_frame = false;
                 first_frame_hook(started);

@@ -399,3 +399,38 @@ fn esc_closes_what_is_open_and_never_quits() {
     );
     assert!(app.quit);
 }
+
+#[test]
+fn end_stops_at_the_last_row_and_up_moves_at_once() {
+    for view in [KeyCode::Char('1'), KeyCode::Char('4'), KeyCode::Char('r')] {
+        for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+            let mut app = app_for("managedid.json");
+            app.size = ratatui::layout::Rect::new(0, 0, w, h);
+            keys(&mut app, &[view]);
+            let top = draw(&app, w, h);
+            keys(&mut app, &[KeyCode::Char('G')]);
+            let end = draw(&app, w, h);
+            keys(&mut app, &[KeyCode::Char('G'), KeyCode::End]);
+            assert_eq!(end, draw(&app, w, h), "{view:?} {w}x{h}: End twice moved");
+            // The body is full at the end: its last inside row is not blank.
+            let rows: Vec<&str> = end.lines().collect();
+            let body_last = rows[rows.len() - 3];
+            assert!(
+                !body_last.trim_matches(|c| c == '│' || c == ' ').is_empty() || top == end,
+                "{view:?} {w}x{h}: blank at the end:\n{end}"
+            );
+            keys(&mut app, &[KeyCode::Up]);
+            if top != end {
+                assert_ne!(
+                    end,
+                    draw(&app, w, h),
+                    "{view:?} {w}x{h}: Up after End did nothing"
+                );
+            }
+        }
+    }
+    // The state itself is clamped, not just the drawing.
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    assert!(app.summary_scroll < 100, "{}", app.summary_scroll);
+}

@@ -15,7 +15,7 @@ use jwtscope::output::text::value_line;
 use jwtscope::report::{Field, Kind, TokenReport};
 
 use super::super::app::{App, Mode, Panel, TimeMode};
-use super::{Theme, truncate};
+use super::{Theme, text};
 
 /// A time value as the time mode shows it.
 fn time_text(
@@ -140,7 +140,7 @@ fn render_fields_list(
     let offset = selected.saturating_sub(rows_h.saturating_sub(1));
     let name_w = fields
         .iter()
-        .map(|f| f.name.chars().count())
+        .map(|f| text::width(&f.name))
         .max()
         .unwrap_or(5)
         .clamp(5, 24);
@@ -153,7 +153,7 @@ fn render_fields_list(
         .map(|(i, f)| {
             let mut cells = vec![
                 Cell::from(Span::styled(
-                    truncate(&clean(&f.name), name_w),
+                    text::truncate(&clean(&f.name), name_w).into_owned(),
                     theme.fg(Color::Cyan),
                 )),
                 Cell::from(value(f)),
@@ -256,7 +256,7 @@ fn render_detail(app: &App, theme: &Theme, f: &Field, area: Rect, buf: &mut Buff
                 };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{i:>5} "), theme.dim()),
-                    Span::raw(truncate(&text, width.saturating_sub(6))),
+                    Span::raw(text::truncate(&text, width.saturating_sub(6)).into_owned()),
                 ]));
             }
             if total > visible {

@@ -19,13 +19,13 @@ fn render_narrow(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mu
     let w = t
         .header_params
         .iter()
-        .map(|f| f.name.chars().count())
+        .map(|f| super::text::width(&f.name))
         .max()
         .unwrap_or(3)
         .min(16);
     let mut lines = Vec::new();
     let width = usize::from(area.width.max(1));
-    let rows = |text: &str| text.chars().count().div_ceil(width).max(1);
+    let rows = |text: &str| super::text::width(text).div_ceil(width).max(1);
     // Scroll so the selected parameter is on screen: count the wrapped rows before it.
     let mut before = 0;
     let mut selected_rows = 0;

@@ -16,7 +16,7 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     let label_w = bindings
         .iter()
-        .map(|b| b.label.chars().count())
+        .map(|b| super::text::width(b.label))
         .max()
         .unwrap_or(8);
     let width = area.width.saturating_sub(4).min(84);

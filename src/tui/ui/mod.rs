@@ -25,6 +25,7 @@ mod help;
 mod overview;
 mod paste;
 mod raw;
+mod text;
 mod token;
 
 /// Smallest usable terminal.
@@ -98,15 +99,6 @@ pub fn expiry_at(t: &TokenReport, now: DateTime<Utc>) -> (Status, Option<i64>, S
     }
 }
 
-fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = Theme { color: self.color };
@@ -153,9 +145,9 @@ fn title_line<'a>(app: &App, theme: &Theme, width: u16) -> Line<'a> {
         app.now.format("%H:%M:%SZ"),
         if app.frozen { " (--now)" } else { "" }
     );
-    let room = usize::from(width).saturating_sub(clock.chars().count() + 1);
-    let left = truncate(&left, room);
-    let pad = usize::from(width).saturating_sub(left.chars().count() + clock.chars().count());
+    let room = usize::from(width).saturating_sub(text::width(&clock) + 1);
+    let left = text::truncate(&left, room).into_owned();
+    let pad = usize::from(width).saturating_sub(text::width(&left) + text::width(&clock));
     Line::from(vec![
         Span::styled(left, theme.label()),
         Span::raw(" ".repeat(pad)),
@@ -175,14 +167,20 @@ fn labelled<'a>(rows: Vec<(&'static str, Line<'a>)>, theme: &Theme) -> Vec<Line<
         .collect()
 }
 
-fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(report) = &app.report else {
-        return;
-    };
-    let Some(t) = app.current() else {
-        Paragraph::new("The input holds no token.").render(area, buf);
-        return;
-    };
+/// Where each part of the report screen goes.
+struct Areas {
+    title: Rect,
+    tokens: Rect,
+    summary: Rect,
+    warnings: Rect,
+    body: Rect,
+    footer: Rect,
+}
+
+/// The report screen's layout at `area`; `None` when there is no token to lay out.
+fn layout(app: &App, theme: &Theme, area: Rect) -> Option<Areas> {
+    let report = app.report.as_ref()?;
+    let t = app.current()?;
     let rows = overview::summary_rows(app, t, theme);
     let several = report.tokens.len() > 1;
     let width = usize::from(area.width).saturating_sub(4).max(1);
@@ -191,8 +189,7 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .warnings
         .iter()
         .map(|w| {
-            w.chars()
-                .count()
+            text::width(w)
                 .div_ceil(width.saturating_sub(2).max(1))
                 .max(1)
         })
@@ -213,7 +210,7 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(room.saturating_sub(warn_h).max(3));
-    let chunks = Layout::vertical([
+    let [title, tokens, summary, warnings, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(several)),
         Constraint::Length(summary_h),
@@ -221,14 +218,80 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Constraint::Min(body_min),
         Constraint::Length(1),
     ])
-    .split(area);
+    .areas(area);
+    Some(Areas {
+        title,
+        tokens,
+        summary,
+        warnings,
+        body,
+        footer,
+    })
+}
+
+/// The inside of the body panel when the screen is `area`: what a page is, and how far a view
+/// can scroll. The state asks this so it can clamp its scroll positions itself.
+pub fn body_area(app: &App, area: Rect) -> Rect {
+    let theme = Theme { color: app.color };
+    layout(app, &theme, area).map_or(Rect::ZERO, |a| Block::bordered().inner(a.body))
+}
+
+/// How many rows the overview takes at `width`.
+pub fn overview_len(app: &App, width: u16) -> usize {
+    let theme = Theme { color: app.color };
+    app.current().map_or(0, |t| {
+        overview::rows(app, &theme, t, usize::from(width)).len()
+    })
+}
+
+fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(report) = &app.report else {
+        return;
+    };
+    let Some(t) = app.current() else {
+        Paragraph::new("The input holds no token.").render(area, buf);
+        return;
+    };
+    let Some(areas) = layout(app, theme, area) else {
+        return;
+    };
+    let rows = overview::summary_rows(app, t, theme);
+    let several = report.tokens.len() > 1;
+    let summary_h = areas.summary.height;
+    let chunks = [
+        areas.title,
+        areas.tokens,
+        areas.summary,
+        areas.warnings,
+        areas.body,
+        areas.footer,
+    ];
 
     Paragraph::new(title_line(app, theme, area.width)).render(chunks[0], buf);
     if several {
         token_list(app, theme, report, chunks[1], buf);
     }
 
-    // Summary.
+    // Summary: one row each, cut with "…"; identifiers and URLs in the middle, since their
+    // end tells them apart (`/v2.0`, the last digits of an ID).
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let label_w = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(8) + 2;
+    let rows = rows
+        .into_iter()
+        .map(|(label, line)| {
+            let room = inner_w.saturating_sub(label_w);
+            let line = match (label, &line.spans[..]) {
+                ("Issuer" | "Object ID" | "Subject" | "Tenant", [only]) => {
+                    Line::from(Span::styled(
+                        text::truncate_middle(&only.content, room).into_owned(),
+                        only.style,
+                    ))
+                }
+                _ => text::truncate_line(line, room),
+            };
+            (label, line)
+        })
+        .collect();
     let mut lines = labelled(rows, theme);
     let fits = usize::from(summary_h.saturating_sub(2));
     if lines.len() > fits && fits > 0 {

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use jwtscope::claims::time;
 use jwtscope::output::sanitize::clean;
@@ -13,11 +13,24 @@ use jwtscope::report::{Kind, TokenReport};
 use jwtscope::verify::Status as VStatus;
 
 use super::super::app::App;
-use super::{Theme, labelled};
+use super::{Theme, labelled, text};
 
 /// Everything about the token on one scrollable page: all summary rows, every warning, the
 /// response fields found around it.
 pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
+    let lines = rows(app, theme, t, usize::from(area.width));
+    let scroll = app.summary_scroll.min(lines.len().saturating_sub(1));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .collect();
+    Paragraph::new(shown).render(area, buf);
+}
+
+/// The overview's screen rows at `width`, wrapped with hanging indents. The state clamps its
+/// scroll with their count, so End shows the last row at the bottom.
+pub(super) fn rows(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> Vec<Line<'static>> {
     let mut lines = labelled(summary_rows(app, t, theme), theme);
     if let Some(j) = &t.jwe {
         lines.push(Line::from(format!(
@@ -77,7 +90,7 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
         let w = t
             .context_fields
             .iter()
-            .map(|f| f.name.chars().count())
+            .map(|f| super::text::width(&f.name))
             .max()
             .unwrap_or(8);
         for f in &t.context_fields {
@@ -104,11 +117,7 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
             }
         }
     }
-    let scroll = u16::try_from(app.summary_scroll).unwrap_or(u16::MAX);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(area, buf);
+    text::wrap_all(&lines, width, text::hang)
 }
 
 /// The summary rows: label and value spans.

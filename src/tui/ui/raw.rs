@@ -13,7 +13,10 @@ use super::Theme;
 
 pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let height = usize::from(area.height);
-    let first = app.raw_scroll.min(app.raw_lines.len().saturating_sub(1));
+    // Clamped again here: the terminal may have grown since the state clamped it.
+    let first = app
+        .raw_scroll
+        .min(app.raw_lines.len().saturating_sub(height));
     let lines: Vec<Line> = app
         .raw_lines
         .iter()
@@ -43,6 +46,7 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Line::from(l)
             }
         })
+        .map(|l| super::text::truncate_line(l, usize::from(area.width)))
         .collect();
     Paragraph::new(lines).render(area, buf);
 }
