@@ -79,7 +79,6 @@ impl TimeMode {
 #[derive(Debug, Clone, Copy)]
 enum Scroll {
     Raw,
-    Overview,
     Token,
 }
 
@@ -133,6 +132,8 @@ pub struct App {
     pub focus: Panel,
     pub claim_sel: usize,
     pub header_sel: usize,
+    /// The overview's selected line (what `y` copies there).
+    pub summary_sel: usize,
     pub summary_scroll: usize,
     pub token_scroll: usize,
     pub detail_open: bool,
@@ -174,6 +175,7 @@ impl App {
             focus: Panel::Claims,
             claim_sel: 0,
             header_sel: 0,
+            summary_sel: 0,
             summary_scroll: 0,
             token_scroll: 0,
             detail_open: false,
@@ -257,6 +259,7 @@ impl App {
     fn reset_view(&mut self) {
         self.claim_sel = 0;
         self.header_sel = 0;
+        self.summary_sel = 0;
         self.summary_scroll = 0;
         self.token_scroll = 0;
         self.detail_open = false;
@@ -429,13 +432,12 @@ impl App {
         self.detail_scroll = 0;
     }
 
-    /// The furthest `raw`, `summary` or `token` scroll can go: the last row at the bottom.
+    /// The furthest the raw view or the token can scroll: the last row at the bottom.
     fn scroll_max(&self, what: Scroll) -> usize {
         let body = ui::body_area(self, self.size);
         let height = usize::from(body.height);
         let rows = match what {
             Scroll::Raw => self.raw_lines.len(),
-            Scroll::Overview => ui::overview_len(self, body.width),
             Scroll::Token => self
                 .current()
                 .and_then(|t| t.token.as_ref())
@@ -469,12 +471,7 @@ impl App {
             return;
         }
         match self.focus {
-            Panel::Summary => {
-                self.summary_scroll = self
-                    .summary_scroll
-                    .saturating_add_signed(delta)
-                    .min(self.scroll_max(Scroll::Overview));
-            }
+            Panel::Summary => self.move_overview(delta),
             Panel::Claims => {
                 let len = self.visible_claims().len();
                 self.claim_sel = step(self.claim_sel, len);
@@ -491,6 +488,33 @@ impl App {
                     .min(self.scroll_max(Scroll::Token));
             }
         }
+    }
+
+    /// Moves the overview's selection by `delta` lines and scrolls so it is on screen; at the
+    /// last line the page is scrolled to its end.
+    fn move_overview(&mut self, delta: isize) {
+        let body = ui::body_area(self, self.size);
+        let Some(page) = ui::overview_page(self, body.width) else {
+            return;
+        };
+        let last = page.starts.len().saturating_sub(1);
+        self.summary_sel = self.summary_sel.saturating_add_signed(delta).min(last);
+        let height = usize::from(body.height);
+        let max = page.rows.len().saturating_sub(height);
+        let start = page.starts.get(self.summary_sel).copied().unwrap_or(0);
+        let end = page
+            .starts
+            .get(self.summary_sel + 1)
+            .copied()
+            .unwrap_or(page.rows.len());
+        if self.summary_sel == last {
+            self.summary_scroll = max;
+        } else if start < self.summary_scroll {
+            self.summary_scroll = start;
+        } else if end > self.summary_scroll + height {
+            self.summary_scroll = end.saturating_sub(height).min(start);
+        }
+        self.summary_scroll = self.summary_scroll.min(max);
     }
 
     fn page_by(&mut self, sign: isize) {
@@ -563,10 +587,7 @@ impl App {
             Action::CopyValue => return self.copy_value(),
             Action::CopyToken => {
                 if let Some(token) = self.current().and_then(|t| t.token.clone()) {
-                    self.flash = Some(format!(
-                        "copied the whole token ({} characters) to the clipboard (OSC 52)",
-                        token.len()
-                    ));
+                    self.flash = Some(sent("the whole token", &token));
                     return vec![Effect::Copy(token)];
                 }
                 self.flash = Some("this token has no compact form to copy".to_string());
@@ -601,35 +622,57 @@ impl App {
         Vec::new()
     }
 
+    /// What `y` copies in the view on screen: the overview's selected line, the selected
+    /// claim or header parameter, the token, or in the raw view the whole decoded JSON.
     fn copy_value(&mut self) -> Vec<Effect> {
-        let picked = match self.focus {
-            Panel::Header => self
-                .current()
-                .and_then(|t| t.header_params.get(self.header_sel))
-                .map(|f| (f.name.clone(), plain(&f.value))),
-            Panel::Token => self
-                .current()
-                .and_then(|t| t.token.clone())
-                .map(|t| ("token".to_string(), t)),
-            _ => self
-                .selected_claim()
-                .map(|f| (f.name.clone(), plain(&f.value))),
-        };
-        match picked {
-            Some((name, text)) => {
-                self.flash = Some(format!(
-                    "copied {name} ({} characters) to the clipboard (OSC 52)",
-                    text.chars().count()
-                ));
-                vec![Effect::Copy(text)]
+        let picked = if self.raw() {
+            self.current().map(|t| {
+                (
+                    "the decoded header and payload".to_string(),
+                    raw_json_lines(t).join("\n"),
+                )
+            })
+        } else {
+            match self.focus {
+                Panel::Summary => {
+                    let width = ui::body_area(self, self.size).width;
+                    ui::overview_page(self, width)
+                        .and_then(|p| p.copies.into_iter().nth(self.summary_sel).flatten())
+                }
+                Panel::Header => self
+                    .current()
+                    .and_then(|t| t.header_params.get(self.header_sel))
+                    .map(|f| (f.name.clone(), plain(&f.value))),
+                Panel::Token => self
+                    .current()
+                    .and_then(|t| t.token.clone())
+                    .map(|t| ("the token".to_string(), t)),
+                Panel::Claims => self
+                    .selected_claim()
+                    .map(|f| (f.name.clone(), plain(&f.value))),
             }
-            None => Vec::new(),
+        };
+        if let Some((name, text)) = picked {
+            self.flash = Some(sent(&name, &text));
+            vec![Effect::Copy(text)]
+        } else {
+            self.flash = Some("nothing to copy here".to_string());
+            Vec::new()
         }
     }
 }
 
+/// The footer's note for a copy: the terminal may ignore OSC 52, so it says what was sent,
+/// not that it arrived.
+fn sent(name: &str, text: &str) -> String {
+    format!(
+        "sent {name} ({} characters) to the clipboard (OSC 52)",
+        text.chars().count()
+    )
+}
+
 /// A value as a person would paste it: strings bare, everything else as JSON.
-fn plain(v: &Value) -> String {
+pub fn plain(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),

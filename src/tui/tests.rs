@@ -62,6 +62,54 @@ fn draw(app: &App, w: u16, h: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The screen with its styles: every run of cells drawn in other than the default style is
+/// written `«style|text»` (reverse video `rev`, `bold`, colours by name), so a snapshot shows
+/// what only style tells (the selection, the active tab, expiry colours).
+fn styled(app: &App, w: u16, h: u16) -> String {
+    use ratatui::style::{Modifier, Style};
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let name = |s: Style| {
+        let mut parts = Vec::new();
+        if let Some(fg) = s.fg.filter(|c| *c != ratatui::style::Color::Reset) {
+            parts.push(format!("{fg}"));
+        }
+        if s.add_modifier.contains(Modifier::REVERSED) {
+            parts.push("rev".to_string());
+        }
+        if s.add_modifier.contains(Modifier::BOLD) {
+            parts.push("bold".to_string());
+        }
+        parts.join(",")
+    };
+    let mut out = String::new();
+    for y in 0..h {
+        let mut run = String::new();
+        let mut style = String::new();
+        let flush = |out: &mut String, run: &mut String, style: &str| {
+            if style.is_empty() {
+                out.push_str(run);
+            } else {
+                out.push_str(&format!("«{style}|{run}»"));
+            }
+            run.clear();
+        };
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            let s = name(cell.style());
+            if s != style {
+                flush(&mut out, &mut run, &style);
+                style = s;
+            }
+            run.push_str(cell.symbol());
+        }
+        flush(&mut out, &mut run, &style);
+        out.push('\n');
+    }
+    out
+}
+
 fn keys(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for k in keys {
@@ -348,14 +396,50 @@ fn big_tokens_render_only_what_is_visible() {
 }
 
 #[test]
-fn copy_keys_produce_osc52_effects_and_confirm() {
+fn y_copies_what_is_selected_in_the_view_on_screen() {
     let mut app = app_for("managedid.json");
-    let effects = keys(&mut app, &[KeyCode::Char('y')]);
-    assert_eq!(
-        effects,
-        vec![Effect::Copy("https://management.azure.com/".into())]
+    let copy = |app: &mut App| match &keys(app, &[KeyCode::Char('y')])[..] {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Claims: the selected claim.
+    assert_eq!(copy(&mut app), "https://management.azure.com/");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("sent aud (29 characters) to the clipboard (OSC 52)"),
+        "{screen}"
     );
-    assert!(draw(&app, 80, 24).contains("copied aud"));
+    // Overview, moved down to Object ID: the object ID, not the hidden claim selection.
+    keys(&mut app, &[KeyCode::Char('1')]);
+    assert_eq!(
+        copy(&mut app),
+        "Microsoft Entra ID · v1 · public or US Government cloud"
+    );
+    keys(&mut app, &[KeyCode::Char('j'); 4]);
+    assert_eq!(copy(&mut app), "b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081");
+    keys(&mut app, &[KeyCode::Char('j')]);
+    assert_eq!(copy(&mut app), "8c3dad1d-b6bc-4f8b-939b-8263372eced6");
+    keys(
+        &mut app,
+        &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('j')],
+    );
+    // Resource: the whole resource ID, which the row shows only in parts.
+    assert!(copy(&mut app).starts_with("/subscriptions/5f1d2a7e-0b1c-4e8a-9f0d-2c3b4a5d6e7f/"));
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        insta::assert_snapshot!(format!("overview_selected_{w}x{h}"), styled(&app, w, h));
+    }
+    // Header: the selected parameter.
+    keys(&mut app, &[KeyCode::Char('3')]);
+    assert_eq!(copy(&mut app), "JWT");
+    // Token: the token.
+    keys(&mut app, &[KeyCode::Char('4')]);
+    assert!(copy(&mut app).starts_with("eyJ"));
+    // Raw: the whole decoded JSON, not the claim selected underneath.
+    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('r')]);
+    let raw = copy(&mut app);
+    assert!(raw.starts_with("{\n  \"header\": {"), "{raw}");
+    assert!(raw.contains("\"xms_mirid\""), "{raw}");
     let effects = keys(&mut app, &[KeyCode::Char('Y')]);
     assert!(matches!(&effects[..], [Effect::Copy(t)] if t.starts_with("eyJ")));
     keys(&mut app, &[KeyCode::Char('j')]);
@@ -419,8 +503,16 @@ fn end_stops_at_the_last_row_and_up_moves_at_once() {
                 !body_last.trim_matches(|c| c == '│' || c == ' ').is_empty() || top == end,
                 "{view:?} {w}x{h}: blank at the end:\n{end}"
             );
+            let sel = app.summary_sel;
             keys(&mut app, &[KeyCode::Up]);
-            if top != end {
+            if view == KeyCode::Char('1') {
+                // The selection moves (shown in reverse video, which this text lacks).
+                assert_eq!(
+                    app.summary_sel + 1,
+                    sel,
+                    "{w}x{h}: Up after End did nothing"
+                );
+            } else if top != end {
                 assert_ne!(
                     end,
                     draw(&app, w, h),

@@ -22,7 +22,7 @@ use super::keymap::BINDINGS;
 mod claims;
 mod header;
 mod help;
-mod overview;
+pub mod overview;
 mod paste;
 mod raw;
 mod text;
@@ -236,12 +236,11 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     layout(app, &theme, area).map_or(Rect::ZERO, |a| Block::bordered().inner(a.body))
 }
 
-/// How many rows the overview takes at `width`.
-pub fn overview_len(app: &App, width: u16) -> usize {
+/// The overview laid out at `width`: the state moves its selection and scroll with it.
+pub fn overview_page(app: &App, width: u16) -> Option<overview::Page> {
     let theme = Theme { color: app.color };
-    app.current().map_or(0, |t| {
-        overview::rows(app, &theme, t, usize::from(width)).len()
-    })
+    app.current()
+        .map(|t| overview::page(app, &theme, t, usize::from(width)))
 }
 
 fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {

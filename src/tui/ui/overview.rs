@@ -12,26 +12,101 @@ use jwtscope::output::text::value_line;
 use jwtscope::report::{Kind, TokenReport};
 use jwtscope::verify::Status as VStatus;
 
-use super::super::app::App;
+use super::super::app::{App, Panel};
 use super::{Theme, labelled, text};
 
 /// Everything about the token on one scrollable page: all summary rows, every warning, the
-/// response fields found around it.
+/// response fields found around it. The selected line (what `y` copies) is in reverse video.
 pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
-    let lines = rows(app, theme, t, usize::from(area.width));
-    let scroll = app.summary_scroll.min(lines.len().saturating_sub(1));
-    let shown: Vec<Line> = lines
+    let page = page(app, theme, t, usize::from(area.width));
+    let height = usize::from(area.height);
+    // Clamped again here: the terminal may have grown since the state clamped it.
+    let scroll = app
+        .summary_scroll
+        .min(page.rows.len().saturating_sub(height));
+    let sel = page.starts.get(app.summary_sel).copied();
+    let sel_end = page
+        .starts
+        .get(app.summary_sel + 1)
+        .copied()
+        .unwrap_or(page.rows.len());
+    let shown: Vec<Line> = page
+        .rows
         .into_iter()
+        .enumerate()
         .skip(scroll)
-        .take(usize::from(area.height))
+        .take(height)
+        .map(|(i, l)| {
+            if sel.is_some_and(|s| (s..sel_end).contains(&i)) && app.focus == Panel::Summary {
+                l.style(theme.selected())
+            } else {
+                l
+            }
+        })
         .collect();
     Paragraph::new(shown).render(area, buf);
 }
 
-/// The overview's screen rows at `width`, wrapped with hanging indents. The state clamps its
-/// scroll with their count, so End shows the last row at the bottom.
-pub(super) fn rows(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> Vec<Line<'static>> {
-    let mut lines = labelled(summary_rows(app, t, theme), theme);
+/// The overview laid out at a width: its screen rows (wrapped with hanging indents), where
+/// each line starts among them, and what `y` copies on each line.
+pub struct Page {
+    pub rows: Vec<Line<'static>>,
+    pub starts: Vec<usize>,
+    pub copies: Vec<Option<(String, String)>>,
+}
+
+pub(super) fn page(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> Page {
+    let (lines, copies) = lines(app, theme, t);
+    let mut rows = Vec::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    for l in &lines {
+        starts.push(rows.len());
+        rows.extend(text::wrap(l, width, text::hang(l)));
+    }
+    Page {
+        rows,
+        starts,
+        copies,
+    }
+}
+
+/// What `y` copies on a summary row: the value whole (the full resource ID, every audience).
+fn summary_copy(t: &TokenReport, label: &str, line: &Line<'_>) -> Option<String> {
+    let s = &t.summary;
+    let joined = |v: &[String], sep: &str| (!v.is_empty()).then(|| v.join(sep));
+    match label {
+        "Token" => None,
+        "Issuer" => s.issuer.clone(),
+        "Audience" => joined(&s.audience, " "),
+        "Expires" => s.expires_at.clone(),
+        "Object ID" => s.object_id.clone(),
+        "Subject" => s.subject.clone(),
+        "Tenant" => s.tenant_id.clone(),
+        "App" => s.app_id.clone(),
+        "Resource" => s.azure_resource.as_ref().map(|r| r.id.clone()),
+        "Attached to" => s.azure_compute_resource.as_ref().map(|r| r.id.clone()),
+        "Scopes" => joined(&s.scopes, " "),
+        "Roles" => joined(&s.roles, " "),
+        _ => Some(line.to_string()),
+    }
+}
+
+/// The overview's lines, unwrapped, with what `y` copies on each.
+#[allow(clippy::type_complexity)]
+fn lines(
+    app: &App,
+    theme: &Theme,
+    t: &TokenReport,
+) -> (Vec<Line<'static>>, Vec<Option<(String, String)>>) {
+    let summary = summary_rows(app, t, theme);
+    let mut copies: Vec<Option<(String, String)>> = summary
+        .iter()
+        .map(|(label, line)| summary_copy(t, label, line).map(|v| ((*label).to_string(), v)))
+        .collect();
+    let mut lines: Vec<Line<'static>> = labelled(summary, theme)
+        .into_iter()
+        .map(|l| text::truncate_line(l, usize::MAX))
+        .collect();
     if let Some(j) = &t.jwe {
         lines.push(Line::from(format!(
             "Encrypted  key {} bytes · IV {} · ciphertext {} · tag {}",
@@ -79,6 +154,8 @@ pub(super) fn rows(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> V
                 format!("! {}", clean(w)),
                 theme.warn(),
             )));
+            copies.resize(lines.len() - 1, None);
+            copies.push(Some(("the warning".to_string(), w.clone())));
         }
     }
     if !t.context_fields.is_empty() {
@@ -109,6 +186,8 @@ pub(super) fn rows(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> V
                 Span::styled(format!("{:<w$}  ", clean(&f.name)), theme.fg(Color::Cyan)),
                 Span::raw(value),
             ]));
+            copies.resize(lines.len() - 1, None);
+            copies.push(Some((f.name.clone(), super::super::app::plain(&f.value))));
             if let Some(d) = f.description {
                 lines.push(Line::from(Span::styled(
                     format!("{:<w$}  {d}", ""),
@@ -117,7 +196,8 @@ pub(super) fn rows(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> V
             }
         }
     }
-    text::wrap_all(&lines, width, text::hang)
+    copies.resize(lines.len(), None);
+    (lines, copies)
 }
 
 /// The summary rows: label and value spans.

@@ -191,15 +191,6 @@ pub fn hang(line: &Line<'_>) -> usize {
     }
 }
 
-/// Wraps every line; see [`wrap`].
-pub fn wrap_all(
-    lines: &[Line<'_>],
-    max: usize,
-    indent: impl Fn(&Line<'_>) -> usize,
-) -> Vec<Line<'static>> {
-    lines.iter().flat_map(|l| wrap(l, max, indent(l))).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
