@@ -100,6 +100,8 @@ pub enum Mode {
     Raw,
     /// Typing a claim filter.
     Filter,
+    /// Typing a search inside the open claim detail.
+    Search,
     /// The key help, over the panels or over the raw view.
     Help { over_raw: bool },
     /// The paste screen.
@@ -138,6 +140,8 @@ pub struct App {
     pub token_scroll: usize,
     pub detail_open: bool,
     pub detail_scroll: usize,
+    /// What `/` looks for inside the open detail.
+    pub detail_search: String,
     pub filter: String,
     /// Indexes of the claims that pass `filter` (`None`: no filter), kept by `refilter`.
     filtered: Option<Vec<usize>>,
@@ -180,6 +184,7 @@ impl App {
             token_scroll: 0,
             detail_open: false,
             detail_scroll: 0,
+            detail_search: String::new(),
             filter: String::new(),
             filtered: None,
             time_mode: TimeMode::Relative,
@@ -264,6 +269,7 @@ impl App {
         self.token_scroll = 0;
         self.detail_open = false;
         self.detail_scroll = 0;
+        self.detail_search.clear();
         self.filter.clear();
         if self.mode != Mode::Paste {
             self.mode = Mode::Browse;
@@ -364,6 +370,7 @@ impl App {
         match self.mode {
             Mode::Paste => self.paste_key(k, at),
             Mode::Filter => self.filter_key(k),
+            Mode::Search => self.search_key(k),
             Mode::Help { over_raw } => {
                 // Any key closes help; the quit keys still quit.
                 self.mode = if over_raw { Mode::Raw } else { Mode::Browse };
@@ -456,6 +463,54 @@ impl App {
         body.saturating_sub(chrome).max(1)
     }
 
+    fn search_key(&mut self, k: &KeyEvent) {
+        match k.code {
+            KeyCode::Esc => {
+                self.detail_search.clear();
+                self.mode = Mode::Browse;
+            }
+            KeyCode::Enter => self.mode = Mode::Browse,
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Down | KeyCode::Tab => self.find_in_detail(self.detail_scroll + 1),
+            KeyCode::Backspace => {
+                self.detail_search.pop();
+                self.find_in_detail(0);
+            }
+            KeyCode::Char(c) => {
+                self.detail_search.push(c);
+                self.find_in_detail(0);
+            }
+            _ => {}
+        }
+    }
+
+    /// Scrolls the open detail to the first row at or after `from` that holds the search (or,
+    /// without one, the filter).
+    fn find_in_detail(&mut self, from: usize) {
+        let needle = if self.detail_search.is_empty() {
+            self.filter.clone()
+        } else {
+            self.detail_search.clone()
+        };
+        if let Some(row) = ui::detail_find(self, self.size, &needle, from) {
+            self.detail_scroll = row;
+            self.clamp_detail();
+        }
+    }
+
+    /// The detail is open on screen (and so takes the paging keys).
+    fn in_detail(&self) -> bool {
+        self.detail_open && self.focus == Panel::Claims && !self.raw()
+    }
+
+    /// Keeps the detail's scroll where its last row is at the bottom or above.
+    fn clamp_detail(&mut self) {
+        if let Some((inner, rows)) = ui::detail_metrics(self, self.size) {
+            let max = rows.saturating_sub(usize::from(inner.height));
+            self.detail_scroll = self.detail_scroll.min(max);
+        }
+    }
+
     fn move_sel(&mut self, delta: isize) {
         let step = |v: usize, len: usize| -> usize {
             if len == 0 {
@@ -476,6 +531,7 @@ impl App {
                 let len = self.visible_claims().len();
                 self.claim_sel = step(self.claim_sel, len);
                 self.detail_scroll = 0;
+                self.detail_search.clear();
             }
             Panel::Header => {
                 let len = self.current().map_or(0, |t| t.header_params.len());
@@ -518,10 +574,15 @@ impl App {
     }
 
     fn page_by(&mut self, sign: isize) {
-        let page = isize::try_from(self.page()).unwrap_or(10);
-        if self.detail_open && self.focus == Panel::Claims && !self.raw() {
+        if self.in_detail() {
+            // Exactly the rows the detail shows: nothing skipped, nothing repeated.
+            let page = ui::detail_metrics(self, self.size)
+                .map_or(1, |(inner, _)| usize::from(inner.height).max(1));
+            let page = isize::try_from(page).unwrap_or(10);
             self.detail_scroll = self.detail_scroll.saturating_add_signed(sign * page);
+            self.clamp_detail();
         } else {
+            let page = isize::try_from(self.page()).unwrap_or(10);
             self.move_sel(sign * page);
         }
     }
@@ -532,7 +593,9 @@ impl App {
             Action::Back => {
                 // Esc closes what is open, innermost first, and never quits: a user who
                 // presses it once too often must not lose the screen.
-                if self.detail_open {
+                if self.in_detail() && !self.detail_search.is_empty() {
+                    self.detail_search.clear();
+                } else if self.detail_open {
                     self.detail_open = false;
                 } else if self.mode == Mode::Raw {
                     self.mode = Mode::Browse;
@@ -553,17 +616,31 @@ impl App {
             Action::Up => self.move_sel(-1),
             Action::PageDown => self.page_by(1),
             Action::PageUp => self.page_by(-1),
+            Action::Home if self.in_detail() => self.detail_scroll = 0,
+            Action::End if self.in_detail() => {
+                self.detail_scroll = usize::MAX;
+                self.clamp_detail();
+            }
             Action::Home => self.move_sel(isize::MIN / 2),
             Action::End => self.move_sel(isize::MAX / 2),
             Action::Detail => {
                 if self.focus == Panel::Claims && !self.raw() {
                     self.detail_open = !self.detail_open;
-                    self.detail_scroll = 0;
                 } else {
                     self.focus = Panel::Claims;
                     self.mode = Mode::Browse;
                     self.detail_open = true;
                 }
+                self.detail_scroll = 0;
+                self.detail_search.clear();
+                // Opened from a filter: at the first match, not at the top.
+                if self.detail_open && !self.filter.is_empty() {
+                    self.find_in_detail(0);
+                }
+            }
+            Action::Filter if self.in_detail() => {
+                self.detail_search.clear();
+                self.mode = Mode::Search;
             }
             Action::Filter => {
                 self.focus = Panel::Claims;

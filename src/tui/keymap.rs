@@ -161,14 +161,14 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Home), ch('g')],
         label: "Home / g",
         action: Action::Home,
-        help: "first row",
+        help: "first row (the top of the detail when it is open)",
         footer: None,
     },
     Binding {
         keys: &[key(KeyCode::End), ch('G')],
         label: "End / G",
         action: Action::End,
-        help: "last row",
+        help: "last row (the end of the detail when it is open)",
         footer: None,
     },
     Binding {
@@ -182,7 +182,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[ch('/')],
         label: "/",
         action: Action::Filter,
-        help: "filter claims by name or value (Enter keeps it, Esc clears it)",
+        help: "filter claims by name or value (Enter keeps it, Esc clears it); in an open detail, search its value",
         footer: Some("/ filter"),
     },
     Binding {

@@ -389,7 +389,7 @@ fn big_tokens_render_only_what_is_visible() {
         &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::PageDown],
     );
     let detail = draw(&app, 200, 60);
-    assert!(detail.contains("5000 items; showing"), "{detail}");
+    assert!(detail.contains(" of 5003 "), "{detail}");
     keys(&mut app, &[KeyCode::Char('4'), KeyCode::End]);
     let token = draw(&app, 200, 60);
     assert!(token.contains("4 Token"), "{token}");
@@ -525,4 +525,143 @@ fn end_stops_at_the_last_row_and_up_moves_at_once() {
     let mut app = app_for("managedid.json");
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
     assert!(app.summary_scroll < 100, "{}", app.summary_scroll);
+}
+
+/// The array indexes shown in a detail pane ("   27 0002f5f1-..." rows).
+fn shown_items(screen: &str) -> Vec<usize> {
+    let re = regex::Regex::new(r"[│ ] *(\d+) [0-9a-f]{8}-[0-9a-f]{4}-").unwrap();
+    screen
+        .lines()
+        .filter_map(|l| re.captures(l).map(|c| c[1].parse().unwrap()))
+        .collect()
+}
+
+fn group(i: usize) -> String {
+    format!("{:08x}-{:04x}-4{:03x}", i * 7919, i % 65536, i % 4096)
+}
+
+#[test]
+fn the_detail_pages_exactly_and_g_end_and_search_work_inside_it() {
+    let big = common::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = App::new(Some(r.clone()), now(), true, false);
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        keys(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]);
+        assert_eq!(app.selected_claim().unwrap().name, "groups");
+        // Three pages down and back: every item once, in order, none skipped.
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.extend(shown_items(&draw(&app, w, h)));
+            keys(&mut app, &[KeyCode::PageDown]);
+        }
+        seen.dedup();
+        assert!(seen.len() > 6, "{w}x{h}: {seen:?}");
+        assert_eq!(seen, (0..seen.len()).collect::<Vec<_>>(), "{w}x{h}");
+        keys(
+            &mut app,
+            &[KeyCode::PageUp, KeyCode::PageUp, KeyCode::PageUp],
+        );
+        assert_eq!(app.detail_scroll, 0, "{w}x{h}");
+        // End and Home inside the detail, not the claim selection.
+        keys(&mut app, &[KeyCode::Char('G')]);
+        let end = draw(&app, w, h);
+        assert_eq!(shown_items(&end).last(), Some(&4999), "{w}x{h}:\n{end}");
+        assert_eq!(app.selected_claim().unwrap().name, "groups");
+        if (w, h) == (120, 40) {
+            insta::assert_snapshot!("detail_end_120x40", end);
+        }
+        keys(&mut app, &[KeyCode::Char('g')]);
+        assert_eq!(app.detail_scroll, 0, "{w}x{h}");
+        // / searches inside the open detail.
+        keys(&mut app, &[KeyCode::Char('/')]);
+        chars(&mut app, &group(4000));
+        keys(&mut app, &[KeyCode::Enter]);
+        let found = draw(&app, w, h);
+        assert!(shown_items(&found).contains(&4000), "{w}x{h}:\n{found}");
+        assert!(!app.quit);
+    }
+    // Filtering for an item opens the detail at the match, not at item 0.
+    let mut app = App::new(Some(r), now(), true, false);
+    app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, &group(1387));
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    let screen = draw(&app, 120, 40);
+    assert!(shown_items(&screen).contains(&1387), "{screen}");
+}
+
+#[test]
+fn the_detail_wraps_long_values_and_pages_without_losing_a_character() {
+    // xms_mirid at 80x24: the whole value is on screen.
+    let mut app = app_for("managedid.json");
+    let at = app
+        .visible_claims()
+        .iter()
+        .position(|f| f.name == "xms_mirid")
+        .unwrap();
+    keys(&mut app, &vec![KeyCode::Char('j'); at]);
+    keys(&mut app, &[KeyCode::Enter]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        if w == 60 {
+            // Four rows of detail: the value is a page or two down, and End reaches it.
+            keys(&mut app, &[KeyCode::End]);
+        } else {
+            keys(&mut app, &[KeyCode::Home]);
+        }
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("vm-web-01"), "{w}x{h}:\n{screen}");
+        insta::assert_snapshot!(format!("detail_mirid_{w}x{h}"), screen);
+    }
+    // A 3000-character value paged through at 80x24: every character once, in order.
+    let long = (0..500).fold(String::new(), |mut s, n| {
+        s.push_str(&format!("{n:05}|"));
+        s
+    });
+    let token = common::token(
+        r#"{"alg":"none"}"#,
+        &format!(r#"{{"path":"C:\\new","s":"{long}"}}"#),
+    );
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    let mut app = App::new(Some(r), now(), true, false);
+    keys(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
+    let mut text = String::new();
+    let mut last = String::new();
+    for _ in 0..200 {
+        let screen = draw(&app, 80, 24);
+        if screen == last {
+            break;
+        }
+        let rows: Vec<&str> = screen.lines().collect();
+        // The detail's rows: between its top border (named "s") and its bottom border.
+        let top = rows.iter().position(|l| l.contains("┌ s ")).unwrap();
+        for row in &rows[top + 1..] {
+            let inner = row
+                .trim_matches('"')
+                .trim_start_matches('│')
+                .trim_end_matches('│');
+            if inner.starts_with('└') {
+                break;
+            }
+            if inner.starts_with(|c: char| c.is_ascii_digit()) {
+                text.push_str(inner.trim_end());
+            }
+        }
+        last = screen;
+        keys(&mut app, &[KeyCode::PageDown]);
+    }
+    // Pages overlap only where the end is clamped; drop the repeat.
+    let mut dedup = String::new();
+    for chunk in text.split_inclusive('|') {
+        if !dedup.ends_with(chunk) || chunk.len() < 6 {
+            dedup.push_str(chunk);
+        }
+    }
+    assert!(dedup.starts_with(&long[..600]), "{dedup}");
+    assert!(dedup.ends_with("00499|"), "{dedup}");
+    // A backslash followed by n is not a line break.
+    keys(&mut app, &[KeyCode::Char('g'), KeyCode::Char('k')]);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("C:\\new"), "{screen}");
 }

@@ -5,9 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
+    Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
-use serde_json::Value;
 
 use jwtscope::claims::time;
 use jwtscope::output::sanitize::clean;
@@ -15,7 +14,7 @@ use jwtscope::output::text::value_line;
 use jwtscope::report::{Field, Kind, TokenReport};
 
 use super::super::app::{App, Mode, Panel, TimeMode};
-use super::{Theme, text};
+use super::{Theme, detail, text};
 
 /// A time value as the time mode shows it.
 fn time_text(
@@ -69,20 +68,13 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
             .render(area, buf);
         return;
     }
-    let (table_area, detail_area) = if app.detail_open {
-        if area.width >= 120 {
-            let [a, b] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                    .areas(area);
-            (a, Some(b))
-        } else {
-            let [a, b] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(area);
-            (a, Some(b))
+    let (table_area, detail_area) = split(app, theme, area);
+    if table_area.height == 0 {
+        if let (Some(d), Some(field)) = (detail_area, claims.get(app.claim_sel)) {
+            detail::render(app, theme, field, d, buf);
         }
-    } else {
-        (area, None)
-    };
+        return;
+    }
     let now = app.now;
     let mode = app.time_mode;
     render_fields_list(
@@ -105,9 +97,69 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
             (None, _) => value_line(&f.value),
         },
     );
-    if let (Some(detail), Some(field)) = (detail_area, claims.get(app.claim_sel)) {
-        render_detail(app, theme, field, detail, buf);
+    if let (Some(d), Some(field)) = (detail_area, claims.get(app.claim_sel)) {
+        detail::render(app, theme, field, d, buf);
     }
+}
+
+/// The claims area without the filter bar.
+fn below_bar(app: &App, area: Rect) -> Rect {
+    if app.mode == Mode::Filter || !app.filter.is_empty() {
+        let [_, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        rest
+    } else {
+        area
+    }
+}
+
+/// Where the table and the open detail go. The detail takes the room it needs and at least
+/// half the area: docked on the right from 120 columns (like k9s's describe), below the table on narrower
+/// screens, and the whole area when a third of it would be too short to read.
+fn split(app: &App, theme: &Theme, area: Rect) -> (Rect, Option<Rect>) {
+    let Some(field) = app.selected_claim().filter(|_| app.detail_open) else {
+        return (area, None);
+    };
+    if area.width >= 120 {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(area);
+        return (a, Some(b));
+    }
+    if area.height < 14 {
+        return (Rect { height: 0, ..area }, Some(area));
+    }
+    let need =
+        detail::Detail::new(app, theme, field, usize::from(area.width.saturating_sub(2))).len() + 2;
+    let half = area.height.div_ceil(2);
+    // The table keeps its header and three rows.
+    let detail_h = u16::try_from(need)
+        .unwrap_or(u16::MAX)
+        .clamp(half, area.height.saturating_sub(4));
+    let [a, b] = Layout::vertical([Constraint::Min(4), Constraint::Length(detail_h)]).areas(area);
+    (a, Some(b))
+}
+
+/// The open detail's inside and how many rows it has, at the terminal size the state
+/// knows: what a page is and where End goes.
+pub(super) fn detail_metrics(app: &App, theme: &Theme, body: Rect) -> Option<(Rect, usize)> {
+    let field = app.selected_claim()?;
+    let (_, detail) = split(app, theme, below_bar(app, body));
+    let inner = Block::bordered().inner(detail?);
+    let rows = detail::Detail::new(app, theme, field, usize::from(inner.width)).len();
+    Some((inner, rows))
+}
+
+/// The first detail row at or after `from` holding `needle`.
+pub(super) fn detail_find(
+    app: &App,
+    theme: &Theme,
+    body: Rect,
+    needle: &str,
+    from: usize,
+) -> Option<usize> {
+    let field = app.selected_claim()?;
+    let (_, detail) = split(app, theme, below_bar(app, body));
+    let inner = Block::bordered().inner(detail?);
+    detail::Detail::new(app, theme, field, usize::from(inner.width)).find(needle, from)
 }
 
 pub(super) fn render_fields(
@@ -192,107 +244,4 @@ fn render_fields_list(
     // The window was chosen above; the table itself draws from its first row.
     let mut state = TableState::default();
     StatefulWidget::render(table, area, buf, &mut state);
-}
-
-/// The selected claim whole: value (wrapped; arrays one item a line, scrolled), times,
-/// meaning and description.
-fn render_detail(app: &App, theme: &Theme, f: &Field, area: Rect, buf: &mut Buffer) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(format!(
-            " {} (PgUp/PgDn scroll, Enter closes) ",
-            clean(&f.name)
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let mut lines: Vec<Line> = Vec::new();
-    if let Some(d) = f.description {
-        lines.push(Line::from(Span::styled(d.to_string(), theme.dim())));
-    }
-    if let Some(m) = &f.meaning {
-        lines.push(Line::from(vec![
-            Span::styled("Means: ", theme.label()),
-            Span::raw(clean(m).into_owned()),
-        ]));
-    }
-    if let Some(t) = &f.time {
-        let rel = time::relative(time::seconds_between(t.unix, app.now));
-        lines.push(Line::from(vec![
-            Span::styled("Time:  ", theme.label()),
-            Span::raw(format!(
-                "{} · {} · {}",
-                t.utc.as_deref().unwrap_or("(beyond the calendar)"),
-                t.local.as_deref().unwrap_or("-"),
-                rel
-            )),
-        ]));
-        if let Some(n) = &t.note {
-            lines.push(Line::from(Span::styled(
-                format!("       {n}"),
-                theme.warn(),
-            )));
-        }
-    }
-    lines.push(Line::from(Span::styled("Value:", theme.label())));
-    let head = lines.len();
-    let width = usize::from(inner.width.max(1));
-    let visible = usize::from(inner.height).saturating_sub(head);
-    let scroll = app.detail_scroll;
-    match &f.value {
-        Value::Array(items) => {
-            let total = items.len();
-            // One line stays for "N items; showing a-b" when they do not all fit.
-            let visible = if total > visible {
-                visible.saturating_sub(1)
-            } else {
-                visible
-            };
-            let start = scroll.min(total.saturating_sub(1));
-            for (i, item) in items.iter().enumerate().skip(start).take(visible) {
-                let text = match item {
-                    Value::String(s) => clean(s).into_owned(),
-                    other => clean(&other.to_string()).into_owned(),
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{i:>5} "), theme.dim()),
-                    Span::raw(text::truncate(&text, width.saturating_sub(6)).into_owned()),
-                ]));
-            }
-            if total > visible {
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "      {} items; showing {}-{}",
-                        total,
-                        start + 1,
-                        (start + visible).min(total)
-                    ),
-                    theme.dim(),
-                )));
-            }
-        }
-        other => {
-            let text = match other {
-                Value::String(s) => s.clone(),
-                Value::Object(_) => serde_json::to_string_pretty(other).unwrap_or_default(),
-                v => v.to_string(),
-            };
-            let text = clean(&text).into_owned();
-            // Wrap by characters (tokens and IDs have no spaces to break at).
-            let mut wrapped: Vec<String> = Vec::new();
-            for raw_line in text.split("\\n") {
-                let chars: Vec<char> = raw_line.chars().collect();
-                if chars.is_empty() {
-                    wrapped.push(String::new());
-                }
-                for chunk in chars.chunks(width) {
-                    wrapped.push(chunk.iter().collect());
-                }
-            }
-            for l in wrapped.into_iter().skip(scroll).take(visible) {
-                lines.push(Line::from(l));
-            }
-        }
-    }
-    Paragraph::new(lines).render(inner, buf);
 }

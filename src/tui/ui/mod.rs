@@ -20,6 +20,7 @@ use super::app::{App, Mode, Panel};
 use super::keymap::BINDINGS;
 
 mod claims;
+mod detail;
 mod header;
 mod help;
 pub mod overview;
@@ -236,6 +237,18 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     layout(app, &theme, area).map_or(Rect::ZERO, |a| Block::bordered().inner(a.body))
 }
 
+/// The open claim detail's inside and its number of rows, at the terminal size `size`.
+pub fn detail_metrics(app: &App, size: Rect) -> Option<(Rect, usize)> {
+    let theme = Theme { color: app.color };
+    claims::detail_metrics(app, &theme, body_area(app, size))
+}
+
+/// The first row of the open claim detail at or after `from` that holds `needle`.
+pub fn detail_find(app: &App, size: Rect, needle: &str, from: usize) -> Option<usize> {
+    let theme = Theme { color: app.color };
+    claims::detail_find(app, &theme, body_area(app, size), needle, from)
+}
+
 /// The overview laid out at `width`: the state moves its selection and scroll with it.
 pub fn overview_page(app: &App, width: u16) -> Option<overview::Page> {
     let theme = Theme { color: app.color };
@@ -413,6 +426,11 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(
             format!(" {}", clean(flash)),
             theme.fg(Color::Green).add_modifier(Modifier::BOLD),
+        ))
+    } else if app.mode == Mode::Search {
+        Line::from(Span::styled(
+            " type to search the value · ↓ next match · Enter keep · Esc clear",
+            theme.dim(),
         ))
     } else if app.mode == Mode::Filter {
         Line::from(Span::styled(
