@@ -67,10 +67,10 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
+    /// Sends keys, in order. No sleeps: each test then waits for what the keys should show.
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.run(&["send-keys", k]);
-            std::thread::sleep(Duration::from_millis(80));
         }
     }
 
@@ -282,6 +282,36 @@ fn imds_in_the_ui_fetches_again_with_r() {
     t.keys(&["Escape", "R"]);
     t.wait_for("fetched a new token");
     assert_eq!(mock.requests().len(), 2);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
+
+#[test]
+fn a_paste_typed_as_keys_in_the_main_view_is_decoded_not_run_as_commands() {
+    let cmd = format!(
+        "{} --now {} {}",
+        bin(),
+        common::NOW,
+        quote(&common::asset("managedid.json"))
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("valid · expires in 23h 5m");
+    // What a terminal without bracketed paste sends: the text as keys, q, y, t, r and all.
+    let token = common::token(r#"{"alg":"none"}"#, r#"{"sub":"typed-paste-subject"}"#);
+    let text = format!(r#"{{"access_token":"{token}","quota":"q y t r 1 2"}}"#);
+    t.run(&["send-keys", "-l", &text]);
+    let screen = t.wait_for("typed-paste-subject");
+    assert!(
+        screen.contains("source: paste") || screen.contains("paste"),
+        "{screen}"
+    );
+    assert!(
+        std::fs::read_to_string(t.status.path())
+            .unwrap_or_default()
+            .trim()
+            .is_empty(),
+        "the program exited"
+    );
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0");
 }

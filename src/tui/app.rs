@@ -18,6 +18,13 @@ use super::ui;
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
 
+/// Printable keys closer together than this are a terminal typing a paste, not a person
+/// (people manage one key in 30 ms at best, key repeat about the same).
+pub const BURST_GAP: Duration = Duration::from_millis(8);
+
+/// This many printable keys in a burst make a paste.
+const BURST_LEN: usize = 3;
+
 /// The panels that take focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
@@ -155,6 +162,10 @@ pub struct App {
     pub paste: PasteBox,
     pub can_refetch: bool,
     pub quit: bool,
+    /// Printable keys held back for `BURST_GAP` in case more follow at once (a paste typed
+    /// by a terminal without bracketed paste), with when the last arrived.
+    pending: Vec<KeyEvent>,
+    pending_at: Option<Instant>,
     /// The terminal's size, kept up to date by the event loop: pages and scroll limits are
     /// worked out from it, so the state never holds a position the screen cannot show.
     pub size: Rect,
@@ -194,6 +205,8 @@ impl App {
             paste: PasteBox::default(),
             can_refetch: false,
             quit: false,
+            pending: Vec::new(),
+            pending_at: None,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
         }
@@ -295,6 +308,10 @@ impl App {
             let nanos = u64::from(clock.timestamp_subsec_nanos());
             Duration::from_nanos(1_000_000_000 - nanos.min(999_999_999))
         };
+        if let Some(last) = self.pending_at {
+            let due = (last + BURST_GAP).saturating_duration_since(at);
+            wait = wait.min(due.max(Duration::from_millis(1)));
+        }
         if let Some(last) = self.paste.last_input
             && !self.paste.buffer.is_empty()
         {
@@ -304,9 +321,36 @@ impl App {
         wait
     }
 
+    /// What happens when input pauses: held-back keys that were no burst act as keys, and a
+    /// typed paste is decoded once it has been idle long enough. Returns whether anything
+    /// changed, and what the loop must do.
+    pub fn idle(&mut self, at: Instant) -> (bool, Vec<Effect>) {
+        let mut effects = Vec::new();
+        let mut changed = false;
+        if self
+            .pending_at
+            .is_some_and(|last| at.duration_since(last) >= BURST_GAP)
+        {
+            effects = self.flush_pending();
+            changed = true;
+        }
+        changed |= self.paste_idle(at);
+        (changed, effects)
+    }
+
+    /// Held-back keys that turned out to be typed by a person: act on them now.
+    fn flush_pending(&mut self) -> Vec<Effect> {
+        self.pending_at = None;
+        let mut effects = Vec::new();
+        for k in std::mem::take(&mut self.pending) {
+            effects.extend(self.dispatch(&k, None));
+        }
+        effects
+    }
+
     /// Decode typed paste input once it has been idle long enough. Returns whether anything
     /// changed.
-    pub fn paste_idle(&mut self, at: Instant) -> bool {
+    fn paste_idle(&mut self, at: Instant) -> bool {
         match self.paste.last_input {
             Some(last)
                 if at.duration_since(last) >= PASTE_IDLE && !self.paste.buffer.is_empty() =>
@@ -367,6 +411,57 @@ impl App {
 
     fn key(&mut self, k: &KeyEvent, at: Instant) -> Vec<Effect> {
         self.flash = None;
+        if matches!(self.mode, Mode::Browse | Mode::Raw | Mode::Help { .. }) {
+            let mut effects = Vec::new();
+            let late = self
+                .pending_at
+                .is_some_and(|last| at.saturating_duration_since(last) > BURST_GAP);
+            let printable = matches!(k.code, KeyCode::Char(_))
+                && (k.modifiers - KeyModifiers::SHIFT).is_empty();
+            if late || (!printable && !self.pending.is_empty()) {
+                effects = self.flush_pending();
+                if !matches!(self.mode, Mode::Browse | Mode::Raw | Mode::Help { .. }) {
+                    // A held-back key opened the filter or the paste screen: this key is its.
+                    effects.extend(self.dispatch(k, Some(at)));
+                    return effects;
+                }
+            }
+            if printable && !self.quit {
+                // Held back: if more printable keys follow within BURST_GAP, this is a paste
+                // typed by the terminal (a `q` in it must not quit, nor a `y` copy).
+                self.pending.push(*k);
+                self.pending_at = Some(at);
+                if self.pending.len() >= BURST_LEN {
+                    let text: String = self
+                        .pending
+                        .drain(..)
+                        .filter_map(|k| match k.code {
+                            KeyCode::Char(c) => Some(c),
+                            _ => None,
+                        })
+                        .collect();
+                    self.pending_at = None;
+                    self.mode = Mode::Paste;
+                    self.paste = PasteBox {
+                        buffer: text,
+                        last_input: Some(at),
+                        error: None,
+                    };
+                }
+                return effects;
+            }
+            if self.quit {
+                return effects;
+            }
+            effects.extend(self.dispatch(k, Some(at)));
+            return effects;
+        }
+        self.dispatch(k, Some(at))
+    }
+
+    /// Hands a key to the mode that has the keyboard.
+    fn dispatch(&mut self, k: &KeyEvent, at: Option<Instant>) -> Vec<Effect> {
+        let at = at.unwrap_or_else(Instant::now);
         match self.mode {
             Mode::Paste => self.paste_key(k, at),
             Mode::Filter => self.filter_key(k),

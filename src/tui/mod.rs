@@ -83,10 +83,10 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
         }
         let now_instant = Instant::now();
         let wait = app.wake_in(Utc::now(), now_instant);
+        let mut effects = Vec::new();
         if event::poll(wait)? {
             // Take every event already waiting before drawing again: a paste that arrives as
             // ten thousand key presses must not cost ten thousand frames.
-            let mut effects = Vec::new();
             dirty = false;
             loop {
                 let ev = event::read()?;
@@ -98,39 +98,42 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
                     break;
                 }
             }
-            for effect in effects {
-                match effect {
-                    app::Effect::Copy(text) => {
-                        execute!(
-                            io::stdout(),
-                            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-                        )?;
-                    }
-                    app::Effect::Refetch => {
-                        if let Some(refetch) = opts.refetch.as_mut() {
-                            // Show "fetching..." (and every retry wait) while it runs.
-                            terminal.draw(|f| f.render_widget(&app, f.area()))?;
-                            let mut show = |line: String| {
-                                app.flash = Some(line);
-                                let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
-                            };
-                            let outcome = refetch(&mut show);
-                            match outcome {
-                                Ok(r) => {
-                                    app.set_report(r);
-                                    app.flash = Some("fetched a new token".to_string());
-                                }
-                                Err(e) => app.flash = Some(format!("fetch failed: {e}")),
+        } else {
+            // The countdown's tick, keys held back in case they were a paste, or the end of a
+            // typed paste.
+            let before = app.now;
+            app.tick(clock());
+            let (changed, more) = app.idle(Instant::now());
+            effects = more;
+            dirty = changed || app.now != before;
+        }
+        for effect in effects {
+            match effect {
+                app::Effect::Copy(text) => {
+                    execute!(
+                        io::stdout(),
+                        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                    )?;
+                }
+                app::Effect::Refetch => {
+                    if let Some(refetch) = opts.refetch.as_mut() {
+                        // Show "fetching..." (and every retry wait) while it runs.
+                        terminal.draw(|f| f.render_widget(&app, f.area()))?;
+                        let mut show = |line: String| {
+                            app.flash = Some(line);
+                            let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
+                        };
+                        let outcome = refetch(&mut show);
+                        match outcome {
+                            Ok(r) => {
+                                app.set_report(r);
+                                app.flash = Some("fetched a new token".to_string());
                             }
+                            Err(e) => app.flash = Some(format!("fetch failed: {e}")),
                         }
                     }
                 }
             }
-        } else {
-            // The countdown's tick, or the end of a typed paste.
-            let before = app.now;
-            app.tick(clock());
-            dirty = app.paste_idle(Instant::now()) || app.now != before;
         }
         let signal = quit_signal.load(Ordering::Relaxed);
         if signal != 0 {

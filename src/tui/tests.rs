@@ -110,18 +110,22 @@ fn styled(app: &App, w: u16, h: u16) -> String {
     out
 }
 
+/// Keys as a person types them: 50 ms apart (closer, they would be a typed paste), and the
+/// pause after the last one.
 fn keys(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let mut at = Instant::now();
     for k in keys {
-        effects.extend(app.handle(&press(*k), Instant::now()));
+        effects.extend(app.handle(&press(*k), at));
+        at += Duration::from_millis(50);
     }
+    effects.extend(app.idle(at).1);
     effects
 }
 
 fn chars(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle(&press(KeyCode::Char(c)), Instant::now());
-    }
+    let codes: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
 }
 
 #[test]
@@ -262,9 +266,9 @@ fn a_paste_typed_as_keys_is_decoded_when_it_pauses() {
     }
     // Nothing is decoded while the keys keep coming...
     assert!(app.report.is_none());
-    assert!(!app.paste_idle(start + Duration::from_millis(10)));
+    assert!(!app.idle(start + Duration::from_millis(10)).0);
     // ...and everything once they pause.
-    assert!(app.paste_idle(start + Duration::from_millis(400)));
+    assert!(app.idle(start + Duration::from_millis(400)).0);
     assert_eq!(app.current().unwrap().origin, "access_token");
 }
 
@@ -664,4 +668,45 @@ fn the_detail_wraps_long_values_and_pages_without_losing_a_character() {
     keys(&mut app, &[KeyCode::Char('g'), KeyCode::Char('k')]);
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("C:\\new"), "{screen}");
+}
+
+#[test]
+fn a_paste_typed_as_keys_in_the_main_view_is_a_paste_not_commands() {
+    let token = common::token(r#"{"alg":"none"}"#, r#"{"sub":"quit-yt-r-1234"}"#);
+    // Contains q, y, t, r and digits; typed by the terminal, all at once.
+    assert!(token.contains('q') || token.contains('y'));
+    let text = format!(r#"{{"access_token":"{token}","quota":"yt r 12"}}"#);
+    for start in [None, Some('r'), Some('?')] {
+        let mut app = app_for("managedid.json");
+        if let Some(c) = start {
+            keys(&mut app, &[KeyCode::Char(c)]);
+        }
+        let at = Instant::now();
+        let mut effects = Vec::new();
+        for c in text.chars() {
+            effects.extend(app.handle(&press(KeyCode::Char(c)), at));
+        }
+        assert!(!app.quit, "a q in the paste quit");
+        assert!(effects.is_empty(), "keys in the paste acted: {effects:?}");
+        assert_eq!(app.mode, super::app::Mode::Paste);
+        assert_eq!(app.paste.buffer, text, "the first characters were lost");
+        let (changed, _) = app.idle(at + Duration::from_millis(400));
+        assert!(changed);
+        assert!(
+            app.paste.error.is_none(),
+            "{start:?}: {:?}",
+            app.paste.error
+        );
+        assert_eq!(
+            app.current().unwrap().summary.subject.as_deref(),
+            Some("quit-yt-r-1234")
+        );
+    }
+    // A person typing q still quits, after the short wait that tells the two apart.
+    let mut app = app_for("managedid.json");
+    let at = Instant::now();
+    app.handle(&press(KeyCode::Char('q')), at);
+    assert!(!app.quit);
+    app.idle(at + super::app::BURST_GAP);
+    assert!(app.quit);
 }
