@@ -144,6 +144,8 @@ pub struct App {
     /// The overview's selected line (what `y` copies there).
     pub summary_sel: usize,
     pub summary_scroll: usize,
+    /// How far the help is scrolled.
+    pub help_scroll: usize,
     pub token_scroll: usize,
     pub detail_open: bool,
     pub detail_scroll: usize,
@@ -192,6 +194,7 @@ impl App {
             header_sel: 0,
             summary_sel: 0,
             summary_scroll: 0,
+            help_scroll: 0,
             token_scroll: 0,
             detail_open: false,
             detail_scroll: 0,
@@ -467,11 +470,31 @@ impl App {
             Mode::Filter => self.filter_key(k),
             Mode::Search => self.search_key(k),
             Mode::Help { over_raw } => {
-                // Any key closes help; the quit keys still quit.
-                self.mode = if over_raw { Mode::Raw } else { Mode::Browse };
-                if keymap::action_for(k) == Some(Action::Quit) {
-                    self.quit = true;
-                }
+                // The help scrolls with the moving keys; Esc and ? close it; q quits.
+                let (height, rows) = ui::help_metrics(self, self.size);
+                let max = rows.saturating_sub(height);
+                let page = isize::try_from(height.max(1)).unwrap_or(10);
+                let delta = match keymap::action_for(k) {
+                    Some(Action::Quit) => {
+                        self.quit = true;
+                        return Vec::new();
+                    }
+                    Some(Action::Back | Action::Help) => {
+                        self.mode = if over_raw { Mode::Raw } else { Mode::Browse };
+                        return Vec::new();
+                    }
+                    Some(Action::Down) => 1,
+                    Some(Action::Up) => -1,
+                    Some(Action::PageDown) => page,
+                    Some(Action::PageUp) => -page,
+                    Some(Action::Home) => isize::MIN / 2,
+                    Some(Action::End) => isize::MAX / 2,
+                    _ => {
+                        self.flash = Some("Esc or ? closes the help".to_string());
+                        0
+                    }
+                };
+                self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
             }
             Mode::Browse | Mode::Raw => {
                 if let Some(action) = keymap::action_for(k) {
@@ -786,6 +809,7 @@ impl App {
                 }
             }
             Action::Help => {
+                self.help_scroll = 0;
                 self.mode = Mode::Help {
                     over_raw: self.mode == Mode::Raw,
                 };

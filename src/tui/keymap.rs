@@ -245,7 +245,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[ch('?')],
         label: "?",
         action: Action::Help,
-        help: "this help",
+        help: "this help (Esc or ? closes it)",
         footer: Some("? help"),
     },
 ];

@@ -205,11 +205,16 @@ fn header_token_raw_and_help_views() {
     insta::assert_snapshot!("raw_80x24", raw);
     keys(&mut app, &[KeyCode::Char('r'), KeyCode::Char('?')]);
     let help = draw(&app, 80, 24);
-    assert!(help.contains("copy the whole token"), "{help}");
+    assert!(help.contains("close the detail"), "{help}");
     insta::assert_snapshot!("help_80x24", help);
     insta::assert_snapshot!("help_160x48", draw(&app, 160, 48));
     keys(&mut app, &[KeyCode::Char('x')]);
-    assert!(app.mode == super::app::Mode::Browse, "any key closes help");
+    assert!(
+        matches!(app.mode, super::app::Mode::Help { .. }),
+        "a key that is not Esc, ? or q leaves the help open"
+    );
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.mode, super::app::Mode::Browse);
 }
 
 #[test]
@@ -709,4 +714,53 @@ fn a_paste_typed_as_keys_in_the_main_view_is_a_paste_not_commands() {
     assert!(!app.quit);
     app.idle(at + super::app::BURST_GAP);
     assert!(app.quit);
+}
+
+#[test]
+fn the_help_fits_the_screen_scrolls_to_its_last_entry_and_closes_with_esc_or_question_mark() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app_for("managedid.json");
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        keys(&mut app, &[KeyCode::Char('?')]);
+        let top = draw(&app, w, h);
+        assert!(top.contains(" Keys "), "{top}");
+        // Lines are wrapped, never cut.
+        assert!(top.contains("quit"), "{top}");
+        keys(&mut app, &[KeyCode::Char('G')]);
+        let end = draw(&app, w, h);
+        assert!(
+            end.contains("this help (Esc or ? closes it)"),
+            "{w}x{h}:\n{end}"
+        );
+        assert!(end.contains("Esc or ? closes this help"), "{w}x{h}:\n{end}");
+        insta::assert_snapshot!(format!("help_end_{w}x{h}"), end);
+        keys(&mut app, &[KeyCode::Char('?')]);
+        assert_eq!(app.mode, super::app::Mode::Browse, "? closes the help");
+    }
+    // At 200 columns the help is as wide as its longest line, not 84 columns.
+    let mut app = app_for("managedid.json");
+    app.size = ratatui::layout::Rect::new(0, 0, 200, 50);
+    keys(&mut app, &[KeyCode::Char('?')]);
+    let wide = draw(&app, 200, 50);
+    assert!(
+        wide.contains("filter claims by name or value (Enter keeps it, Esc clears it); in an open detail, search its value"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn the_footer_always_shows_help_and_the_shown_tab_is_marked_without_colour() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app_for("managedid.json");
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        let screen = draw(&app, w, h);
+        let footer = screen.lines().last().unwrap();
+        assert!(footer.contains("? help"), "{w}x{h}: {footer}");
+        assert!(screen.contains("[2 Claims]"), "{w}x{h}:\n{screen}");
+        keys(&mut app, &[KeyCode::Char('4')]);
+        let styled = styled(&app, w, h);
+        assert!(styled.contains("[4 Token]"), "{styled}");
+        assert!(!styled.contains("[2 Claims]"), "{styled}");
+        insta::assert_snapshot!(format!("token_tab_styled_{w}x{h}"), styled);
+    }
 }

@@ -237,6 +237,12 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     layout(app, &theme, area).map_or(Rect::ZERO, |a| Block::bordered().inner(a.body))
 }
 
+/// The help's visible rows and row count at the terminal size `size`.
+pub fn help_metrics(app: &App, size: Rect) -> (usize, usize) {
+    let theme = Theme { color: app.color };
+    help::metrics(app, &theme, size)
+}
+
 /// The open claim detail's inside and its number of rows, at the terminal size `size`.
 pub fn detail_metrics(app: &App, size: Rect) -> Option<(Rect, usize)> {
     let theme = Theme { color: app.color };
@@ -383,7 +389,13 @@ fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
         } else {
             p.title()
         };
-        title.push(Span::styled(format!(" {name} "), style));
+        // The shown panel is marked in text too, so it reads without colour.
+        let name = if shown {
+            format!("[{name}]")
+        } else {
+            format!(" {name} ")
+        };
+        title.push(Span::styled(name, style));
     }
     if app.raw() {
         title.push(Span::styled(" raw JSON (r) ", theme.fg(Color::Magenta)));
@@ -438,14 +450,31 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.dim(),
         ))
     } else {
-        let mut keys: Vec<&str> = BINDINGS.iter().filter_map(|b| b.footer).collect();
-        if app.can_refetch {
-            keys.push("R refetch");
-        }
+        let mut keys: Vec<&str> = BINDINGS
+            .iter()
+            .filter_map(|b| b.footer)
+            .filter(|k| *k != "? help")
+            .collect();
         if app.report.as_ref().is_some_and(|r| r.tokens.len() > 1) {
-            keys.push("[ ] token");
+            keys.insert(0, "[ ] token");
         }
-        Line::from(Span::styled(format!(" {}", keys.join("  ")), theme.dim()))
+        if app.can_refetch {
+            keys.insert(0, "R refetch");
+        }
+        // As many as fit, and "? help" always: it lists the rest.
+        let room = usize::from(area.width).saturating_sub(" ? help".len() + 2);
+        let mut shown = String::new();
+        for k in keys {
+            if text::width(&shown) + 2 + text::width(k) > room {
+                break;
+            }
+            shown.push_str("  ");
+            shown.push_str(k);
+        }
+        Line::from(vec![
+            Span::styled(shown, theme.dim()),
+            Span::styled("  ? help", theme.label()),
+        ])
     };
     Paragraph::new(line).render(area, buf);
 }
