@@ -764,3 +764,27 @@ fn the_footer_always_shows_help_and_the_shown_tab_is_marked_without_colour() {
         insta::assert_snapshot!(format!("token_tab_styled_{w}x{h}"), styled);
     }
 }
+
+#[test]
+fn small_screens_keep_the_most_important_summary_rows() {
+    let mut app = app_for("managedid.json");
+    app.size = ratatui::layout::Rect::new(0, 0, 60, 16);
+    let small = draw(&app, 60, 16);
+    for needle in ["Expires", "Object ID"] {
+        assert!(small.contains(needle), "{needle} hidden at 60x16:\n{small}");
+    }
+    assert!(small.contains("more rows: press 1"), "{small}");
+    insta::assert_snapshot!("summary_ranked_60x16", small);
+    // alg none with warnings at 80x24: the Signature row stays.
+    let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5taWNyb3NvZnRvbmxpbmUuY29tLzhjM2RhZDFkLWI2YmMtNGY4Yi05MzliLTgyNjMzNzJlY2VkNi92Mi4wIiwiYXVkIjoiYXBpOi8vYXBwIiwib2lkIjoiYjFlMmMzZDQtNWY2MC00NzE4LTlhMmItM2M0ZDVlNmY3MDgxIiwidGlkIjoiOGMzZGFkMWQtYjZiYy00ZjhiLTkzOWItODI2MzM3MmVjZWQ2In0.";
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    for (w, h) in [(60, 16), (80, 24)] {
+        let app = App::new(Some(r.clone()), now(), true, false);
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("Warnings ("), "{screen}");
+        if w == 80 {
+            assert!(screen.contains("Signature"), "{w}x{h}:\n{screen}");
+        }
+        assert!(screen.contains("Expires"), "{w}x{h}:\n{screen}");
+    }
+}

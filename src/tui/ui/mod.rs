@@ -168,6 +168,28 @@ fn labelled<'a>(rows: Vec<(&'static str, Line<'a>)>, theme: &Theme) -> Vec<Line<
         .collect()
 }
 
+/// How much a summary row matters when the box cannot hold them all (lower first): whether
+/// the token still works, whose it is, for what, from whom, and whether it is genuine.
+fn importance(label: &str) -> usize {
+    const ORDER: [&str; 11] = [
+        "Token",
+        "Expires",
+        "Object ID",
+        "User",
+        "Audience",
+        "Issuer",
+        "Signature",
+        "Name",
+        "Subject",
+        "Tenant",
+        "App",
+    ];
+    ORDER
+        .iter()
+        .position(|l| *l == label)
+        .unwrap_or(ORDER.len())
+}
+
 /// Where each part of the report screen goes.
 struct Areas {
     title: Rect,
@@ -294,7 +316,7 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // end tells them apart (`/v2.0`, the last digits of an ID).
     let inner_w = usize::from(area.width.saturating_sub(2));
     let label_w = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(8) + 2;
-    let rows = rows
+    let rows: Vec<_> = rows
         .into_iter()
         .map(|(label, line)| {
             let room = inner_w.saturating_sub(label_w);
@@ -310,13 +332,33 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (label, line)
         })
         .collect();
-    let mut lines = labelled(rows, theme);
     let fits = usize::from(summary_h.saturating_sub(2));
-    if lines.len() > fits && fits > 0 {
-        let more = lines.len() - fits + 1;
-        lines.truncate(fits - 1);
+    let total = rows.len();
+    // With room for one or two rows, rows beat a line saying rows are missing.
+    let room_for_more = fits > 2;
+    let keep_n = if room_for_more { fits - 1 } else { fits };
+    let rows: Vec<_> = if total > fits && fits > 0 {
+        // Too many for the box: keep the most important, in their usual order.
+        let mut by_rank: Vec<usize> = (0..total).collect();
+        by_rank.sort_by_key(|&i| importance(rows[i].0));
+        let mut keep = vec![false; total];
+        for &i in by_rank.iter().take(keep_n) {
+            keep[i] = true;
+        }
+        rows.into_iter()
+            .zip(keep)
+            .filter_map(|(r, k)| k.then_some(r))
+            .collect()
+    } else {
+        rows
+    };
+    let mut lines = labelled(rows, theme);
+    if total > fits && room_for_more {
         lines.push(Line::from(Span::styled(
-            format!("… {more} more rows: press 1 to see everything"),
+            format!(
+                "… {} more rows: press 1 to see everything",
+                total - fits + 1
+            ),
             theme.dim(),
         )));
     }
