@@ -788,3 +788,32 @@ fn small_screens_keep_the_most_important_summary_rows() {
         assert!(screen.contains("Expires"), "{w}x{h}:\n{screen}");
     }
 }
+
+#[test]
+fn every_cut_shows_an_ellipsis_by_display_width_and_ids_keep_their_end() {
+    let payload = format!(
+        r#"{{"iss":"https://login.microsoftonline.com/8c3dad1d-b6bc-4f8b-939b-8263372eced6/v2.0","name":"{}","oid":"b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081"}}"#,
+        "日本語テキスト".repeat(20)
+    );
+    let token = common::token(r#"{"alg":"RS256"}"#, &payload);
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let app = App::new(Some(r.clone()), now(), true, false);
+        let screen = draw(&app, w, h);
+        let iss = screen
+            .lines()
+            .find(|l| l.contains("│iss "))
+            .unwrap_or_else(|| panic!("{w}x{h}:\n{screen}"));
+        assert!(
+            iss.contains("v2.0"),
+            "{w}x{h}: the v2 issuer lost /v2.0: {iss}"
+        );
+        let name = screen.lines().find(|l| l.contains("│name ")).unwrap();
+        assert!(name.contains('…'), "{w}x{h}: cut without …: {name}");
+        assert!(
+            super::ui::text_width(name.split('"').nth(1).unwrap()) <= usize::from(w),
+            "{w}x{h}: {name}"
+        );
+        insta::assert_snapshot!(format!("cuts_{w}x{h}"), screen);
+    }
+}

@@ -197,22 +197,46 @@ fn render_fields_list(
         .unwrap_or(5)
         .clamp(5, 24);
     let describe = area.width >= 110;
-    let rows: Vec<Row> = fields
+    let shown: Vec<(usize, &&Field, String)> = fields
         .iter()
         .enumerate()
         .skip(offset)
         .take(rows_h)
-        .map(|(i, f)| {
+        .map(|(i, f)| (i, f, value(f)))
+        .collect();
+    // Columns: the value as wide as the values on screen need, the description the rest.
+    let avail = usize::from(area.width).saturating_sub(name_w + 2);
+    let (value_w, desc_w) = if describe {
+        let avail = avail.saturating_sub(2);
+        let need = shown
+            .iter()
+            .map(|(_, _, v)| text::width(v))
+            .max()
+            .unwrap_or(10);
+        let value_w = need.clamp(20, avail.saturating_sub(30).max(20));
+        (value_w, avail.saturating_sub(value_w))
+    } else {
+        (avail, 0)
+    };
+    let rows: Vec<Row> = shown
+        .into_iter()
+        .map(|(i, f, v)| {
+            // A value without spaces is an ID or a URL: its end tells it apart.
+            let v = if v.contains(' ') {
+                text::truncate(&v, value_w).into_owned()
+            } else {
+                text::truncate_middle(&v, value_w).into_owned()
+            };
             let mut cells = vec![
                 Cell::from(Span::styled(
                     text::truncate(&clean(&f.name), name_w).into_owned(),
                     theme.fg(Color::Cyan),
                 )),
-                Cell::from(value(f)),
+                Cell::from(v),
             ];
             if describe {
                 cells.push(Cell::from(Span::styled(
-                    f.description.unwrap_or("—").to_string(),
+                    text::truncate(f.description.unwrap_or("—"), desc_w).into_owned(),
                     theme.dim(),
                 )));
             }
@@ -224,15 +248,11 @@ fn render_fields_list(
             }
         })
         .collect();
-    let name_col = Constraint::Length(u16::try_from(name_w).unwrap_or(24));
+    let col = |w: usize| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX));
     let widths: Vec<Constraint> = if describe {
-        vec![
-            name_col,
-            Constraint::Percentage(50),
-            Constraint::Percentage(50),
-        ]
+        vec![col(name_w), col(value_w), col(desc_w)]
     } else {
-        vec![name_col, Constraint::Min(10)]
+        vec![col(name_w), col(value_w)]
     };
     let mut header = vec!["Name", "Value"];
     if describe {

@@ -259,6 +259,12 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     layout(app, &theme, area).map_or(Rect::ZERO, |a| Block::bordered().inner(a.body))
 }
 
+/// Columns `s` takes on screen.
+#[cfg(test)]
+pub fn text_width(s: &str) -> usize {
+    text::width(s)
+}
+
 /// The help's visible rows and row count at the terminal size `size`.
 pub fn help_metrics(app: &App, size: Rect) -> (usize, usize) {
     let theme = Theme { color: app.color };
@@ -414,7 +420,11 @@ fn token_list(
         spans.push(Span::styled(text, style));
     }
     spans.push(Span::styled("  [ ] switch", theme.dim()));
-    Paragraph::new(Line::from(spans)).render(area, buf);
+    Paragraph::new(text::truncate_line(
+        Line::from(spans),
+        usize::from(area.width),
+    ))
+    .render(area, buf);
 }
 
 fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
