@@ -817,3 +817,25 @@ fn every_cut_shows_an_ellipsis_by_display_width_and_ids_keep_their_end() {
         insta::assert_snapshot!(format!("cuts_{w}x{h}"), screen);
     }
 }
+
+fn conformance_token(file: &str) -> String {
+    let path = format!("{}/tests/conformance/{file}", env!("CARGO_MANIFEST_DIR"));
+    let case: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    case["token"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_jwe_says_its_expiry_is_unknown_not_absent() {
+    let token = conformance_token("08-rfc7519-A1-encrypted-jwt.json");
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let app = App::new(Some(r.clone()), now(), true, false);
+        let screen = draw(&app, w, h);
+        assert!(!screen.contains("no expiry"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("unknown: the claims are"),
+            "{w}x{h}:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("jwe_{w}x{h}"), screen);
+    }
+}

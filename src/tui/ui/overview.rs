@@ -231,7 +231,16 @@ pub(super) fn summary_rows<'a>(
         }
         rows.push(("Audience", Line::from(spans)));
     }
-    if t.kind != Kind::Opaque {
+    if t.kind == Kind::Jwe {
+        // The claims, exp among them, are encrypted: nothing is known about expiry.
+        rows.push((
+            "Expires",
+            Line::from(Span::styled(
+                "unknown: the claims are encrypted",
+                theme.warn(),
+            )),
+        ));
+    } else if t.kind != Kind::Opaque {
         let (status, secs, phrase) = super::expiry_at(t, app.now);
         let mut spans = Vec::new();
         if let Some(at) = &s.expires_at {
