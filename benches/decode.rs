@@ -8,7 +8,7 @@ mod common;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use jwtscope::report;
+use jwtscope::pipeline;
 use jwtscope::source::Source;
 
 const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
@@ -25,9 +25,9 @@ fn bench(c: &mut Criterion) {
     ] {
         g.throughput(Throughput::Bytes(token.len() as u64));
         g.bench_function(format!("build/{name}"), |b| {
-            b.iter(|| report::build(black_box(token.as_bytes()), Source::Stdin, now).unwrap());
+            b.iter(|| pipeline::build(black_box(token.as_bytes()), Source::Stdin, now).unwrap());
         });
-        let r = report::build(token.as_bytes(), Source::Stdin, now).unwrap();
+        let r = pipeline::build(token.as_bytes(), Source::Stdin, now).unwrap();
         g.bench_function(format!("json/{name}"), |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(1 << 20);

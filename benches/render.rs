@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
         .into();
     let big = common::big_token(5000);
     let report =
-        jwtscope::report::build(big.as_bytes(), jwtscope::source::Source::Stdin, now).unwrap();
+        jwtscope::pipeline::build(big.as_bytes(), jwtscope::source::Source::Stdin, now).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut g = c.benchmark_group("render-200x60-5000-groups");
     let views: [(&str, &[KeyCode]); 5] = [

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{SubsecRound as _, Utc};
 use clap::CommandFactory;
 
-use jwtscope::claims::time::Status;
 use jwtscope::output::{self, text::TextOptions};
-use jwtscope::report::{self, Kind, Report};
+use jwtscope::pipeline;
+use jwtscope::report::{ExpiryStatus, Kind, Report};
 use jwtscope::source::{self, ReadError, Source};
 use jwtscope::verify::{self, Verifier};
 use std::sync::Arc;
@@ -25,7 +25,7 @@ pub enum AppError {
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error(transparent)]
-    Report(#[from] report::Error),
+    Report(#[from] pipeline::Error),
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
     #[error("cannot run the terminal UI: {0} (use --output text or --output json)")]
@@ -55,9 +55,9 @@ impl AppError {
     pub fn advice(&self) -> Option<String> {
         match self {
             AppError::Fetch(e) => e.advice(),
-            AppError::Report(report::Error::Input(jwtscope::input::InputError::ErrorDocument(
-                d,
-            ))) => d.advice().map(str::to_string),
+            AppError::Report(pipeline::Error::Input(
+                jwtscope::input::InputError::ErrorDocument(d),
+            )) => d.advice().map(str::to_string),
             _ => None,
         }
     }
@@ -143,8 +143,8 @@ impl Ctx<'_> {
             .unwrap_or_else(|| Utc::now().trunc_subsecs(0))
     }
 
-    fn build(&self, bytes: Vec<u8>, src: Source) -> Result<Report, report::Error> {
-        report::build_verified(bytes, src, self.now(), self.verifier.as_deref())
+    fn build(&self, bytes: Vec<u8>, src: Source) -> Result<Report, pipeline::Error> {
+        pipeline::build_verified(bytes, src, self.now(), self.verifier.as_deref())
     }
 }
 
@@ -252,7 +252,7 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
                     None => e.to_string(),
                 })?;
             let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
-            report::build_verified(
+            pipeline::build_verified(
                 fetched.body,
                 Source::Fetch(fetched.info),
                 now,
@@ -320,7 +320,11 @@ pub fn check(report: &Report, common: &Common) -> Outcome {
         .iter()
         .any(|t| t.verification.is_invalid() || !t.verification.claims_ok());
     let stale = report.tokens.iter().any(|t| {
-        t.kind != Kind::Opaque && matches!(t.summary.status, Status::Expired | Status::NotYetValid)
+        t.kind != Kind::Opaque
+            && matches!(
+                t.summary.status,
+                ExpiryStatus::Expired | ExpiryStatus::NotYetValid
+            )
     });
     if untrusted {
         Outcome::VerificationFailed

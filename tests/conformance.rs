@@ -9,7 +9,8 @@ use assert_cmd::Command;
 use base64::Engine as _;
 use serde_json::Value;
 
-use jwtscope::report::{self, Kind, PayloadType};
+use jwtscope::pipeline;
+use jwtscope::report::{Kind, PayloadType};
 use jwtscope::source::Source;
 
 fn now() -> chrono::DateTime<chrono::Utc> {
@@ -44,7 +45,7 @@ fn every_corpus_token_decodes_to_its_published_header_and_payload() {
     assert_eq!(tokens.len(), 74, "the corpus has 74 tokens");
     for (name, case) in tokens {
         let text = case["token"].as_str().unwrap();
-        let report = report::build(text.as_bytes(), Source::Argument, now())
+        let report = pipeline::build(text.as_bytes(), Source::Argument, now())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(report.tokens.len(), 1, "{name}");
         let t = &report.tokens[0];
@@ -104,7 +105,7 @@ fn every_corpus_token_decodes_to_its_published_header_and_payload() {
 fn padded_microsoft_samples_decode_with_a_padding_warning() {
     for (name, case) in common::conformance_tokens() {
         let text = case["token"].as_str().unwrap();
-        let report = report::build(text.as_bytes(), Source::Argument, now()).unwrap();
+        let report = pipeline::build(text.as_bytes(), Source::Argument, now()).unwrap();
         let padded = text.split('.').any(|s| s.ends_with('='));
         let warned = report.tokens[0]
             .warnings

@@ -6,7 +6,8 @@ mod common;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-use jwtscope::report::{self, PayloadType};
+use jwtscope::pipeline;
+use jwtscope::report::PayloadType;
 use jwtscope::source::Source;
 
 fn now() -> chrono::DateTime<chrono::Utc> {
@@ -37,13 +38,13 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = report::build(&bytes, Source::Stdin, now());
+        let _ = pipeline::build(&bytes, Source::Stdin, now());
     }
 
     #[test]
     fn token_shaped_noise_never_panics(s in "[A-Za-z0-9_=+/. \\-\"'{}]{0,300}") {
-        let _ = report::build(s.as_bytes(), Source::Argument, now());
-        let _ = report::build(format!("eyJ{s}").as_bytes(), Source::Argument, now());
+        let _ = pipeline::build(s.as_bytes(), Source::Argument, now());
+        let _ = pipeline::build(format!("eyJ{s}").as_bytes(), Source::Argument, now());
     }
 
     #[test]
@@ -58,7 +59,7 @@ proptest! {
         let payload = Value::Object(payload);
         let header = serde_json::json!({"alg": "RS256", "kid": kid});
         let token = common::token(&header.to_string(), &payload.to_string());
-        let r = report::build(token.as_bytes(), Source::Argument, now()).unwrap();
+        let r = pipeline::build(token.as_bytes(), Source::Argument, now()).unwrap();
         let t = &r.tokens[0];
         prop_assert_eq!(t.payload_type, PayloadType::Json);
         prop_assert_eq!(&t.payload_json(), &payload);
@@ -76,7 +77,7 @@ proptest! {
         let mut broken = token.clone();
         broken.insert_str(break_at.min(token.len() - 1), "\r\n");
         let input = format!("{prefix}{quote}{broken}{quote}\n");
-        let r = report::build(input.as_bytes(), Source::Stdin, now()).unwrap();
+        let r = pipeline::build(input.as_bytes(), Source::Stdin, now()).unwrap();
         prop_assert_eq!(r.tokens.len(), 1);
         prop_assert_eq!(r.tokens[0].token.as_deref(), Some(token.as_str()));
     }

@@ -15,8 +15,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use hmac::{KeyInit as _, Mac as _};
+use jwtscope::report::{SignatureStatus, Verification};
 use jwtscope::token::{self, Token};
-use jwtscope::verify::{Status, Verification, Verifier, VerifyArgs, VerifyError, prepare};
+use jwtscope::verify::{Verifier, VerifyArgs, VerifyError, prepare};
 use p256::elliptic_curve::Generate as _;
 use rsa::pkcs1::EncodeRsaPublicKey as _;
 use rsa::pkcs8::{EncodePublicKey as _, LineEnding};
@@ -102,7 +103,7 @@ fn with_key(path: &Path) -> VerifyArgs {
     }
 }
 
-fn assert_status(v: &Verification, status: Status) {
+fn assert_status(v: &Verification, status: SignatureStatus) {
     assert_eq!(v.status, status, "{v}\n{v:#?}");
 }
 
@@ -254,22 +255,22 @@ fn verify_corpus_with_its_key(case: &Value, dir: &Path) -> Verification {
 }
 
 /// What the corpus's `verifies` means for jwtscope, and why where it differs.
-fn expected(file: &str, case: &Value) -> Option<(Status, &'static str)> {
+fn expected(file: &str, case: &Value) -> Option<(SignatureStatus, &'static str)> {
     let token = case["token"].as_str().unwrap();
     if token.split('.').count() == 5 {
         // verifies: true means "decrypts"; decryption is not in scope.
-        return Some((Status::Unverifiable, "JWE"));
+        return Some((SignatureStatus::Unverifiable, "JWE"));
     }
     if file.starts_with("13-") || file.starts_with("19-") {
-        return Some((Status::Unverifiable, "detached payload"));
+        return Some((SignatureStatus::Unverifiable, "detached payload"));
     }
     if file.starts_with("56-") {
-        return Some((Status::Unsupported, "ML-DSA-87"));
+        return Some((SignatureStatus::Unsupported, "ML-DSA-87"));
     }
     if case["verifies"].as_bool()? {
-        Some((Status::Valid, "published key verifies"))
+        Some((SignatureStatus::Valid, "published key verifies"))
     } else {
-        Some((Status::Invalid, "negative case"))
+        Some((SignatureStatus::Invalid, "negative case"))
     }
 }
 
@@ -315,7 +316,7 @@ fn every_corpus_token_with_a_key_gives_the_published_result() {
 fn corpus_reasons_say_what_is_special() {
     let dir = tempfile::tempdir().unwrap();
     let der = verify_corpus_with_its_key(&corpus("62-"), dir.path());
-    assert_status(&der, Status::Invalid);
+    assert_status(&der, SignatureStatus::Invalid);
     assert!(reason(&der).contains("DER-encoded"), "{der}");
     let tampered = verify_corpus_with_its_key(&corpus("64-"), dir.path());
     assert_eq!(reason(&tampered), "signature mismatch");
@@ -335,20 +336,20 @@ fn corpus_reasons_say_what_is_special() {
     assert!(reason(&mldsa).contains("ML-DSA-87"), "{mldsa}");
     // The Okta test key is 1024 bits and the jwt.io secret 19 bytes: valid, with a note.
     let okta = verify_corpus_with_its_key(&corpus("46-"), dir.path());
-    assert_status(&okta, Status::Valid);
+    assert_status(&okta, SignatureStatus::Valid);
     assert!(
         okta.notes.iter().any(|n| n.contains("1024 bits")),
         "{okta:?}"
     );
     let short = verify_corpus_with_its_key(&corpus("49-"), dir.path());
-    assert_status(&short, Status::Valid);
+    assert_status(&short, SignatureStatus::Valid);
     assert!(
         short.notes.iter().any(|n| n.contains("RFC 7518 §3.2")),
         "{short:?}"
     );
     // The Ed25519 name of RFC 9864 is checked like EdDSA.
     let ed = verify_corpus_with_its_key(&corpus("54-"), dir.path());
-    assert_status(&ed, Status::Valid);
+    assert_status(&ed, SignatureStatus::Valid);
     assert_eq!(ed.algorithm.as_deref(), Some("Ed25519"));
 }
 
@@ -375,7 +376,7 @@ fn psychic_signatures_are_invalid() {
         let token = decode(case["input"].as_str().unwrap());
         for key in [&jwtio_key, &fresh_key] {
             let v = verifier(&with_key(key)).verify(&token, now());
-            assert_status(&v, Status::Invalid);
+            assert_status(&v, SignatureStatus::Invalid);
             assert!(reason(&v).contains("CVE-2022-21449"), "{id}: {v}");
         }
     }
@@ -395,7 +396,7 @@ fn rfc_7515_appendix_a_vectors() {
     ] {
         let case = corpus(file);
         let v = verify_corpus_with_its_key(&case, dir.path());
-        assert_status(&v, Status::Valid);
+        assert_status(&v, SignatureStatus::Valid);
         assert_eq!(v.algorithm.as_deref(), Some(alg));
         assert_eq!(
             v.key_source.as_deref().map(|s| s.starts_with("--key ")),
@@ -404,7 +405,7 @@ fn rfc_7515_appendix_a_vectors() {
         let tampered = decode(&tamper_signature(case["token"].as_str().unwrap()));
         let key = write(dir.path(), "key.json", case["key"].to_string());
         let t = verifier(&with_key(&key)).verify(&tampered, now());
-        assert_status(&t, Status::Invalid);
+        assert_status(&t, SignatureStatus::Invalid);
     }
     // A.1's secret, given as b64: text rather than a JWK.
     let a1 = corpus("01-");
@@ -414,7 +415,7 @@ fn rfc_7515_appendix_a_vectors() {
         ..opts()
     };
     let v = verifier(&args).verify(&decode(a1["token"].as_str().unwrap()), now());
-    assert_status(&v, Status::Valid);
+    assert_status(&v, SignatureStatus::Valid);
     assert_eq!(
         v.to_string(),
         "valid · HS256 · --secret · claims failed: exp"
@@ -423,7 +424,7 @@ fn rfc_7515_appendix_a_vectors() {
     let a5 = corpus("05-");
     let key = write(dir.path(), "a1.json", a1["key"].to_string());
     let v = verifier(&with_key(&key)).verify(&decode(a5["token"].as_str().unwrap()), now());
-    assert_status(&v, Status::Invalid);
+    assert_status(&v, SignatureStatus::Invalid);
     assert!(reason(&v).contains("not signed"), "{v}");
 }
 
@@ -465,13 +466,13 @@ fn hmac_algorithms_with_every_way_of_giving_the_secret() {
         ];
         for args in &ways {
             let v = prepare(args, &env).unwrap().unwrap();
-            assert_status(&v.verify(&decode(&t), now()), Status::Valid);
+            assert_status(&v.verify(&decode(&t), now()), SignatureStatus::Valid);
             let bad = v.verify(&decode(&tamper_payload(&t)), now());
-            assert_status(&bad, Status::Invalid);
+            assert_status(&bad, SignatureStatus::Invalid);
             assert_eq!(reason(&bad), "signature mismatch");
             assert_status(
                 &v.verify(&decode(&tamper_signature(&t)), now()),
-                Status::Invalid,
+                SignatureStatus::Invalid,
             );
         }
     }
@@ -486,7 +487,7 @@ fn hmac_algorithms_with_every_way_of_giving_the_secret() {
         ..opts()
     };
     let v = verifier(&args).verify(&decode(&t), now());
-    assert_status(&v, Status::Valid);
+    assert_status(&v, SignatureStatus::Valid);
     assert!(
         v.notes.iter().any(|n| n.contains("requires at least 32")),
         "{v:?}"
@@ -525,15 +526,15 @@ fn rsa_algorithms_with_pem_pkcs1_and_jwk() {
         for key in [&spki, &pkcs1, &jwk] {
             let v = verifier(&with_key(key));
             let ok = v.verify(&decode(&t), now());
-            assert_status(&ok, Status::Valid);
+            assert_status(&ok, SignatureStatus::Valid);
             assert!(ok.notes.is_empty(), "{ok:?}");
             assert_status(
                 &v.verify(&decode(&tamper_payload(&t)), now()),
-                Status::Invalid,
+                SignatureStatus::Invalid,
             );
             assert_status(
                 &v.verify(&decode(&tamper_signature(&t)), now()),
-                Status::Invalid,
+                SignatureStatus::Invalid,
             );
         }
         let shown = verifier(&with_key(&jwk)).verify(&decode(&t), now());
@@ -546,7 +547,7 @@ fn rsa_algorithms_with_pem_pkcs1_and_jwk() {
     let t = sign(&json!({"alg": "RS256"}), &claims(), &ps_sign(256));
     assert_status(
         &verifier(&with_key(&spki)).verify(&decode(&t), now()),
-        Status::Invalid,
+        SignatureStatus::Invalid,
     );
 }
 
@@ -564,14 +565,14 @@ fn ecdsa_and_eddsa_with_pem_and_jwk() {
         let pem_file = write(dir.path(), "k.pem", &pem);
         for key in [&jwk_file, &pem_file] {
             let v = verifier(&with_key(key));
-            assert_status(&v.verify(&decode(&t), now()), Status::Valid);
+            assert_status(&v.verify(&decode(&t), now()), SignatureStatus::Valid);
             assert_status(
                 &v.verify(&decode(&tamper_payload(&t)), now()),
-                Status::Invalid,
+                SignatureStatus::Invalid,
             );
             assert_status(
                 &v.verify(&decode(&tamper_signature(&t)), now()),
-                Status::Invalid,
+                SignatureStatus::Invalid,
             );
         }
         // Another key of the same kind does not verify it.
@@ -590,7 +591,7 @@ fn ecdsa_and_eddsa_with_pem_and_jwk() {
     let t = sign(&json!({"alg": "ES256"}), &claims(), &signer);
     let key = write(dir.path(), "p384.json", p384_jwk.to_string());
     let v = verifier(&with_key(&key)).verify(&decode(&t), now());
-    assert_status(&v, Status::Invalid);
+    assert_status(&v, SignatureStatus::Invalid);
     assert!(
         reason(&v).contains("ES256 needs an EC P-256 public key"),
         "{v}"
@@ -611,7 +612,7 @@ fn ecdsa_signatures_must_be_raw_r_s_of_the_right_size() {
     let der = sig.to_der();
     let as_der = format!("{}.{}.{}", parts[0], parts[1], b64u(der.as_bytes()));
     let r = v.verify(&decode(&as_der), now());
-    assert_status(&r, Status::Invalid);
+    assert_status(&r, SignatureStatus::Invalid);
     assert!(reason(&r).contains("DER-encoded"), "{r}");
     let short = format!("{}.{}.{}", parts[0], parts[1], b64u(&raw[..63]));
     assert!(reason(&v.verify(&decode(&short), now())).contains("64 bytes"));
@@ -638,7 +639,7 @@ fn algorithm_confusion_is_invalid() {
     );
     for key in [&pem_file, &jwk_file] {
         let v = verifier(&with_key(key)).verify(&decode(&forged), now());
-        assert_status(&v, Status::Invalid);
+        assert_status(&v, SignatureStatus::Invalid);
         assert!(
             reason(&v).starts_with("algorithm not allowed for this key"),
             "{v}"
@@ -654,7 +655,7 @@ fn algorithm_confusion_is_invalid() {
         &hs_sign(pem.into_bytes(), 256),
     );
     let v = verifier(&with_key(&set_file)).verify(&decode(&forged_kid), now());
-    assert_status(&v, Status::Invalid);
+    assert_status(&v, SignatureStatus::Invalid);
     assert_eq!(v.key_id.as_deref(), Some("victim"));
 }
 
@@ -672,7 +673,7 @@ fn alg_none_is_never_valid() {
         for sig in ["", "c2lnbmF0dXJl"] {
             let t = decode(&format!("{}.{payload}.{sig}", b64u(header)));
             let v = verifier(&with_key(&key)).verify(&t, now());
-            assert_status(&v, Status::Invalid);
+            assert_status(&v, SignatureStatus::Invalid);
             assert!(reason(&v).contains("never valid"), "{header}: {v}");
         }
     }
@@ -682,7 +683,7 @@ fn alg_none_is_never_valid() {
         discover: true,
         ..opts()
     };
-    assert_status(&verifier(&args).verify(&t, now()), Status::Invalid);
+    assert_status(&verifier(&args).verify(&t, now()), SignatureStatus::Invalid);
 }
 
 #[test]
@@ -692,7 +693,7 @@ fn a_stripped_signature_is_invalid() {
     let t = sign(&json!({"alg": "RS256"}), &claims(), &rs_sign(256));
     let stripped = &t[..=t.rfind('.').unwrap()];
     let v = verifier(&with_key(&key)).verify(&decode(stripped), now());
-    assert_status(&v, Status::Invalid);
+    assert_status(&v, SignatureStatus::Invalid);
     assert!(reason(&v).contains("stripped"), "{v}");
 }
 
@@ -717,7 +718,7 @@ fn keys_named_or_carried_by_the_token_are_never_used() {
     let forged = decode(&sign(&header, &payload, &forger_sign));
 
     let v = verifier(&with_key(&legit)).verify(&forged, now());
-    assert_status(&v, Status::Invalid);
+    assert_status(&v, SignatureStatus::Invalid);
     for name in ["jku", "x5u", "jwk", "x5c"] {
         assert!(
             v.notes.iter().any(|n| n.starts_with(&format!("header carries {name}="))
@@ -732,7 +733,7 @@ fn keys_named_or_carried_by_the_token_are_never_used() {
         ..opts()
     };
     let d = verifier(&args).verify(&forged, now());
-    assert_status(&d, Status::Unverifiable);
+    assert_status(&d, SignatureStatus::Unverifiable);
     assert!(reason(&d).contains("--trust-issuer"), "{d}");
 
     trap.set_nonblocking(true).unwrap();
@@ -754,7 +755,7 @@ fn jwk_alg_use_and_key_ops_are_respected() {
     ] {
         let key = write(dir.path(), "k.json", rsa_jwk(rsa_key(), &extra).to_string());
         let v = verifier(&with_key(&key)).verify(&decode(&t), now());
-        assert_status(&v, Status::Invalid);
+        assert_status(&v, SignatureStatus::Invalid);
         assert!(reason(&v).contains(words), "{extra}: {v}");
     }
     for extra in [
@@ -764,7 +765,7 @@ fn jwk_alg_use_and_key_ops_are_respected() {
         let key = write(dir.path(), "k.json", rsa_jwk(rsa_key(), &extra).to_string());
         assert_status(
             &verifier(&with_key(&key)).verify(&decode(&t), now()),
-            Status::Valid,
+            SignatureStatus::Valid,
         );
     }
     // A public key offered for an HMAC token, and a secret offered for an RSA token.
@@ -773,7 +774,7 @@ fn jwk_alg_use_and_key_ops_are_respected() {
         ..opts()
     };
     let v = verifier(&secret).verify(&decode(&t), now());
-    assert_status(&v, Status::Invalid);
+    assert_status(&v, SignatureStatus::Invalid);
     assert!(reason(&v).contains("RS256 needs an RSA public key"), "{v}");
 }
 
@@ -798,7 +799,7 @@ fn key_sets_pick_by_kid_or_x5t() {
         &rs_sign(256),
     );
     let ok = v.verify(&decode(&rs), now());
-    assert_status(&ok, Status::Valid);
+    assert_status(&ok, SignatureStatus::Valid);
     assert_eq!(ok.key_id.as_deref(), Some("rsa-1"));
     let es = sign(&json!({"alg": "ES256", "kid": "ec-1"}), &claims(), &es_sign);
     assert_eq!(
@@ -812,7 +813,7 @@ fn key_sets_pick_by_kid_or_x5t() {
         &rs_sign(256),
     );
     let r = v.verify(&decode(&unknown), now());
-    assert_status(&r, Status::Invalid);
+    assert_status(&r, SignatureStatus::Invalid);
     assert_eq!(reason(&r), "no key with kid \"gone\"");
 
     let broken = sign(
@@ -821,7 +822,7 @@ fn key_sets_pick_by_kid_or_x5t() {
         &es_sign,
     );
     let r = v.verify(&decode(&broken), now());
-    assert_status(&r, Status::Unverifiable);
+    assert_status(&r, SignatureStatus::Unverifiable);
     assert!(reason(&r).contains("could not be read"), "{r}");
 
     let ed448 = sign(
@@ -830,14 +831,14 @@ fn key_sets_pick_by_kid_or_x5t() {
         &es_sign,
     );
     let r = v.verify(&decode(&ed448), now());
-    assert_status(&r, Status::Unsupported);
+    assert_status(&r, SignatureStatus::Unsupported);
 
     // Entra v1 tokens carry only x5t; the corpus key 30 sits in a set with another key.
     let entra = corpus("30-");
     let set = json!({"keys": [rsa_jwk(rsa_key(), &json!({"kid": "other", "x5t": "other"})), entra["key"]]});
     let file = write(dir.path(), "entra.json", set.to_string());
     let r = verifier(&with_key(&file)).verify(&decode(entra["token"].as_str().unwrap()), now());
-    assert_status(&r, Status::Valid);
+    assert_status(&r, SignatureStatus::Valid);
     assert_eq!(r.key_id.as_deref(), Some("kriMPdmBvx68skT8-mPAB3BseeA"));
 }
 
@@ -852,13 +853,13 @@ fn a_single_key_is_tried_whatever_the_kid_says_with_a_note() {
     let t = rs256("theirs", &claims());
     let v = verifier(&with_key(&key));
     let ok = v.verify(&t, now());
-    assert_status(&ok, Status::Valid);
+    assert_status(&ok, SignatureStatus::Valid);
     assert!(
         ok.notes[0].starts_with("the token's kid is \"theirs\" but the key's is \"mine\""),
         "{ok:?}"
     );
     let bad = v.verify(&decode(&tamper_payload(&t.compact)), now());
-    assert_status(&bad, Status::Invalid);
+    assert_status(&bad, SignatureStatus::Invalid);
     assert_eq!(bad.notes.len(), 1, "{bad:?}");
 }
 
@@ -879,7 +880,7 @@ fn certificates_are_keys_too() {
     );
     let file = write(dir.path(), "cert.pem", pem);
     let v = verifier(&with_key(&file)).verify(&decode(entra["token"].as_str().unwrap()), now());
-    assert_status(&v, Status::Valid);
+    assert_status(&v, SignatureStatus::Valid);
 }
 
 #[test]
@@ -893,7 +894,7 @@ fn unsupported_algorithms_are_not_invalid() {
             b64u("{}")
         ));
         let v = verifier(&with_key(&key)).verify(&t, now());
-        assert_status(&v, Status::Unsupported);
+        assert_status(&v, SignatureStatus::Unsupported);
     }
     // secp256k1 keys load (and say why they cannot be used).
     let k1 = json!({"kty": "EC", "crv": "secp256k1", "x": "AA", "y": "AA"});
@@ -911,7 +912,7 @@ fn unknown_critical_extensions_are_unverifiable() {
         &rs_sign(256),
     );
     let v = verifier(&with_key(&key)).verify(&decode(&t), now());
-    assert_status(&v, Status::Unverifiable);
+    assert_status(&v, SignatureStatus::Unverifiable);
     assert!(reason(&v).contains("RFC 7515 §4.1.11"), "{v}");
 }
 
@@ -932,13 +933,16 @@ fn graph_tokens_with_a_header_nonce_are_unverifiable_not_invalid() {
     for (iss, want) in [
         (
             format!("https://sts.windows.net/{tid}/"),
-            Status::Unverifiable,
+            SignatureStatus::Unverifiable,
         ),
         (
             format!("https://login.microsoftonline.com/{tid}/v2.0"),
-            Status::Unverifiable,
+            SignatureStatus::Unverifiable,
         ),
-        ("https://issuer.example".to_string(), Status::Invalid),
+        (
+            "https://issuer.example".to_string(),
+            SignatureStatus::Invalid,
+        ),
     ] {
         let payload = json!({"iss": iss, "aud": "https://graph.microsoft.com"}).to_string();
         let signed = sign_raw(&header(&hashed), &payload, &rs_sign(256));
@@ -947,7 +951,7 @@ fn graph_tokens_with_a_header_nonce_are_unverifiable_not_invalid() {
         let t = decode(&parts.join("."));
         let v = verifier(&with_key(&key)).verify(&t, now());
         assert_status(&v, want);
-        if want == Status::Unverifiable {
+        if want == SignatureStatus::Unverifiable {
             assert!(
                 reason(&v).starts_with("not verifiable outside Microsoft"),
                 "{v}"
@@ -975,7 +979,7 @@ fn claim_checks_with_leeway() {
         ..opts()
     };
     let v = verifier(&args).verify(&t, now());
-    assert_status(&v, Status::Valid);
+    assert_status(&v, SignatureStatus::Valid);
     let names: Vec<(&str, bool)> = v
         .claim_checks
         .iter()
@@ -997,7 +1001,7 @@ fn claim_checks_with_leeway() {
     args.iss = Some("jane".into());
     args.aud = Some("c".into());
     let v = verifier(&args).verify(&t, now());
-    assert_status(&v, Status::Valid);
+    assert_status(&v, SignatureStatus::Valid);
     assert!(v.to_string().ends_with("claims failed: iss, aud"), "{v}");
 }
 
@@ -1013,7 +1017,7 @@ fn claim_checks_alone_are_not_a_signature_check() {
         ..opts()
     };
     let v = verifier(&args).verify(&t, now());
-    assert_status(&v, Status::NotChecked);
+    assert_status(&v, SignatureStatus::NotChecked);
     assert_eq!(
         v.to_string(),
         "not checked · no key given (--secret, --key, --jwks or --discover)"
@@ -1131,9 +1135,9 @@ fn json_has_the_issue_field_names() {
     assert_eq!(bad.to_string(), "INVALID · signature mismatch");
     assert!(bad.is_invalid());
     for (status, text) in [
-        (Status::NotChecked, "not_checked"),
-        (Status::Unverifiable, "unverifiable"),
-        (Status::Unsupported, "unsupported"),
+        (SignatureStatus::NotChecked, "not_checked"),
+        (SignatureStatus::Unverifiable, "unverifiable"),
+        (SignatureStatus::Unsupported, "unsupported"),
     ] {
         assert_eq!(serde_json::to_value(status).unwrap(), text);
     }
@@ -1253,12 +1257,12 @@ fn jwks_from_a_url_is_fetched_once_for_many_tokens() {
     let v = verifier(&args);
     for kid in ["a", "b", "a"] {
         let r = v.verify(&rs256(kid, &claims()), now());
-        assert_status(&r, Status::Valid);
+        assert_status(&r, SignatureStatus::Valid);
         assert_eq!(r.key_source, Some(server.url("/keys")));
         assert_eq!(r.key_id.as_deref(), Some(kid));
     }
     let r = v.verify(&rs256("c", &claims()), now());
-    assert_status(&r, Status::Invalid);
+    assert_status(&r, SignatureStatus::Invalid);
     assert_eq!(reason(&r), "no key with kid \"c\"");
     assert_eq!(server.hits("/keys"), 1);
 }
@@ -1293,7 +1297,7 @@ fn jwks_fetch_failures_are_unverifiable() {
             ..opts()
         };
         let r = verifier(&args).verify(&rs256("a", &claims()), now());
-        assert_status(&r, Status::Unverifiable);
+        assert_status(&r, SignatureStatus::Unverifiable);
         assert!(
             reason(&r).starts_with("--jwks: ") && reason(&r).contains(words),
             "{url}: {r}"
@@ -1306,7 +1310,7 @@ fn jwks_fetch_failures_are_unverifiable() {
     };
     assert_status(
         &verifier(&args).verify(&rs256("a", &claims()), now()),
-        Status::Valid,
+        SignatureStatus::Valid,
     );
 }
 
@@ -1330,7 +1334,7 @@ fn discovery_from_a_trusted_issuer() {
     let v = verifier(&args);
     for _ in 0..2 {
         let r = v.verify(&rs256("k1", &oidc_payload(&iss)), now());
-        assert_status(&r, Status::Valid);
+        assert_status(&r, SignatureStatus::Valid);
         assert_eq!(r.key_source, Some(server.url("/tenant/keys")));
         assert!(
             r.notes.iter().any(|n| n.contains("--trust-issuer")),
@@ -1343,7 +1347,7 @@ fn discovery_from_a_trusted_issuer() {
     // Another issuer on the same server is not trusted: nothing fetched for it.
     let before = server.total_hits();
     let r = v.verify(&rs256("k1", &oidc_payload(&server.url("/other"))), now());
-    assert_status(&r, Status::Unverifiable);
+    assert_status(&r, SignatureStatus::Unverifiable);
     assert!(
         reason(&r).contains("is not one jwtscope discovers keys from"),
         "{r}"
@@ -1367,7 +1371,7 @@ fn discovery_document_must_name_the_tokens_issuer() {
         ..opts()
     };
     let r = verifier(&args).verify(&rs256("k1", &oidc_payload(&iss)), now());
-    assert_status(&r, Status::Unverifiable);
+    assert_status(&r, SignatureStatus::Unverifiable);
     assert!(reason(&r).contains("not trusted for this token"), "{r}");
     assert_eq!(server.hits("/idp/keys"), 0);
 
@@ -1388,7 +1392,7 @@ fn discovery_document_must_name_the_tokens_issuer() {
         ..opts()
     };
     let r = verifier(&args).verify(&rs256("k1", &oidc_payload(&iss)), now());
-    assert_status(&r, Status::Valid);
+    assert_status(&r, SignatureStatus::Valid);
 }
 
 #[test]
@@ -1414,13 +1418,13 @@ fn discovered_keys_are_cached_on_disk_and_refreshed_when_a_kid_is_missing() {
             .unwrap()
             .verify(&rs256(kid, &oidc_payload(&iss)), now())
     };
-    assert_status(&run("k1", &args), Status::Valid);
+    assert_status(&run("k1", &args), SignatureStatus::Valid);
     assert_eq!((server.hits(doc), server.hits("/idp/keys")), (1, 1));
     assert!(cache.path().join("jwtscope").is_dir());
 
     // A second run uses the cache.
     let second = run("k1", &args);
-    assert_status(&second, Status::Valid);
+    assert_status(&second, SignatureStatus::Valid);
     assert!(
         second.notes.iter().any(|n| n.contains("from the cache")),
         "{second:?}"
@@ -1429,7 +1433,7 @@ fn discovered_keys_are_cached_on_disk_and_refreshed_when_a_kid_is_missing() {
 
     // The keys rotated: a kid the cached set lacks makes one fresh fetch.
     server.route("/idp/keys", rsa_set(&["k2"]));
-    assert_status(&run("k2", &args), Status::Valid);
+    assert_status(&run("k2", &args), SignatureStatus::Valid);
     assert_eq!(server.hits("/idp/keys"), 2);
 
     // --no-cache neither reads nor writes it.
@@ -1437,7 +1441,7 @@ fn discovered_keys_are_cached_on_disk_and_refreshed_when_a_kid_is_missing() {
         no_cache: true,
         ..args.clone()
     };
-    assert_status(&run("k2", &fresh), Status::Valid);
+    assert_status(&run("k2", &fresh), SignatureStatus::Valid);
     assert_eq!((server.hits(doc), server.hits("/idp/keys")), (2, 3));
 
     // No token ever reaches the cache.
@@ -1458,14 +1462,17 @@ fn jwks_and_static_keys_combine() {
         ..opts()
     };
     let v = verifier(&args);
-    assert_status(&v.verify(&rs256("remote", &claims()), now()), Status::Valid);
+    assert_status(
+        &v.verify(&rs256("remote", &claims()), now()),
+        SignatureStatus::Valid,
+    );
     let hs = decode(&sign(
         &json!({"alg": "HS256"}),
         &claims(),
         &hs_sign(secret.into_bytes(), 256),
     ));
     let r = v.verify(&hs, now());
-    assert_status(&r, Status::Valid);
+    assert_status(&r, SignatureStatus::Valid);
     assert_eq!(r.key_source.as_deref(), Some("--secret"));
 }
 

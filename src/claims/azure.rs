@@ -1,21 +1,6 @@
 //! Azure Resource Manager IDs in managed-identity tokens (`xms_mirid`, `xms_az_rid`).
 
-use serde::Serialize;
-
-/// An ARM resource ID broken into its parts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AzureResource {
-    pub subscription_id: String,
-    pub resource_group: String,
-    /// `Microsoft.Compute/virtualMachines`, `Microsoft.ManagedIdentity/userAssignedIdentities`, ...
-    pub resource_type: String,
-    pub name: String,
-    /// In words when the type is a common managed-identity host ("virtual machine", ...).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<&'static str>,
-    /// The ID as it appeared.
-    pub id: String,
-}
+use crate::report::AzureResource;
 
 /// Parse `/subscriptions/{sub}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/{type}/{name}...]`.
 /// Segment names are matched case-insensitively: tokens carry `resourcegroups` in lower case.

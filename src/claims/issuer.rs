@@ -5,6 +5,98 @@ use super::catalog::Family;
 /// Personal Microsoft accounts (MSA) all sign in through this tenant.
 pub const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
+/// A Microsoft Entra ID sign-in host: a national cloud's `sts.*` (v1 issuers) or `login.*`
+/// host (v1 and v2 issuers). The one list both recognition and discovery read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntraHost {
+    pub host: &'static str,
+    /// In words: "public cloud", "China cloud (21Vianet)".
+    pub cloud: &'static str,
+    /// An `sts.*` host: it issues v1 tokens only.
+    pub sts: bool,
+    /// The authority jwtscope fetches this host's issuers' discovery documents from (v1
+    /// issuers of an `sts.*` host, v2 issuers of a `login.*` host); `None`: not discovered.
+    pub discovery: Option<&'static str>,
+}
+
+const PUBLIC_OR_US_GOV: &str = "public or US Government cloud";
+const PUBLIC: &str = "public cloud";
+const US_GOV: &str = "US Government cloud";
+const CHINA: &str = "China cloud (21Vianet)";
+
+const fn host(
+    host: &'static str,
+    cloud: &'static str,
+    sts: bool,
+    discovery: Option<&'static str>,
+) -> EntraHost {
+    EntraHost {
+        host,
+        cloud,
+        sts,
+        discovery,
+    }
+}
+
+/// Every Microsoft Entra ID sign-in host jwtscope knows.
+pub const ENTRA_HOSTS: &[EntraHost] = &[
+    host(
+        "sts.windows.net",
+        PUBLIC_OR_US_GOV,
+        true,
+        Some("https://login.microsoftonline.com"),
+    ),
+    host(
+        "sts.chinacloudapi.cn",
+        CHINA,
+        true,
+        Some("https://login.partner.microsoftonline.cn"),
+    ),
+    host(
+        "sts.microsoftonline.de",
+        "Germany cloud (closed 2021)",
+        true,
+        None,
+    ),
+    host(
+        "sts.windows-ppe.net",
+        "pre-production (PPE) cloud",
+        true,
+        None,
+    ),
+    host(
+        "login.microsoftonline.com",
+        PUBLIC,
+        false,
+        Some("https://login.microsoftonline.com"),
+    ),
+    host("login.windows.net", PUBLIC, false, None),
+    host("login.microsoft.com", PUBLIC, false, None),
+    host(
+        "login.microsoftonline.us",
+        US_GOV,
+        false,
+        Some("https://login.microsoftonline.us"),
+    ),
+    host("login.usgovcloudapi.net", US_GOV, false, None),
+    host(
+        "login.partner.microsoftonline.cn",
+        CHINA,
+        false,
+        Some("https://login.partner.microsoftonline.cn"),
+    ),
+    host("login.chinacloudapi.cn", CHINA, false, None),
+];
+
+/// Which Entra token an issuer on an [`EntraHost`] stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntraVersion {
+    V1,
+    V2,
+    /// `https://login.microsoftonline.com/tfp/{tenant}/{policy}/v2.0`.
+    B2c,
+}
+
 /// A recognised issuer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issuer {
@@ -14,18 +106,26 @@ pub struct Issuer {
     pub family: Family,
     /// For Entra issuers: the tenant in the issuer URL.
     pub tenant: Option<String>,
+    /// For issuers on a Microsoft Entra ID sign-in host: which host, and which token version.
+    pub entra: Option<(EntraHost, EntraVersion)>,
 }
 
-fn entra(version: &str, cloud: &str, tenant: &str) -> Issuer {
+fn entra(host: EntraHost, version: EntraVersion, tenant: &str) -> Issuer {
     let who = if tenant == MSA_TENANT {
         " · personal Microsoft account"
     } else {
         ""
     };
+    let kind = match version {
+        EntraVersion::V1 => format!("Microsoft Entra ID · v1 · {}{who}", host.cloud),
+        EntraVersion::V2 => format!("Microsoft Entra ID · v2 · {}{who}", host.cloud),
+        EntraVersion::B2c => "Microsoft Entra ID B2C".to_string(),
+    };
     Issuer {
-        kind: format!("Microsoft Entra ID · {version} · {cloud}{who}"),
+        kind,
         family: Family::Entra,
         tenant: Some(tenant.to_string()),
+        entra: Some((host, version)),
     }
 }
 
@@ -34,6 +134,7 @@ fn other(kind: impl Into<String>, family: Family) -> Issuer {
         kind: kind.into(),
         family,
         tenant: None,
+        entra: None,
     }
 }
 
@@ -48,49 +149,24 @@ pub fn recognise(iss: &str) -> Option<Issuer> {
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
 
     // Microsoft Entra ID: v1 issuers are sts.* hosts, v2 issuers end in /v2.0.
-    let v1_cloud = match host.as_str() {
-        "sts.windows.net" => Some("public or US Government cloud"),
-        "sts.chinacloudapi.cn" => Some("China cloud (21Vianet)"),
-        "sts.microsoftonline.de" => Some("Germany cloud (closed 2021)"),
-        _ => None,
-    };
-    if let (Some(cloud), [tenant]) = (v1_cloud, segs.as_slice()) {
-        return Some(entra("v1", cloud, tenant));
-    }
-    let login_cloud = match host.as_str() {
-        "login.microsoftonline.com" | "login.windows.net" | "login.microsoft.com" => {
-            Some("public cloud")
-        }
-        "login.microsoftonline.us" | "login.usgovcloudapi.net" => Some("US Government cloud"),
-        "login.partner.microsoftonline.cn" | "login.chinacloudapi.cn" => {
-            Some("China cloud (21Vianet)")
-        }
-        _ => None,
-    };
-    if let Some(cloud) = login_cloud {
-        return match segs.as_slice() {
-            [tenant, "v2.0"] => Some(entra("v2", cloud, tenant)),
-            [tenant] => Some(entra("v1", cloud, tenant)),
-            ["tfp", tenant, _policy, "v2.0"] => Some(Issuer {
-                kind: "Microsoft Entra ID B2C".to_string(),
-                family: Family::Entra,
-                tenant: Some((*tenant).to_string()),
-            }),
+    if let Some(&h) = ENTRA_HOSTS.iter().find(|h| h.host == host) {
+        return match (h.sts, segs.as_slice()) {
+            (_, [tenant]) => Some(entra(h, EntraVersion::V1, tenant)),
+            (false, [tenant, "v2.0"]) => Some(entra(h, EntraVersion::V2, tenant)),
+            (false, ["tfp", tenant, _policy, "v2.0"]) => Some(entra(h, EntraVersion::B2c, tenant)),
             _ => None,
         };
     }
     if host.ends_with(".b2clogin.com") {
         return Some(Issuer {
-            kind: "Microsoft Entra ID B2C".to_string(),
-            family: Family::Entra,
             tenant: segs.first().map(|s| (*s).to_string()),
+            ..other("Microsoft Entra ID B2C", Family::Entra)
         });
     }
     if host.ends_with(".ciamlogin.com") {
         return Some(Issuer {
-            kind: "Microsoft Entra External ID".to_string(),
-            family: Family::Entra,
             tenant: segs.first().map(|s| (*s).to_string()),
+            ..other("Microsoft Entra External ID", Family::Entra)
         });
     }
     if host == "accounts.google.com" {
@@ -187,6 +263,36 @@ mod tests {
             .kind
             .contains("personal Microsoft account")
         );
+    }
+
+    #[test]
+    fn one_host_list_serves_recognition_and_discovery() {
+        let t = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+        // Hosts the two former lists each lacked.
+        let ppe = recognise(&format!("https://sts.windows-ppe.net/{t}/")).unwrap();
+        assert_eq!(ppe.family, Family::Entra);
+        assert_eq!(ppe.entra.unwrap().0.discovery, None);
+        let de = recognise(&format!("https://sts.microsoftonline.de/{t}/")).unwrap();
+        assert_eq!(de.entra.unwrap().1, EntraVersion::V1);
+        // Host names are case-insensitive.
+        let upper = recognise(&format!("https://STS.Windows.NET/{t}/")).unwrap();
+        assert_eq!(upper.entra.unwrap().0.host, "sts.windows.net");
+        let b2c = recognise(&format!(
+            "https://login.microsoftonline.com/tfp/{t}/B2C_1_si/v2.0"
+        ))
+        .unwrap();
+        assert_eq!(b2c.entra.unwrap().1, EntraVersion::B2c);
+        // Every host has a distinct name, and discovery authorities are login hosts.
+        for (i, h) in ENTRA_HOSTS.iter().enumerate() {
+            assert!(
+                ENTRA_HOSTS[i + 1..].iter().all(|o| o.host != h.host),
+                "{}",
+                h.host
+            );
+            if let Some(a) = h.discovery {
+                assert!(a.starts_with("https://login."), "{a}");
+            }
+        }
     }
 
     #[test]

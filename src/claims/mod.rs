@@ -13,7 +13,7 @@ pub mod time;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use crate::report::{Field, Summary};
+use crate::report::{Field, Summary, TimeInfo};
 use catalog::Family;
 
 /// Claims whose values are NumericDates whatever the issuer.
@@ -165,11 +165,7 @@ pub fn explain_opaque(
 }
 
 /// `pwd_exp` in Entra tokens: the number of seconds after `iat` at which the password expires.
-fn entra_pwd_exp(
-    claims: &Map<String, Value>,
-    v: &Value,
-    now: DateTime<Utc>,
-) -> Option<time::TimeInfo> {
+fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
     let (secs, _) = time::parse(v)?;
     let (iat, _) = time::parse(claims.get("iat")?)?;
     let mut info = time::info(&Value::from(iat + secs), now)?;
@@ -180,7 +176,7 @@ fn entra_pwd_exp(
     Some(info)
 }
 
-fn time_warning(name: &str, value: &Value, t: Option<&time::TimeInfo>, warnings: &mut Vec<String>) {
+fn time_warning(name: &str, value: &Value, t: Option<&TimeInfo>, warnings: &mut Vec<String>) {
     match t {
         None => warnings.push(format!(
             "\"{name}\" is {}, not a NumericDate (RFC 7519 §2): no time can be read from it",
@@ -200,7 +196,7 @@ fn time_warning(name: &str, value: &Value, t: Option<&time::TimeInfo>, warnings:
     }
 }
 
-fn time_of<'a>(fields: &'a [Field], name: &str) -> Option<&'a time::TimeInfo> {
+fn time_of<'a>(fields: &'a [Field], name: &str) -> Option<&'a TimeInfo> {
     fields
         .iter()
         .find(|f| f.name == name)
@@ -212,7 +208,7 @@ fn summarize(
     recognised: Option<&issuer::Issuer>,
     family: Family,
     fields: &[Field],
-    _now: DateTime<Utc>,
+    now: DateTime<Utc>,
     warnings: &mut Vec<String>,
 ) -> Summary {
     let audience = list_of(claims, "aud", false);
@@ -249,12 +245,11 @@ fn summarize(
     let exp = time_of(fields, "exp");
     let nbf = time_of(fields, "nbf");
     let iat = time_of(fields, "iat");
-    let exp_state = claims.get("exp").map(|_| exp.map(|t| t.seconds_from_now));
-    let status = time::status(exp_state, nbf.map(|t| t.seconds_from_now));
-    let expiry = time::expiry_phrase(
-        status,
-        exp.map(|t| t.seconds_from_now),
-        nbf.map(|t| t.seconds_from_now),
+    let judged = time::judge(
+        claims.get("exp").map(|_| exp.map(|t| t.unix)),
+        nbf.map(|t| t.unix),
+        now,
+        0,
     );
     let lifetime = match (exp, iat) {
         (Some(e), Some(i)) if e.unix >= i.unix => Some(time::duration((e.unix - i.unix) as u64)),
@@ -286,9 +281,9 @@ fn summarize(
         issued_at: iat.and_then(|t| t.utc.clone()),
         not_before: nbf.and_then(|t| t.utc.clone()),
         expires_at: exp.and_then(|t| t.utc.clone()),
-        status,
+        status: judged.status,
         seconds_to_expiry: exp.map(|t| t.seconds_from_now),
-        expiry,
+        expiry: judged.phrase(),
         lifetime,
         exp_unix: exp.map(|t| t.unix),
         nbf_unix: nbf.map(|t| t.unix),

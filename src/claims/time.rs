@@ -4,26 +4,9 @@
 //! Nothing here reads the clock: `now` is always a parameter, so `--now` and tests are exact.
 
 use chrono::{DateTime, Local, NaiveDateTime, SecondsFormat, TimeZone, Utc};
-use serde::Serialize;
 use serde_json::Value;
 
-/// A point in time read from a claim or a response field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimeInfo {
-    /// Seconds since the Unix epoch, as read (fractions kept).
-    pub unix: f64,
-    /// RFC 3339 in UTC with `Z`, or `None` when the date is beyond what a calendar shows.
-    pub utc: Option<String>,
-    /// The same instant in the local time zone.
-    pub local: Option<String>,
-    /// Relative to `now`: "in 42m 10s", "3h 2m ago".
-    pub relative: String,
-    /// `unix - now`, rounded toward negative infinity and saturated to the i64 range.
-    pub seconds_from_now: i64,
-    /// How the value deviates from a plain NumericDate, when it does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
+use crate::report::{ExpiryStatus, TimeInfo};
 
 /// Read a NumericDate. Strings of digits and fractions are accepted with a note (some
 /// issuers send them), as are the date strings legacy managed-identity hosts use.
@@ -177,58 +160,69 @@ pub fn info(value: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
     })
 }
 
-/// Whether a token is usable at `now`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Valid,
-    Expired,
-    NotYetValid,
-    /// No `exp` at all: the token never expires by itself.
-    NoExpiry,
-    /// `exp` is present but no time can be read from it.
-    Unknown,
+/// A token's validity period judged at one instant: the one rule for `exp` and `nbf`, used
+/// by the summary, by verification's claim checks and by the UI's countdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judgement {
+    pub status: ExpiryStatus,
+    /// Seconds from `now` to `exp`, floored (negative once passed); `None` without a readable
+    /// `exp`.
+    pub exp_from_now: Option<i64>,
+    /// Seconds from `now` to `nbf`, floored; `None` without a readable `nbf`.
+    pub nbf_from_now: Option<i64>,
+    /// `now` is at or after `exp` plus the leeway (RFC 7519 §4.1.4: expired "on or after").
+    pub expired: bool,
+    /// `now` plus the leeway is before `nbf` (RFC 7519 §4.1.5).
+    pub early: bool,
 }
 
-impl Status {
-    /// The status in words, as people say it.
-    pub fn word(self) -> &'static str {
-        match self {
-            Status::Valid => "valid",
-            Status::Expired => "EXPIRED",
-            Status::NotYetValid => "NOT YET VALID",
-            Status::NoExpiry => "no expiry",
-            Status::Unknown => "expiry unreadable",
+impl Judgement {
+    /// The judgement in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago",
+    /// "NOT YET VALID · valid in 5m".
+    pub fn phrase(&self) -> String {
+        match (self.status, self.exp_from_now) {
+            (ExpiryStatus::Expired, Some(s)) => {
+                format!("EXPIRED {} ago", duration(s.unsigned_abs()))
+            }
+            (ExpiryStatus::NotYetValid, _) => format!(
+                "NOT YET VALID · valid {}",
+                relative(self.nbf_from_now.unwrap_or_default())
+            ),
+            (ExpiryStatus::Valid, Some(s)) => {
+                format!("valid · expires in {}", duration(s.unsigned_abs()))
+            }
+            (s, _) => s.word().to_string(),
         }
     }
 }
 
-/// The status at `now` given the seconds-from-now of `exp` and `nbf` (RFC 7519 §4.1.4:
-/// expired "on or after" exp).
-pub fn status(exp: Option<Option<i64>>, nbf: Option<i64>) -> Status {
-    match exp {
-        Some(Some(e)) if e <= 0 => Status::Expired,
-        _ if nbf.is_some_and(|n| n > 0) => Status::NotYetValid,
-        Some(Some(_)) => Status::Valid,
-        Some(None) => Status::Unknown,
-        None => Status::NoExpiry,
-    }
-}
-
-/// The expiry in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago".
-pub fn expiry_phrase(
-    status: Status,
-    exp_from_now: Option<i64>,
-    nbf_from_now: Option<i64>,
-) -> String {
-    match (status, exp_from_now) {
-        (Status::Expired, Some(s)) => format!("EXPIRED {} ago", duration(s.unsigned_abs())),
-        (Status::NotYetValid, _) => format!(
-            "NOT YET VALID · valid {}",
-            relative(nbf_from_now.unwrap_or_default())
-        ),
-        (Status::Valid, Some(s)) => format!("valid · expires in {}", duration(s.unsigned_abs())),
-        (s, _) => s.word().to_string(),
+/// Judge `exp` and `nbf` (Unix seconds) at `now`, allowing `leeway` seconds of clock skew
+/// either way. `exp` is `None` when the token has none and `Some(None)` when it has one no
+/// time can be read from.
+pub fn judge(
+    exp: Option<Option<f64>>,
+    nbf: Option<f64>,
+    now: DateTime<Utc>,
+    leeway: u64,
+) -> Judgement {
+    let now_secs = now.timestamp() as f64 + f64::from(now.timestamp_subsec_nanos()) / 1e9;
+    let leeway = leeway as f64;
+    let exp_at = exp.flatten();
+    let expired = exp_at.is_some_and(|e| now_secs >= e + leeway);
+    let early = nbf.is_some_and(|n| now_secs + leeway < n);
+    let status = match exp {
+        _ if expired => ExpiryStatus::Expired,
+        _ if early => ExpiryStatus::NotYetValid,
+        Some(Some(_)) => ExpiryStatus::Valid,
+        Some(None) => ExpiryStatus::Unknown,
+        None => ExpiryStatus::NoExpiry,
+    };
+    Judgement {
+        status,
+        exp_from_now: exp_at.map(|e| seconds_between(e, now)),
+        nbf_from_now: nbf.map(|n| seconds_between(n, now)),
+        expired,
+        early,
     }
 }
 
@@ -291,19 +285,43 @@ mod tests {
     }
 
     #[test]
-    fn status_follows_rfc_7519() {
-        assert_eq!(status(Some(Some(0)), None), Status::Expired);
-        assert_eq!(status(Some(Some(1)), Some(5)), Status::NotYetValid);
-        assert_eq!(status(Some(Some(1)), Some(0)), Status::Valid);
-        assert_eq!(status(None, None), Status::NoExpiry);
-        assert_eq!(status(Some(None), None), Status::Unknown);
+    fn judgement_follows_rfc_7519() {
+        let t = 1_700_000_000.0;
+        let status = |exp, nbf| judge(exp, nbf, now(), 0).status;
+        assert_eq!(status(Some(Some(t)), None), ExpiryStatus::Expired);
         assert_eq!(
-            expiry_phrase(Status::Expired, Some(-10_920), None),
+            status(Some(Some(t + 1.0)), Some(t + 5.0)),
+            ExpiryStatus::NotYetValid
+        );
+        assert_eq!(status(Some(Some(t + 1.0)), Some(t)), ExpiryStatus::Valid);
+        assert_eq!(status(None, None), ExpiryStatus::NoExpiry);
+        assert_eq!(status(Some(None), None), ExpiryStatus::Unknown);
+        assert_eq!(status(Some(None), Some(t + 5.0)), ExpiryStatus::NotYetValid);
+        assert_eq!(
+            judge(Some(Some(t - 10_920.0)), None, now(), 0).phrase(),
             "EXPIRED 3h 2m ago"
         );
         assert_eq!(
-            expiry_phrase(Status::Valid, Some(252), None),
+            judge(Some(Some(t + 252.0)), None, now(), 0).phrase(),
             "valid · expires in 4m 12s"
         );
+        assert_eq!(
+            judge(Some(Some(t + 600.0)), Some(t + 300.0), now(), 0).phrase(),
+            "NOT YET VALID · valid in 5m"
+        );
+    }
+
+    #[test]
+    fn leeway_widens_both_ends_and_fractions_count() {
+        let t = 1_700_000_000.0;
+        let j = judge(Some(Some(t - 30.0)), Some(t + 30.0), now(), 60);
+        assert!(!j.expired && !j.early);
+        assert_eq!(j.status, ExpiryStatus::Valid);
+        assert_eq!(j.exp_from_now, Some(-30));
+        let j = judge(Some(Some(t - 60.0)), None, now(), 60);
+        assert!(j.expired, "at exp + leeway the token has expired");
+        // Half a second before exp the token is still valid; half a second after, expired.
+        assert!(!judge(Some(Some(t + 0.5)), None, now(), 0).expired);
+        assert!(judge(Some(Some(t - 0.5)), None, now(), 0).expired);
     }
 }

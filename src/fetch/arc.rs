@@ -11,7 +11,7 @@ use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
 use super::error::{ArcKeyProblem, FetchError};
-use super::plan::Secret;
+use super::host::Secret;
 
 /// Largest key file read.
 pub const MAX_KEY_LEN: u64 = 4096;

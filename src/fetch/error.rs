@@ -13,7 +13,7 @@ use std::time::Duration;
 use regex::Regex;
 use serde_json::Value;
 
-use super::plan::{HostKind, Secret};
+use super::host::{HostKind, Secret};
 use super::retry::secs;
 use crate::input::errordoc::{ErrorDocument, ErrorKind};
 

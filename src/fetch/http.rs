@@ -14,7 +14,8 @@ use ureq::unversioned::transport::{Connector, RustlsConnector, TcpConnector};
 
 use super::args::FetchArgs;
 use super::error::{FetchError, Scrubber, TimeoutPhase};
-use super::plan::{HeaderValue, HostKind, Plan};
+use super::host::HostKind;
+use super::plan::{HeaderValue, Plan};
 use super::tls::{PinnedTlsConnector, mismatch_in, tls_problem_in};
 
 /// The largest answer read: a token with thousands of groups stays far below it.

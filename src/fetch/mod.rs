@@ -19,6 +19,7 @@
 pub mod arc;
 pub mod args;
 pub mod error;
+pub mod host;
 pub mod http;
 pub mod plan;
 pub mod retry;
@@ -34,13 +35,15 @@ use serde_json::Value;
 
 pub use args::{FetchArgs, SourceChoice};
 pub use error::{ArcKeyProblem, FetchError, HttpFailure, ProxyClue, TimeoutPhase};
-pub use plan::{EndpointOrigin, HostKind};
+pub use host::HostKind;
+pub use plan::EndpointOrigin;
 pub use retry::WaitReason;
 pub use save::save_response;
 
 use crate::input::errordoc::ErrorDocument;
 use error::{ProxyClue as Clue, Scrubber, classify_answer};
-use plan::{Header, HeaderValue, Plan, Secret};
+use host::Secret;
+use plan::{Header, HeaderValue, Plan};
 use retry::{RetryPolicy, parse_retry_after, secs};
 
 /// What was asked, of whom, and what came back (no secrets, no token).
@@ -266,7 +269,7 @@ pub fn fetch_with_sleep(
             return success(&plan, answer, attempts, &scrubber);
         }
 
-        if status == 401 && host == plan::HostKind::Arc && !challenged {
+        if status == 401 && host == HostKind::Arc && !challenged {
             challenged = true;
             let key_file = answer
                 .www_authenticate

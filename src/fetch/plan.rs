@@ -3,13 +3,12 @@
 //! Nothing here touches the network or the file system (the Arc agent's presence on disk is
 //! passed in), so detection and request building are tested from a map of variables.
 
-use std::fmt;
-
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use super::args::{DEFAULT_RESOURCE, FetchArgs, SourceChoice};
 use super::error::FetchError;
+use super::host::{HostKind, Secret};
 
 /// The IMDS token URL.
 pub const IMDS_TOKEN_URL: &str = "http://169.254.169.254/metadata/identity/oauth2/token";
@@ -25,72 +24,6 @@ const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
-
-/// A managed-identity host.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HostKind {
-    Imds,
-    AppService,
-    Arc,
-    CloudShell,
-    AzureMl,
-    ServiceFabric,
-}
-
-impl HostKind {
-    /// The name a person knows the host by.
-    pub fn label(self) -> &'static str {
-        match self {
-            HostKind::Imds => "IMDS",
-            HostKind::AppService => "App Service",
-            HostKind::Arc => "Azure Arc",
-            HostKind::CloudShell => "Cloud Shell",
-            HostKind::AzureMl => "Azure ML",
-            HostKind::ServiceFabric => "Service Fabric",
-        }
-    }
-
-    /// The api-version sent when `--api-version` is not given.
-    pub fn default_api_version(self) -> Option<&'static str> {
-        match self {
-            HostKind::Imds => Some("2018-02-01"),
-            HostKind::AppService => Some("2019-08-01"),
-            // Python, MSAL Python and MSAL Go send 2020-06-01; Microsoft's Arc page shows both
-            // 2019-11-01 and 2020-06-01.
-            HostKind::Arc => Some("2020-06-01"),
-            HostKind::AzureMl => Some("2017-09-01"),
-            HostKind::ServiceFabric => Some("2019-07-01-preview"),
-            HostKind::CloudShell => None,
-        }
-    }
-}
-
-impl fmt::Display for HostKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-/// A value that must never be shown: `IDENTITY_HEADER`, `MSI_SECRET`, the Arc key.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(s: impl Into<String>) -> Self {
-        Secret(s.into())
-    }
-    /// The value, for the one place that sends it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
 
 /// A header to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,115 +248,183 @@ fn selector_error(kind: HostKind, flag: &str, hint: &str) -> FetchError {
     usage(format!("{kind} does not take {flag}{hint}"))
 }
 
-/// Decide the request. `arc_agent_on_disk` says whether the Arc agent binary exists (asked
-/// only when detection gets that far).
+/// Decide the request from the flags and the environment: which host, then each part of the
+/// request in turn; the first problem found is the error. `arc_agent_on_disk` says whether
+/// the Arc agent binary exists (asked only when detection gets that far).
 pub fn plan(
     args: &FetchArgs,
     env: &dyn Fn(&str) -> Option<String>,
     arc_agent_on_disk: &dyn Fn() -> bool,
 ) -> Result<Plan, FetchError> {
-    let detection = match args.source {
-        SourceChoice::Auto => detect(env, arc_agent_on_disk()),
-        forced => Detection {
-            kind: match forced {
-                SourceChoice::Imds | SourceChoice::Auto => HostKind::Imds,
-                SourceChoice::AppService => HostKind::AppService,
-                SourceChoice::Arc => HostKind::Arc,
-                SourceChoice::CloudShell => HostKind::CloudShell,
-                SourceChoice::AzureMl => HostKind::AzureMl,
-                SourceChoice::ServiceFabric => HostKind::ServiceFabric,
-            },
-            forced: true,
-            vars: Vec::new(),
-            agent_on_disk: false,
-        },
+    let mut vars = Vars {
+        env,
+        detection: detection(args, env, arc_agent_on_disk),
     };
-    let kind = detection.kind;
-    let mut detection = detection;
+    let kind = vars.detection.kind;
+    let resource = resource(args)?;
+    let (endpoint, endpoint_from) = endpoint(args, kind, &mut vars)?;
+    let api_version = api_version(args, kind, &mut vars)?;
+    let selector = selector(args, kind, &mut vars)?;
+    let Credentials {
+        mut headers,
+        secrets,
+        pinned_thumbprint,
+    } = credentials(kind, &endpoint, &mut vars)?;
+    check_header_values(&headers)?;
+    let (method, url, form) = request(
+        kind,
+        &endpoint,
+        api_version.as_deref(),
+        &resource,
+        selector.as_ref(),
+        &mut headers,
+    );
+    Ok(Plan {
+        detection: vars.detection,
+        endpoint,
+        endpoint_from,
+        url,
+        method,
+        headers,
+        form,
+        resource,
+        selector: selector.map(|(n, v)| format!("{n}={v}")),
+        api_version,
+        pinned_thumbprint,
+        secrets,
+    })
+}
 
-    let resource = scope_to_resource(args.resource.as_deref().unwrap_or(DEFAULT_RESOURCE));
-    if resource.is_empty() {
-        return Err(usage("--resource is empty"));
+/// The environment as the steps of [`plan`] read it: every variable that decides something
+/// is noted in the detection, so the report can say why.
+struct Vars<'a> {
+    env: &'a dyn Fn(&str) -> Option<String>,
+    detection: Detection,
+}
+
+impl Vars<'_> {
+    /// A variable's value, when set and not empty, noted as used.
+    fn take(&mut self, name: &'static str) -> Option<String> {
+        let v = (self.env)(name).filter(|v| !v.is_empty())?;
+        note_var(&mut self.detection, name);
+        Some(v)
     }
-    let resource = resource.to_string();
 
-    let need = |name: &'static str| -> Result<String, FetchError> {
-        env(name).filter(|v| !v.is_empty()).ok_or_else(|| {
+    /// A variable the host needs.
+    fn need(&mut self, name: &'static str) -> Result<String, FetchError> {
+        let kind = self.detection.kind;
+        self.take(name).ok_or_else(|| {
             usage(format!(
                 "{kind} needs the environment variable {name}, which is not set"
             ))
         })
-    };
+    }
+}
 
-    // The token URL.
-    let (endpoint, endpoint_from) = if let Some(e) = &args.endpoint {
-        (check_endpoint(e, "--endpoint")?, EndpointOrigin::Flag)
-    } else {
-        match kind {
-            HostKind::Imds => {
-                if let Some(host) =
-                    env("AZURE_POD_IDENTITY_AUTHORITY_HOST").filter(|v| !v.is_empty())
-                {
-                    note_var(&mut detection, "AZURE_POD_IDENTITY_AUTHORITY_HOST");
-                    let host = check_endpoint(&host, "AZURE_POD_IDENTITY_AUTHORITY_HOST")?;
-                    (
-                        format!("{}{IMDS_TOKEN_PATH}", host.trim_end_matches('/')),
-                        EndpointOrigin::PodIdentityHost,
-                    )
-                } else {
-                    (IMDS_TOKEN_URL.to_string(), EndpointOrigin::Default)
-                }
-            }
-            HostKind::Arc => match env("IDENTITY_ENDPOINT").filter(|v| !v.is_empty()) {
-                Some(e) => {
-                    note_var(&mut detection, "IDENTITY_ENDPOINT");
-                    (
-                        check_endpoint(&e, "IDENTITY_ENDPOINT")?,
-                        EndpointOrigin::IdentityEndpoint,
-                    )
-                }
-                None => (ARC_DEFAULT_URL.to_string(), EndpointOrigin::Default),
-            },
-            HostKind::AppService | HostKind::ServiceFabric => {
-                let e = need("IDENTITY_ENDPOINT")?;
-                note_var(&mut detection, "IDENTITY_ENDPOINT");
+/// Which host: the one `--source` names, else the one the environment points at.
+fn detection(
+    args: &FetchArgs,
+    env: &dyn Fn(&str) -> Option<String>,
+    arc_agent_on_disk: &dyn Fn() -> bool,
+) -> Detection {
+    let kind = match args.source {
+        SourceChoice::Auto => return detect(env, arc_agent_on_disk()),
+        SourceChoice::Imds => HostKind::Imds,
+        SourceChoice::AppService => HostKind::AppService,
+        SourceChoice::Arc => HostKind::Arc,
+        SourceChoice::CloudShell => HostKind::CloudShell,
+        SourceChoice::AzureMl => HostKind::AzureMl,
+        SourceChoice::ServiceFabric => HostKind::ServiceFabric,
+    };
+    Detection {
+        kind,
+        forced: true,
+        vars: Vec::new(),
+        agent_on_disk: false,
+    }
+}
+
+/// The resource asked for (a `/.default` scope is accepted and trimmed).
+fn resource(args: &FetchArgs) -> Result<String, FetchError> {
+    let resource = scope_to_resource(args.resource.as_deref().unwrap_or(DEFAULT_RESOURCE));
+    if resource.is_empty() {
+        return Err(usage("--resource is empty"));
+    }
+    Ok(resource.to_string())
+}
+
+/// The token URL, and where it came from.
+fn endpoint(
+    args: &FetchArgs,
+    kind: HostKind,
+    vars: &mut Vars<'_>,
+) -> Result<(String, EndpointOrigin), FetchError> {
+    if let Some(e) = &args.endpoint {
+        return Ok((check_endpoint(e, "--endpoint")?, EndpointOrigin::Flag));
+    }
+    Ok(match kind {
+        HostKind::Imds => match vars.take("AZURE_POD_IDENTITY_AUTHORITY_HOST") {
+            Some(host) => {
+                let host = check_endpoint(&host, "AZURE_POD_IDENTITY_AUTHORITY_HOST")?;
                 (
-                    check_endpoint(&e, "IDENTITY_ENDPOINT")?,
-                    EndpointOrigin::IdentityEndpoint,
+                    format!("{}{IMDS_TOKEN_PATH}", host.trim_end_matches('/')),
+                    EndpointOrigin::PodIdentityHost,
                 )
             }
-            HostKind::CloudShell | HostKind::AzureMl => {
-                let e = need("MSI_ENDPOINT")?;
-                note_var(&mut detection, "MSI_ENDPOINT");
-                (
-                    check_endpoint(&e, "MSI_ENDPOINT")?,
-                    EndpointOrigin::MsiEndpoint,
-                )
-            }
+            None => (IMDS_TOKEN_URL.to_string(), EndpointOrigin::Default),
+        },
+        HostKind::Arc => match vars.take("IDENTITY_ENDPOINT") {
+            Some(e) => (
+                check_endpoint(&e, "IDENTITY_ENDPOINT")?,
+                EndpointOrigin::IdentityEndpoint,
+            ),
+            None => (ARC_DEFAULT_URL.to_string(), EndpointOrigin::Default),
+        },
+        HostKind::AppService | HostKind::ServiceFabric => {
+            let e = vars.need("IDENTITY_ENDPOINT")?;
+            (
+                check_endpoint(&e, "IDENTITY_ENDPOINT")?,
+                EndpointOrigin::IdentityEndpoint,
+            )
         }
-    };
+        HostKind::CloudShell | HostKind::AzureMl => {
+            let e = vars.need("MSI_ENDPOINT")?;
+            (
+                check_endpoint(&e, "MSI_ENDPOINT")?,
+                EndpointOrigin::MsiEndpoint,
+            )
+        }
+    })
+}
 
-    // The api-version.
-    let api_version = match (&args.api_version, kind) {
+/// The api-version: `--api-version`, Service Fabric's `IDENTITY_API_VERSION`, or the host's
+/// default.
+fn api_version(
+    args: &FetchArgs,
+    kind: HostKind,
+    vars: &mut Vars<'_>,
+) -> Result<Option<String>, FetchError> {
+    Ok(match (&args.api_version, kind) {
         (Some(_), HostKind::CloudShell) => {
             return Err(usage(
                 "Cloud Shell takes no api-version; drop --api-version",
             ));
         }
         (Some(v), _) => Some(v.clone()),
-        (None, HostKind::ServiceFabric) => {
-            match env("IDENTITY_API_VERSION").filter(|v| !v.is_empty()) {
-                Some(v) => {
-                    note_var(&mut detection, "IDENTITY_API_VERSION");
-                    Some(v)
-                }
-                None => kind.default_api_version().map(str::to_string),
-            }
-        }
+        (None, HostKind::ServiceFabric) => match vars.take("IDENTITY_API_VERSION") {
+            Some(v) => Some(v),
+            None => kind.default_api_version().map(str::to_string),
+        },
         (None, _) => kind.default_api_version().map(str::to_string),
-    };
+    })
+}
 
-    // The user-assigned identity selector, named as each host spells it.
+/// The user-assigned identity selector, named as each host spells it.
+fn selector(
+    args: &FetchArgs,
+    kind: HostKind,
+    vars: &mut Vars<'_>,
+) -> Result<Option<(&'static str, String)>, FetchError> {
     let chosen: Option<(&str, &str)> = [
         ("--client-id", args.client_id.as_deref()),
         ("--object-id", args.object_id.as_deref()),
@@ -437,98 +438,108 @@ pub fn plan(
             "{first} and {flag} name different identities; give at most one"
         ))),
     })?;
-    let mut selector: Option<(&'static str, String)> = None;
-    if let Some((flag, value)) = chosen {
-        if value.is_empty() {
-            return Err(usage(format!("{flag} is empty")));
-        }
-        let name = match (kind, flag) {
-            (HostKind::Imds | HostKind::AppService, "--client-id") => "client_id",
-            (HostKind::Imds, "--object-id") => "object_id",
-            (HostKind::Imds, _) => "msi_res_id",
-            (HostKind::AppService, "--object-id") => "principal_id",
-            (HostKind::AppService, _) => "mi_res_id",
-            (HostKind::AzureMl, "--client-id") => "clientid",
-            (HostKind::AzureMl, _) => {
-                return Err(selector_error(kind, flag, ": pass --client-id"));
-            }
-            (HostKind::Arc, _) => {
-                // Older agents ignore the selector and hand back the system-assigned identity;
-                // the SDKs refuse rather than return the wrong token.
-                return Err(selector_error(
-                    kind,
-                    flag,
-                    ": Azure Arc gives only the machine's system-assigned identity",
-                ));
-            }
-            (HostKind::CloudShell, _) => {
-                return Err(selector_error(
-                    kind,
-                    flag,
-                    ": Cloud Shell gives only the signed-in user's token",
-                ));
-            }
-            (HostKind::ServiceFabric, _) => {
-                return Err(selector_error(
-                    kind,
-                    flag,
-                    ": the identity is chosen by the application manifest",
-                ));
-            }
-        };
-        selector = Some((name, value.to_string()));
-    } else if kind == HostKind::AzureMl
-        && let Some(id) = env("DEFAULT_IDENTITY_CLIENT_ID").filter(|v| !v.is_empty())
-    {
+    let Some((flag, value)) = chosen else {
         // Azure ML's default identity, as Go azidentity and MSAL Go send it.
-        note_var(&mut detection, "DEFAULT_IDENTITY_CLIENT_ID");
-        selector = Some(("clientid", id));
+        if kind == HostKind::AzureMl
+            && let Some(id) = vars.take("DEFAULT_IDENTITY_CLIENT_ID")
+        {
+            return Ok(Some(("clientid", id)));
+        }
+        return Ok(None);
+    };
+    if value.is_empty() {
+        return Err(usage(format!("{flag} is empty")));
     }
+    let name = match (kind, flag) {
+        (HostKind::Imds | HostKind::AppService, "--client-id") => "client_id",
+        (HostKind::Imds, "--object-id") => "object_id",
+        (HostKind::Imds, _) => "msi_res_id",
+        (HostKind::AppService, "--object-id") => "principal_id",
+        (HostKind::AppService, _) => "mi_res_id",
+        (HostKind::AzureMl, "--client-id") => "clientid",
+        (HostKind::AzureMl, _) => {
+            return Err(selector_error(kind, flag, ": pass --client-id"));
+        }
+        (HostKind::Arc, _) => {
+            // Older agents ignore the selector and hand back the system-assigned identity;
+            // the SDKs refuse rather than return the wrong token.
+            return Err(selector_error(
+                kind,
+                flag,
+                ": Azure Arc gives only the machine's system-assigned identity",
+            ));
+        }
+        (HostKind::CloudShell, _) => {
+            return Err(selector_error(
+                kind,
+                flag,
+                ": Cloud Shell gives only the signed-in user's token",
+            ));
+        }
+        (HostKind::ServiceFabric, _) => {
+            return Err(selector_error(
+                kind,
+                flag,
+                ": the identity is chosen by the application manifest",
+            ));
+        }
+    };
+    Ok(Some((name, value.to_string())))
+}
 
-    // Headers and secrets.
-    let mut headers = Vec::new();
-    let mut secrets = Vec::new();
-    let public = |name, v: &str| Header {
+/// The headers that prove the caller may ask, and the secrets among them.
+struct Credentials {
+    headers: Vec<Header>,
+    secrets: Vec<Secret>,
+    pinned_thumbprint: Option<String>,
+}
+
+fn public(name: &'static str, v: &str) -> Header {
+    Header {
         name,
         value: HeaderValue::Public(v.to_string()),
+    }
+}
+
+/// The host's headers: `Metadata: true`, or the secret the host hands out in a variable
+/// (and Service Fabric's pinned certificate).
+fn credentials(
+    kind: HostKind,
+    endpoint: &str,
+    vars: &mut Vars<'_>,
+) -> Result<Credentials, FetchError> {
+    let mut c = Credentials {
+        headers: Vec::new(),
+        secrets: Vec::new(),
+        pinned_thumbprint: None,
     };
-    let mut pinned_thumbprint = None;
+    let secret = |c: &mut Credentials, header: &'static str, s: Secret| {
+        c.headers.push(Header {
+            name: header,
+            value: HeaderValue::Secret(s.clone()),
+        });
+        c.secrets.push(s);
+    };
     match kind {
         HostKind::Imds | HostKind::Arc | HostKind::CloudShell => {
-            headers.push(public("Metadata", "true"));
+            c.headers.push(public("Metadata", "true"));
         }
         HostKind::AppService => {
-            let s = Secret::new(need("IDENTITY_HEADER")?);
-            note_var(&mut detection, "IDENTITY_HEADER");
-            headers.push(Header {
-                name: "X-IDENTITY-HEADER",
-                value: HeaderValue::Secret(s.clone()),
-            });
+            let s = Secret::new(vars.need("IDENTITY_HEADER")?);
+            secret(&mut c, "X-IDENTITY-HEADER", s);
             // Harmless for App Service and needed by Azure Automation, which uses the same
             // variables (MSAL Python sends it for that reason).
-            headers.push(public("Metadata", "true"));
-            secrets.push(s);
+            c.headers.push(public("Metadata", "true"));
         }
         HostKind::AzureMl => {
-            let s = Secret::new(need("MSI_SECRET")?);
-            note_var(&mut detection, "MSI_SECRET");
-            headers.push(Header {
-                name: "secret",
-                value: HeaderValue::Secret(s.clone()),
-            });
-            secrets.push(s);
+            let s = Secret::new(vars.need("MSI_SECRET")?);
+            secret(&mut c, "secret", s);
         }
         HostKind::ServiceFabric => {
-            let s = Secret::new(need("IDENTITY_HEADER")?);
-            note_var(&mut detection, "IDENTITY_HEADER");
-            headers.push(Header {
-                name: "Secret",
-                value: HeaderValue::Secret(s.clone()),
-            });
-            secrets.push(s);
-            let t = need("IDENTITY_SERVER_THUMBPRINT")?;
-            note_var(&mut detection, "IDENTITY_SERVER_THUMBPRINT");
-            pinned_thumbprint = Some(normalise_thumbprint(&t).ok_or_else(|| {
+            let s = Secret::new(vars.need("IDENTITY_HEADER")?);
+            secret(&mut c, "Secret", s);
+            let t = vars.need("IDENTITY_SERVER_THUMBPRINT")?;
+            c.pinned_thumbprint = Some(normalise_thumbprint(&t).ok_or_else(|| {
                 usage("IDENTITY_SERVER_THUMBPRINT is not a SHA-1 thumbprint (40 hex digits)")
             })?);
             if !endpoint.starts_with("https://") {
@@ -538,8 +549,12 @@ pub fn plan(
             }
         }
     }
+    Ok(c)
+}
 
-    for h in &headers {
+/// Every header value must be one HTTP can carry; the error names the variable it came from.
+fn check_header_values(headers: &[Header]) -> Result<(), FetchError> {
+    for h in headers {
         if ureq::http::HeaderValue::from_str(h.value.expose()).is_err() {
             let source = match h.name {
                 "secret" => "MSI_SECRET",
@@ -551,44 +566,39 @@ pub fn plan(
             )));
         }
     }
+    Ok(())
+}
 
-    // Query (or form) in the order of Microsoft's sample: api-version, resource, selector.
-    let mut pairs: Vec<(&str, String)> = Vec::new();
-    if let Some(v) = &api_version {
-        pairs.push(("api-version", v.clone()));
+/// The method, URL and form body: the query (or form) in the order of Microsoft's sample,
+/// api-version, resource, selector. Cloud Shell takes a POSTed form.
+fn request(
+    kind: HostKind,
+    endpoint: &str,
+    api_version: Option<&str>,
+    resource: &str,
+    selector: Option<&(&'static str, String)>,
+    headers: &mut Vec<Header>,
+) -> (&'static str, String, Option<String>) {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    if let Some(v) = api_version {
+        pairs.push(("api-version", v));
     }
-    pairs.push(("resource", resource.clone()));
-    if let Some((name, v)) = &selector {
-        pairs.push((name, v.clone()));
+    pairs.push(("resource", resource));
+    if let Some((name, v)) = selector {
+        pairs.push((name, v));
     }
     let encoded = pairs
         .iter()
         .map(|(k, v)| format!("{k}={}", encode(v)))
         .collect::<Vec<_>>()
         .join("&");
-
-    let (method, url, form) = if kind == HostKind::CloudShell {
+    if kind == HostKind::CloudShell {
         headers.push(public("Content-Type", "application/x-www-form-urlencoded"));
-        ("POST", endpoint.clone(), Some(encoded))
+        ("POST", endpoint.to_string(), Some(encoded))
     } else {
         let sep = if endpoint.contains('?') { '&' } else { '?' };
         ("GET", format!("{endpoint}{sep}{encoded}"), None)
-    };
-
-    Ok(Plan {
-        detection,
-        endpoint,
-        endpoint_from,
-        url,
-        method,
-        headers,
-        form,
-        resource,
-        selector: selector.map(|(n, v)| format!("{n}={v}")),
-        api_version,
-        pinned_thumbprint,
-        secrets,
-    })
+    }
 }
 
 /// A SHA-1 thumbprint as lowercase hex, tolerating case, spaces and colons. `None` when it is

@@ -25,12 +25,7 @@ use ureq::unversioned::transport::{
 /// SHA-1 of `der` as lowercase hex: a certificate thumbprint as Windows and Azure show it.
 pub fn thumbprint(der: &[u8]) -> String {
     let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, der);
-    let mut hex = String::with_capacity(40);
-    for b in digest.as_ref() {
-        hex.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-        hex.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
-    }
-    hex
+    base16ct::lower::encode_string(digest.as_ref())
 }
 
 /// The certificate presented is not the pinned one.

@@ -8,9 +8,7 @@ use anstyle::{AnsiColor, Style};
 use serde_json::Value;
 
 use super::sanitize::clean;
-use crate::claims::time::Status;
-use crate::report::{Field, Kind, Report, TokenReport};
-use crate::verify::Status as VStatus;
+use crate::report::{ExpiryStatus, Field, Kind, Report, SignatureStatus, TokenReport};
 
 /// Arrays longer than this are summarised as "[N items]" with the first few shown.
 const LIST_PREVIEW: usize = 8;
@@ -50,12 +48,14 @@ impl Painter {
     fn warn(&self, t: &str) -> String {
         self.paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), t)
     }
-    fn status(&self, s: Status, secs: Option<i64>, t: &str) -> String {
+    fn status(&self, s: ExpiryStatus, secs: Option<i64>, t: &str) -> String {
         let color = match s {
-            Status::Expired | Status::NotYetValid | Status::Unknown => AnsiColor::Red,
-            Status::Valid if secs.is_some_and(|s| s < 300) => AnsiColor::Yellow,
-            Status::Valid => AnsiColor::Green,
-            Status::NoExpiry => AnsiColor::Yellow,
+            ExpiryStatus::Expired | ExpiryStatus::NotYetValid | ExpiryStatus::Unknown => {
+                AnsiColor::Red
+            }
+            ExpiryStatus::Valid if secs.is_some_and(|s| s < 300) => AnsiColor::Yellow,
+            ExpiryStatus::Valid => AnsiColor::Green,
+            ExpiryStatus::NoExpiry => AnsiColor::Yellow,
         };
         self.paint(Style::new().bold().fg_color(Some(color.into())), t)
     }
@@ -244,16 +244,16 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -
         let v = &t.verification;
         let text = clean(&v.to_string()).into_owned();
         let shown = match v.status {
-            VStatus::Valid => p.paint(
+            SignatureStatus::Valid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
                 &text,
             ),
-            VStatus::Invalid => p.paint(
+            SignatureStatus::Invalid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
                 &text,
             ),
-            VStatus::Unverifiable | VStatus::Unsupported => p.warn(&text),
-            VStatus::NotChecked => p.dim(&text),
+            SignatureStatus::Unverifiable | SignatureStatus::Unsupported => p.warn(&text),
+            SignatureStatus::NotChecked => p.dim(&text),
         };
         row(w, p, "Signature", &shown)?;
     }

@@ -9,7 +9,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use serde_json::Value;
 
-use jwtscope::report::{self, Field, Report, TokenReport};
+use jwtscope::pipeline;
+use jwtscope::report::{Field, Report, TokenReport};
 use jwtscope::source::Source;
 
 use super::keymap::{self, Action};
@@ -374,8 +375,8 @@ impl App {
     }
 
     /// Build a report from pasted bytes, verified like the command line's input.
-    fn decode(&self, bytes: &[u8]) -> Result<Report, report::Error> {
-        report::build_verified(
+    fn decode(&self, bytes: &[u8]) -> Result<Report, pipeline::Error> {
+        pipeline::build_verified(
             bytes.to_vec(),
             Source::Paste,
             self.now,

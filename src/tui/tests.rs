@@ -8,7 +8,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use jwtscope::report::{self, Report};
+use jwtscope::pipeline;
+use jwtscope::report::Report;
 use jwtscope::source::Source;
 
 use super::app::{App, Effect, press};
@@ -42,7 +43,7 @@ fn pinned(mut r: Report) -> Report {
 }
 
 fn report_of(bytes: &[u8], source: Source, at: DateTime<Utc>) -> Report {
-    pinned(report::build(bytes, source, at).unwrap())
+    pinned(pipeline::build(bytes, source, at).unwrap())
 }
 
 fn app_for(name: &str) -> App {
@@ -313,7 +314,7 @@ fn the_signature_row_shows_the_verification() {
     let verifier = jwtscope::verify::prepare(&args, &|_| None)
         .unwrap()
         .unwrap();
-    let r = report::build_verified(
+    let r = pipeline::build_verified(
         asset("managedid.json"),
         Source::Stdin,
         now(),

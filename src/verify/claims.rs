@@ -4,32 +4,13 @@
 //! valid, but the token expired" is two facts.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::shown;
+use super::shown::shown;
+use crate::claims::time::judge;
+use crate::report::ClaimCheck;
 use crate::token::Payload;
 use crate::token::json::type_name;
-
-/// One claim check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ClaimCheck {
-    /// The claim: "iss", "aud", "exp" or "nbf".
-    pub name: String,
-    pub ok: bool,
-    /// What was found, in words ("expired 2011-03-22 18:43:00 UTC (leeway 0 s)").
-    pub detail: String,
-}
-
-impl ClaimCheck {
-    fn new(name: &str, ok: bool, detail: String) -> Self {
-        ClaimCheck {
-            name: name.to_string(),
-            ok,
-            detail,
-        }
-    }
-}
 
 /// What the user asked to check.
 #[derive(Debug, Clone, Default)]
@@ -61,12 +42,17 @@ pub(crate) fn check(payload: &Payload, want: &Expectations, now: DateTime<Utc>) 
     if let Some(aud) = &want.aud {
         out.push(check_aud(claims, aud));
     }
-    let now_secs = now.timestamp() as f64 + f64::from(now.timestamp_subsec_millis()) / 1000.0;
-    let leeway = want.leeway as f64;
+    let numeric = |name: &str| {
+        claims
+            .get(name)
+            .filter(|v| v.is_number())
+            .and_then(Value::as_f64)
+    };
+    let judged = judge(numeric("exp").map(Some), numeric("nbf"), now, want.leeway);
     if let Some(exp) = claims.get("exp") {
         out.push(match exp.as_f64() {
             Some(t) if exp.is_number() => {
-                let ok = now_secs < t + leeway;
+                let ok = !judged.expired;
                 let when = describe_time(t);
                 ClaimCheck::new(
                     "exp",
@@ -91,7 +77,7 @@ pub(crate) fn check(payload: &Payload, want: &Expectations, now: DateTime<Utc>) 
     if let Some(nbf) = claims.get("nbf") {
         out.push(match nbf.as_f64() {
             Some(t) if nbf.is_number() => {
-                let ok = now_secs + leeway >= t;
+                let ok = !judged.early;
                 let when = describe_time(t);
                 ClaimCheck::new(
                     "nbf",

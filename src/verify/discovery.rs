@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use crate::claims::issuer::{self, EntraVersion};
+
 /// Where the discovery document of a trusted issuer is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Trusted {
@@ -25,58 +27,38 @@ pub(crate) fn is_guid(s: &str) -> bool {
             .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// A Microsoft Entra ID issuer, recognised.
-struct Entra<'a> {
-    tenant: &'a str,
+/// A Microsoft Entra ID issuer jwtscope discovers keys from.
+struct Entra {
+    tenant: String,
     metadata_url: String,
     why: String,
 }
 
-/// Recognise an Entra ID issuer: v1 `https://sts.windows.net/{tid}/` (public and US
-/// Government clouds) or `https://sts.chinacloudapi.cn/{tid}/` (China), v2
-/// `https://{authority}/{tid}/v2.0`; the tenant must be a GUID.
-fn entra(iss: &str) -> Option<Entra<'_>> {
-    for (prefix, authority, cloud) in [
-        (
-            "https://sts.windows.net/",
-            "https://login.microsoftonline.com",
-            "public / US Government cloud",
+/// An Entra ID issuer in its exact canonical form, from a host whose discovery authority is
+/// known: v1 `https://sts.windows.net/{tid}/` (public and US Government clouds) or
+/// `https://sts.chinacloudapi.cn/{tid}/` (China), v2 `https://{authority}/{tid}/v2.0`; the
+/// tenant must be a GUID. Recognition itself is [`issuer::recognise`]'s.
+fn entra(iss: &str) -> Option<Entra> {
+    let recognised = issuer::recognise(iss)?;
+    let (host, version) = recognised.entra?;
+    let authority = host.discovery?;
+    let tenant = recognised.tenant.filter(|t| is_guid(t))?;
+    let (canonical, metadata_url) = match (host.sts, version) {
+        (true, EntraVersion::V1) => (
+            format!("https://{}/{tenant}/", host.host),
+            format!("{authority}/{tenant}/.well-known/openid-configuration"),
         ),
-        (
-            "https://sts.chinacloudapi.cn/",
-            "https://login.partner.microsoftonline.cn",
-            "China cloud",
+        (false, EntraVersion::V2) => (
+            format!("{authority}/{tenant}/v2.0"),
+            format!("{authority}/{tenant}/v2.0/.well-known/openid-configuration"),
         ),
-    ] {
-        if let Some(rest) = iss.strip_prefix(prefix)
-            && let Some(tenant) = rest.strip_suffix('/')
-            && is_guid(tenant)
-        {
-            return Some(Entra {
-                tenant,
-                metadata_url: format!("{authority}/{tenant}/.well-known/openid-configuration"),
-                why: format!("Microsoft Entra ID v1 ({cloud})"),
-            });
-        }
-    }
-    for (authority, cloud) in [
-        ("https://login.microsoftonline.com", "public cloud"),
-        ("https://login.microsoftonline.us", "US Government cloud"),
-        ("https://login.partner.microsoftonline.cn", "China cloud"),
-    ] {
-        if let Some(rest) = iss.strip_prefix(authority)
-            && let Some(rest) = rest.strip_prefix('/')
-            && let Some(tenant) = rest.strip_suffix("/v2.0")
-            && is_guid(tenant)
-        {
-            return Some(Entra {
-                tenant,
-                metadata_url: format!("{authority}/{tenant}/v2.0/.well-known/openid-configuration"),
-                why: format!("Microsoft Entra ID v2 ({cloud})"),
-            });
-        }
-    }
-    None
+        _ => return None,
+    };
+    (iss == canonical).then_some(Entra {
+        tenant,
+        metadata_url,
+        why: recognised.kind,
+    })
 }
 
 /// Whether a key whose JWK names `key_issuer` (Entra v2 key sets do, with `{tenantid}`) may
@@ -93,7 +75,7 @@ pub(crate) fn key_issuer_fits(
             "the key signs for issuer {expected:?} only, but the token has no iss"
         ));
     };
-    let same_tenant = matches!((entra(&expected), entra(iss)), (Some(k), Some(t)) if k.tenant.eq_ignore_ascii_case(t.tenant));
+    let same_tenant = matches!((entra(&expected), entra(iss)), (Some(k), Some(t)) if k.tenant.eq_ignore_ascii_case(&t.tenant));
     if expected == iss || same_tenant {
         Ok(())
     } else {
@@ -176,25 +158,10 @@ pub(crate) fn expand_tenant(template: &str, tid: Option<&str>) -> Result<String,
     }
 }
 
-/// Hosts whose tokens may carry Microsoft's Graph-style header `nonce`.
+/// Whether `iss` is on a Microsoft Entra ID sign-in host, whose tokens may carry Microsoft
+/// Graph's header `nonce`.
 pub(crate) fn is_microsoft_issuer(iss: &str) -> bool {
-    let Some(rest) = iss.strip_prefix("https://") else {
-        return false;
-    };
-    let host = rest.split('/').next().unwrap_or_default();
-    [
-        "sts.windows.net",
-        "sts.windows-ppe.net",
-        "login.microsoftonline.com",
-        "login.windows.net",
-        "login.microsoft.com",
-        "login.microsoftonline.us",
-        "login.usgovcloudapi.net",
-        "sts.chinacloudapi.cn",
-        "login.chinacloudapi.cn",
-        "login.partner.microsoftonline.cn",
-    ]
-    .contains(&host)
+    iss.starts_with("https://") && issuer::recognise(iss).is_some_and(|i| i.entra.is_some())
 }
 
 #[cfg(test)]
@@ -302,6 +269,25 @@ mod tests {
         assert!(key_issuer_fits(v2, Some(other), Some(TID)).is_err());
         assert!(key_issuer_fits(&v2_iss, Some("https://evil.example"), None).is_err());
         assert!(key_issuer_fits(v2, Some(&v2_iss), None).is_err());
+    }
+
+    #[test]
+    fn microsoft_hosts_are_those_of_the_recogniser() {
+        for iss in [
+            format!("https://sts.windows-ppe.net/{TID}/"),
+            format!("https://sts.microsoftonline.de/{TID}/"),
+            format!("https://login.windows.net/{TID}/"),
+            format!("https://login.chinacloudapi.cn/{TID}/v2.0"),
+        ] {
+            assert!(is_microsoft_issuer(&iss), "{iss}");
+        }
+        for iss in [
+            "https://accounts.google.com".to_string(),
+            format!("http://sts.windows.net/{TID}/"),
+            format!("https://sts.windows.net.evil.example/{TID}/"),
+        ] {
+            assert!(!is_microsoft_issuer(&iss), "{iss}");
+        }
     }
 
     #[test]

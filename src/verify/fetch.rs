@@ -20,7 +20,6 @@ pub(crate) const MAX_BODY: u64 = 1024 * 1024;
 pub(crate) const TIMEOUT: Duration = Duration::from_secs(5);
 /// Same-origin redirects followed at most.
 const MAX_REDIRECTS: usize = 3;
-const HEX: &[u8; 16] = b"0123456789abcdef";
 /// How long a cached discovery document or key set is used.
 pub(crate) const CACHE_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -173,12 +172,7 @@ impl DiskCache {
 
     fn path(&self, url: &str) -> PathBuf {
         let digest = Sha256::digest(url.as_bytes());
-        let name: String = digest
-            .iter()
-            .take(16)
-            .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
-            .map(char::from)
-            .collect();
+        let name = base16ct::lower::encode_string(&digest[..16]);
         self.dir.join(format!("{name}.json"))
     }
 

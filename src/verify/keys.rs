@@ -2,7 +2,7 @@
 //! certificate), a JWK, or a JWK Set.
 //!
 //! Parsing is done once, up front; what a key may be used for is decided later, per token, by
-//! [`super::crypto::not_allowed`]. Key types jwtscope cannot use (secp256k1, Ed448, ML-DSA, ...)
+//! `crypto::not_allowed`. Key types jwtscope cannot use (secp256k1, Ed448, ML-DSA, ...)
 //! are kept as [`Material::Unsupported`] rather than refused, so a key set that holds one of
 //! them still loads, and a token signed with one is reported "unsupported", not "invalid".
 

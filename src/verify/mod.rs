@@ -2,7 +2,7 @@
 //!
 //! An optional layer over [`crate::token`]: it reads a decoded [`Token`]'s header and the raw
 //! bytes it signs, and answers with a [`Verification`]. Problems with the token or the keys
-//! are answers ([`Status::Invalid`], [`Status::Unverifiable`], ...), never errors; only what
+//! are answers ([`SignatureStatus::Invalid`], [`SignatureStatus::Unverifiable`], ...), never errors; only what
 //! the user gave up front (an unreadable key file, a malformed URL) is a [`VerifyError`],
 //! from [`prepare`].
 //!
@@ -21,130 +21,30 @@ mod crypto;
 mod discovery;
 mod fetch;
 mod keys;
+mod shown;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde_json::Value;
 
+use crate::report::{SignatureStatus, Verification};
 use crate::token::{Token, TokenKind};
 
 pub use args::VerifyArgs;
-pub use claims::ClaimCheck;
 
 use claims::Expectations;
 use crypto::{Alg, AlgName};
 use fetch::{DiskCache, Http};
 use keys::{Key, Material, Parsed};
+use shown::shown;
 
 /// Largest key or secret file read.
 const MAX_KEY_FILE: u64 = 1024 * 1024;
-
-/// The answer about a token's signature.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The signature checks out with a key the user trusts.
-    Valid,
-    /// The signature does not check out, or cannot be valid whatever the key (`alg: none`,
-    /// a public key offered as an HMAC secret, no key with the token's `kid`, ...).
-    Invalid,
-    /// It cannot be said: no keys could be had, the token is encrypted, the payload is
-    /// detached, or the token is one only its issuer can check (Microsoft Graph).
-    Unverifiable,
-    /// The algorithm or the key type is one jwtscope cannot check (ES256K, ML-DSA, Ed448).
-    Unsupported,
-    /// No key was given; only the claims were checked.
-    NotChecked,
-}
-
-/// What verification says about one token. JSON: `"verification": {...}` on each token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verification {
-    pub status: Status,
-    /// The header's `alg`.
-    pub algorithm: Option<String>,
-    /// The `kid` of the key that verified (or that the failure is about).
-    pub key_id: Option<String>,
-    /// Where that key came from: `--key keys.json`, `--secret-env JWT_SECRET`,
-    /// `https://login.microsoftonline.com/{tid}/discovery/keys`.
-    pub key_source: Option<String>,
-    /// Why the status is what it is (absent when valid).
-    pub reason: Option<String>,
-    /// What else is worth knowing: ignored `jku`/`x5c`, weak keys, cached keys, ...
-    pub notes: Vec<String>,
-    /// iss/aud (when asked for) and exp/nbf (when present), with the leeway.
-    pub claim_checks: Vec<ClaimCheck>,
-}
-
-impl Verification {
-    fn new(status: Status, reason: impl Into<String>) -> Self {
-        Verification {
-            status,
-            algorithm: None,
-            key_id: None,
-            key_source: None,
-            reason: Some(reason.into()),
-            notes: Vec::new(),
-            claim_checks: Vec::new(),
-        }
-    }
-
-    /// Nothing was checked, and why (no key given, an opaque token, ...).
-    pub fn not_checked(algorithm: Option<&str>, reason: impl Into<String>) -> Self {
-        let mut v = Self::new(Status::NotChecked, reason);
-        v.algorithm = algorithm.map(str::to_string);
-        v
-    }
-
-    /// Whether the signature is invalid (`--check` exits 4 then).
-    pub fn is_invalid(&self) -> bool {
-        self.status == Status::Invalid
-    }
-
-    /// Whether every claim check passed (true when there were none).
-    pub fn claims_ok(&self) -> bool {
-        self.claim_checks.iter().all(|c| c.ok)
-    }
-}
-
-impl fmt::Display for Verification {
-    /// One line: "valid · RS256 · kid abc from --key keys.json", "INVALID · signature mismatch".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = self.reason.as_deref().unwrap_or_default();
-        match self.status {
-            Status::Valid => {
-                write!(f, "valid · {}", self.algorithm.as_deref().unwrap_or("?"))?;
-                match (&self.key_id, &self.key_source) {
-                    (Some(kid), Some(src)) => write!(f, " · kid {kid} from {src}")?,
-                    (None, Some(src)) => write!(f, " · {src}")?,
-                    (Some(kid), None) => write!(f, " · kid {kid}")?,
-                    (None, None) => {}
-                }
-            }
-            Status::Invalid => write!(f, "INVALID · {reason}")?,
-            Status::Unverifiable => write!(f, "unverifiable · {reason}")?,
-            Status::Unsupported => write!(f, "unsupported · {reason}")?,
-            Status::NotChecked => write!(f, "not checked · {reason}")?,
-        }
-        let failed: Vec<&str> = self
-            .claim_checks
-            .iter()
-            .filter(|c| !c.ok)
-            .map(|c| c.name.as_str())
-            .collect();
-        if !failed.is_empty() {
-            write!(f, " · claims failed: {}", failed.join(", "))?;
-        }
-        Ok(())
-    }
-}
 
 /// What the user gave that cannot be used. The message names the option and the file, URL
 /// or variable.
@@ -312,17 +212,6 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// A JSON value for a message: JSON text (so escaped), shortened.
-fn shown(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 100 {
-        let cut: String = s.chars().take(97).collect();
-        format!("{cut}...")
-    } else {
-        s
-    }
-}
-
 /// Notes on header parameters that name or carry keys: never used, always reported.
 fn header_notes(token: &Token) -> Vec<String> {
     const NAMED: &str = "keys named by the token are never fetched or trusted: a forger would name their own (RFC 8725 §3.10)";
@@ -411,7 +300,7 @@ impl Verifier {
     }
 
     fn judge(&self, token: &Token) -> Verification {
-        use Status::{Invalid, NotChecked, Unsupported, Unverifiable};
+        use SignatureStatus::{Invalid, NotChecked, Unsupported, Unverifiable};
         if token.kind == TokenKind::Jwe {
             return Verification::new(
                 Unverifiable,
@@ -497,7 +386,7 @@ impl Verifier {
         candidates: &[(&Source, &Key)],
         failures: &[String],
     ) -> Verification {
-        use Status::{Invalid, Unsupported, Unverifiable, Valid};
+        use SignatureStatus::{Invalid, Unsupported, Unverifiable, Valid};
         let kid = header_str(token, "kid");
         // Which key the answer is about, and what is worth knowing about it.
         let identify = |v: &mut Verification, s: &Source, k: &Key| {

@@ -19,7 +19,7 @@ use super::{Theme, detail, text};
 /// A time value as the time mode shows it.
 fn time_text(
     f: &Field,
-    t: &time::TimeInfo,
+    t: &jwtscope::report::TimeInfo,
     mode: TimeMode,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {

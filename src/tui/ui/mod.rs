@@ -4,16 +4,15 @@
 //! Only what is visible is built (a 5000-group token has 5000 lines of detail; a screen
 //! shows forty).
 
-use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use jwtscope::claims::time::{self, Status};
 use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::kind_word;
+use jwtscope::report::ExpiryStatus as Status;
 use jwtscope::report::TokenReport;
 
 use super::app::{App, Mode, Panel};
@@ -79,24 +78,6 @@ impl Theme {
             Status::Expired | Status::NotYetValid | Status::Unknown => Color::Red,
         };
         self.fg(c).add_modifier(Modifier::BOLD)
-    }
-}
-
-/// The expiry at `now`, recomputed from the decoded times (the countdown), with its status.
-pub fn expiry_at(t: &TokenReport, now: DateTime<Utc>) -> (Status, Option<i64>, String) {
-    let s = &t.summary;
-    match s.exp_unix {
-        Some(exp) => {
-            let secs = time::seconds_between(exp, now);
-            let nbf = s.nbf_unix.map(|n| time::seconds_between(n, now));
-            let status = time::status(Some(Some(secs)), nbf);
-            (
-                status,
-                Some(secs),
-                time::expiry_phrase(status, Some(secs), nbf),
-            )
-        }
-        None => (s.status, None, s.expiry.clone()),
     }
 }
 

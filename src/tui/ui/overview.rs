@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use jwtscope::claims::time;
 use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::value_line;
+use jwtscope::report::SignatureStatus as VStatus;
 use jwtscope::report::{Kind, TokenReport};
-use jwtscope::verify::Status as VStatus;
 
 use super::super::app::{App, Panel};
 use super::{Theme, labelled, text};
@@ -241,7 +241,14 @@ pub(super) fn summary_rows<'a>(
             )),
         ));
     } else if t.kind != Kind::Opaque {
-        let (status, secs, phrase) = super::expiry_at(t, app.now);
+        // The countdown: the library's judgement at the UI's clock, from the decoded times.
+        let (status, secs, phrase) = match s.exp_unix {
+            Some(exp) => {
+                let j = time::judge(Some(Some(exp)), s.nbf_unix, app.now, 0);
+                (j.status, j.exp_from_now, j.phrase())
+            }
+            None => (s.status, None, s.expiry.clone()),
+        };
         let mut spans = Vec::new();
         if let Some(at) = &s.expires_at {
             spans.push(Span::raw(format!("{}  ", at.replace('T', " "))));
