@@ -169,6 +169,8 @@ pub struct App {
     /// by a terminal without bracketed paste), with when the last arrived.
     pending: Vec<KeyEvent>,
     pending_at: Option<Instant>,
+    /// The largest paste accepted, in bytes (`--max-input-size`).
+    pub max_paste: usize,
     /// The terminal's size, kept up to date by the event loop: pages and scroll limits are
     /// worked out from it, so the state never holds a position the screen cannot show.
     pub size: Rect,
@@ -211,6 +213,7 @@ impl App {
             quit: false,
             pending: Vec::new(),
             pending_at: None,
+            max_paste: 64 << 20,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
         }
@@ -384,8 +387,26 @@ impl App {
         )
     }
 
+    /// Why a paste of `len` bytes is refused, when it is larger than `--max-input-size`.
+    fn too_large(&self, len: usize) -> Option<String> {
+        (len > self.max_paste).then(|| {
+            format!(
+                "the paste is larger than the {}-byte input limit ({len} bytes or more); raise it with --max-input-size",
+                self.max_paste
+            )
+        })
+    }
+
     /// Decode pasted text, showing the error on the paste screen when it fails.
     pub fn accept_paste(&mut self, text: &str) {
+        if let Some(e) = self.too_large(text.len()) {
+            self.mode = Mode::Paste;
+            self.paste = PasteBox {
+                error: Some(e),
+                ..PasteBox::default()
+            };
+            return;
+        }
         match self.decode(text.as_bytes()) {
             Ok(r) => self.set_report(r),
             Err(e) => {
@@ -508,6 +529,11 @@ impl App {
 
     fn paste_key(&mut self, k: &KeyEvent, at: Instant) {
         match k.code {
+            KeyCode::Char(_) | KeyCode::Enter if self.paste.buffer.len() >= self.max_paste => {
+                // Typed past the limit: the rest is dropped, and the paste refused.
+                self.paste.error = self.too_large(self.paste.buffer.len() + 1);
+                self.paste.last_input = None;
+            }
             KeyCode::Esc => {
                 if self.report.is_some() && self.paste.buffer.is_empty() {
                     // Back to the token shown before `p`.

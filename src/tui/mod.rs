@@ -35,6 +35,8 @@ pub struct Options {
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
     /// When the process started, for the first-frame measurement.
     pub started: Instant,
+    /// `--max-input-size`: a paste larger than this is refused like a larger file.
+    pub max_input: u64,
 }
 
 /// Restores the terminal however the UI ends: return, error or panic (ratatui's panic hook
@@ -64,6 +66,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
         opts.color,
     );
     app.can_refetch = opts.refetch.is_some();
+    app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);
 
     let mut terminal = ratatui::try_init()?;

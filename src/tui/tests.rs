@@ -840,3 +840,32 @@ fn a_jwe_says_its_expiry_is_unknown_not_absent() {
         insta::assert_snapshot!(format!("jwe_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn a_paste_larger_than_the_input_limit_is_refused() {
+    let doc = String::from_utf8(asset("managedid.json")).unwrap();
+    let mut app = App::new(None, now(), true, false);
+    app.max_paste = 100;
+    app.handle(&Event::Paste(doc.clone()), Instant::now());
+    assert!(app.report.is_none());
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("larger than the 100-byte input limit"),
+        "{screen}"
+    );
+    // Typed: the keys past the limit are dropped, and the paste refused.
+    let mut app = App::new(None, now(), true, false);
+    app.max_paste = 100;
+    let at = Instant::now();
+    for c in doc.chars().filter(|c| *c != '\n') {
+        app.handle(&press(KeyCode::Char(c)), at);
+    }
+    assert_eq!(app.paste.buffer.len(), 100);
+    app.idle(at + Duration::from_millis(400));
+    assert!(app.report.is_none());
+    assert!(draw(&app, 80, 24).contains("input limit"));
+    // Within the limit, as before.
+    let mut app = App::new(None, now(), true, false);
+    app.handle(&Event::Paste(doc), Instant::now());
+    assert!(app.report.is_some());
+}
