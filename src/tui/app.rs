@@ -169,6 +169,10 @@ pub struct App {
     /// by a terminal without bracketed paste), with when the last arrived.
     pending: Vec<KeyEvent>,
     pending_at: Option<Instant>,
+    /// A fetch (`R`) running in the background, and what it last said.
+    pub fetching: Option<String>,
+    /// Turns the fetch spinner.
+    pub spin: usize,
     /// The largest paste accepted, in bytes (`--max-input-size`).
     pub max_paste: usize,
     /// The terminal's size, kept up to date by the event loop: pages and scroll limits are
@@ -214,6 +218,8 @@ impl App {
             pending: Vec::new(),
             pending_at: None,
             max_paste: 64 << 20,
+            fetching: None,
+            spin: 0,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
         }
@@ -415,6 +421,31 @@ impl App {
                 self.paste.last_input = None;
                 self.paste.error = Some(e.to_string());
             }
+        }
+    }
+
+    /// "fetching from IMDS at http://...", from the current report's source.
+    fn fetch_from(&self) -> String {
+        match self.report.as_ref().map(|r| &r.source) {
+            Some(Source::Fetch(info)) => format!("fetching from {info}"),
+            _ => "fetching the token again".to_string(),
+        }
+    }
+
+    /// The background fetch said something (a retry wait).
+    pub fn fetch_progress(&mut self, line: &str) {
+        self.fetching = Some(format!("{} · {line}", self.fetch_from()));
+    }
+
+    /// The background fetch ended.
+    pub fn fetch_done(&mut self, outcome: Result<Report, String>) {
+        self.fetching = None;
+        match outcome {
+            Ok(r) => {
+                self.set_report(r);
+                self.flash = Some("fetched a new token".to_string());
+            }
+            Err(e) => self.flash = Some(format!("fetch failed: {e}")),
         }
     }
 
@@ -830,8 +861,10 @@ impl App {
                 }
             }
             Action::Refetch => {
-                if self.can_refetch {
-                    self.flash = Some("fetching the token again...".to_string());
+                if self.fetching.is_some() {
+                    self.flash = Some("already fetching; the token appears when it arrives".into());
+                } else if self.can_refetch {
+                    self.fetching = Some(self.fetch_from());
                     return vec![Effect::Refetch];
                 }
             }

@@ -23,7 +23,15 @@ pub use app::App;
 
 /// Fetches the input again (the `R` key of `jwtscope imds`); it reports each wait through the
 /// callback, which shows it in the footer.
-pub type Refetch = Box<dyn FnMut(&mut dyn FnMut(String)) -> Result<Report, String>>;
+pub type Refetch = Box<dyn FnMut(&mut dyn FnMut(String)) -> Result<Report, String> + Send>;
+
+/// What the fetching thread tells the loop.
+enum Fetched {
+    /// A line about the fetch (a retry wait).
+    Progress(String),
+    /// The outcome, and the fetcher back for the next `R`.
+    Done(Box<Result<Report, String>>, Refetch),
+}
 
 /// How to run the UI.
 pub struct Options {
@@ -73,6 +81,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
     let _restore = Restore;
     execute!(io::stdout(), EnableBracketedPaste)?;
 
+    let (fetch_tx, fetch_rx) = std::sync::mpsc::channel::<Fetched>();
     let mut first_frame = true;
     let mut dirty = true;
     loop {
@@ -85,7 +94,11 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
             }
         }
         let now_instant = Instant::now();
-        let wait = app.wake_in(Utc::now(), now_instant);
+        let mut wait = app.wake_in(Utc::now(), now_instant);
+        if app.fetching.is_some() {
+            // The spinner turns while a fetch runs in the background.
+            wait = wait.min(std::time::Duration::from_millis(100));
+        }
         let mut effects = Vec::new();
         if event::poll(wait)? {
             // Take every event already waiting before drawing again: a paste that arrives as
@@ -119,24 +132,35 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
                     )?;
                 }
                 app::Effect::Refetch => {
-                    if let Some(refetch) = opts.refetch.as_mut() {
-                        // Show "fetching..." (and every retry wait) while it runs.
-                        terminal.draw(|f| f.render_widget(&app, f.area()))?;
-                        let mut show = |line: String| {
-                            app.flash = Some(line);
-                            let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
-                        };
-                        let outcome = refetch(&mut show);
-                        match outcome {
-                            Ok(r) => {
-                                app.set_report(r);
-                                app.flash = Some("fetched a new token".to_string());
-                            }
-                            Err(e) => app.flash = Some(format!("fetch failed: {e}")),
-                        }
+                    // In the background: keys keep working, q and Ctrl-C quit at once (the
+                    // thread is left behind; the process ends with the UI).
+                    if let Some(mut refetch) = opts.refetch.take() {
+                        let tx = fetch_tx.clone();
+                        std::thread::spawn(move || {
+                            let progress_tx = tx.clone();
+                            let mut show = |line: String| {
+                                let _ = progress_tx.send(Fetched::Progress(line));
+                            };
+                            let outcome = refetch(&mut show);
+                            let _ = tx.send(Fetched::Done(Box::new(outcome), refetch));
+                        });
                     }
                 }
             }
+        }
+        while let Ok(msg) = fetch_rx.try_recv() {
+            dirty = true;
+            match msg {
+                Fetched::Progress(line) => app.fetch_progress(&line),
+                Fetched::Done(outcome, refetch) => {
+                    opts.refetch = Some(refetch);
+                    app.fetch_done(*outcome);
+                }
+            }
+        }
+        if app.fetching.is_some() {
+            app.spin = app.spin.wrapping_add(1);
+            dirty = true;
         }
         let signal = quit_signal.load(Ordering::Relaxed);
         if signal != 0 {

@@ -472,6 +472,17 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(" {}", clean(flash)),
             theme.fg(Color::Green).add_modifier(Modifier::BOLD),
         ))
+    } else if let Some(line) = &app.fetching {
+        const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+        let line = format!(
+            " {} {} · q quits",
+            SPINNER[app.spin % SPINNER.len()],
+            clean(line)
+        );
+        Line::from(Span::styled(
+            text::truncate(&line, usize::from(area.width)).into_owned(),
+            theme.fg(Color::Cyan),
+        ))
     } else if app.mode == Mode::Search {
         Line::from(Span::styled(
             " type to search the value · ↓ next match · Enter keep · Esc clear",
