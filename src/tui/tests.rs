@@ -869,3 +869,28 @@ fn a_paste_larger_than_the_input_limit_is_refused() {
     app.handle(&Event::Paste(doc), Instant::now());
     assert!(app.report.is_some());
 }
+
+#[test]
+fn the_token_strip_follows_the_selection_and_shows_status_and_audience() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app_for("oauth-response.json");
+        if w >= 120 {
+            let screen = draw(&app, w, h);
+            let strip = screen.lines().nth(1).unwrap();
+            assert!(
+                strip.contains("1 access_token · valid · 6e5d4c3b"),
+                "{w}x{h}: {strip}"
+            );
+            assert!(
+                strip.contains("2 refresh_token · opaque"),
+                "{w}x{h}: {strip}"
+            );
+        }
+        keys(&mut app, &[KeyCode::Char(']'), KeyCode::Char(']')]);
+        let screen = draw(&app, w, h);
+        let strip = screen.lines().nth(1).unwrap();
+        assert!(strip.contains("3 id_token"), "{w}x{h}: {strip}");
+        assert!(strip.contains("[ ]"), "{w}x{h}: {strip}");
+        insta::assert_snapshot!(format!("token_strip_{w}x{h}"), strip);
+    }
+}

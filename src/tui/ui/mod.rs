@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::kind_word;
 use jwtscope::report::ExpiryStatus as Status;
-use jwtscope::report::TokenReport;
+use jwtscope::report::{Kind, TokenReport};
 
 use super::app::{App, Mode, Panel};
 use super::keymap::BINDINGS;
@@ -383,6 +383,8 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     footer(app, theme, chunks[5], buf);
 }
 
+/// The token strip: each token with its status and audience ("2 id_token · EXPIRED ·
+/// api://app"), scrolled so the shown one is on screen, and `[ ]` at every width.
 fn token_list(
     app: &App,
     theme: &Theme,
@@ -390,22 +392,55 @@ fn token_list(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let mut spans = vec![Span::styled(" Tokens ", theme.label())];
-    for (i, t) in report.tokens.iter().enumerate() {
-        let text = format!(" {} {} ({}) ", i + 1, clean(&t.origin), kind_word(t));
+    let entry = |i: usize, t: &TokenReport| {
+        let status = match t.kind {
+            Kind::Opaque => "opaque".to_string(),
+            Kind::Jwe => "encrypted".to_string(),
+            _ => t.summary.status.word().to_string(),
+        };
+        let mut text = format!(" {} {} · {status}", i + 1, clean(&t.origin));
+        if let Some(aud) = t.summary.audience.first() {
+            text.push_str(&format!(" · {}", text::truncate_middle(&clean(aud), 30)));
+        }
+        text.push(' ');
+        text
+    };
+    let entries: Vec<String> = report
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| entry(i, t))
+        .collect();
+    let lead = " Tokens ";
+    let tail = " [ ] switch ";
+    let room = usize::from(area.width).saturating_sub(text::width(lead) + text::width(tail));
+    // The first entry shown: as far left as lets the selected one fit.
+    let mut first = app.token.min(entries.len().saturating_sub(1));
+    let mut used = entries.get(first).map_or(0, |e| text::width(e));
+    while first > 0 && used + text::width(&entries[first - 1]) <= room {
+        first -= 1;
+        used += text::width(&entries[first]);
+    }
+    let mut spans = vec![Span::styled(
+        if first > 0 { " Tokens…" } else { lead },
+        theme.label(),
+    )];
+    let mut strip = Vec::new();
+    for (i, e) in entries.into_iter().enumerate().skip(first) {
         let style = if i == app.token {
             theme.selected()
         } else {
             Style::new()
         };
-        spans.push(Span::styled(text, style));
+        strip.push(Span::styled(e, style));
     }
-    spans.push(Span::styled("  [ ] switch", theme.dim()));
-    Paragraph::new(text::truncate_line(
-        Line::from(spans),
-        usize::from(area.width),
-    ))
-    .render(area, buf);
+    spans.push(Span::raw(""));
+    let strip = text::truncate_line(Line::from(strip), room);
+    let pad = room.saturating_sub(strip.spans.iter().map(|s| text::width(&s.content)).sum());
+    spans.extend(strip.spans);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(tail, theme.dim()));
+    Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
 fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
