@@ -894,3 +894,27 @@ fn the_token_strip_follows_the_selection_and_shows_status_and_audience() {
         insta::assert_snapshot!(format!("token_strip_{w}x{h}"), strip);
     }
 }
+
+#[test]
+fn every_list_and_scrolled_view_says_where_it_is() {
+    let mut app = app_for("managedid.json");
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        keys(
+            &mut app,
+            &[KeyCode::Char('2'), KeyCode::Home, KeyCode::Char('j')],
+        );
+        assert!(draw(&app, w, h).contains(" 2/19 "), "{w}x{h}");
+        keys(&mut app, &[KeyCode::Char('3')]);
+        assert!(draw(&app, w, h).contains(" 1/4 "), "{w}x{h}");
+        keys(&mut app, &[KeyCode::Char('4')]);
+        assert!(draw(&app, w, h).contains(" rows 1-"), "{w}x{h}");
+        keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('r')]);
+        let raw = draw(&app, w, h);
+        assert!(
+            raw.contains(" rows 1-") && raw.contains(" of 29 "),
+            "{w}x{h}:\n{raw}"
+        );
+        keys(&mut app, &[KeyCode::Char('r')]);
+    }
+}

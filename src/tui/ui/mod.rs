@@ -8,7 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget, Wrap,
+};
 
 use jwtscope::output::sanitize::clean;
 use jwtscope::output::text::kind_word;
@@ -485,10 +488,78 @@ fn body_panel(app: &App) -> Panel {
     app.focus
 }
 
+/// Where the body's view is: the position as text ("7/19": the selected row of a list, the
+/// first row shown of a scrolled view) and the scrollbar's (content length, position).
+fn position(
+    app: &App,
+    theme: &Theme,
+    t: &TokenReport,
+    inner: Rect,
+) -> Option<(String, usize, usize)> {
+    let height = usize::from(inner.height);
+    let rows = |first: usize, total: usize| {
+        let first = first.min(total.saturating_sub(height));
+        (
+            format!(
+                "rows {}-{} of {total}",
+                first + 1,
+                (first + height).min(total)
+            ),
+            total,
+            first,
+        )
+    };
+    if app.raw() {
+        return Some(rows(app.raw_scroll, app.raw_lines.len()));
+    }
+    match body_panel(app) {
+        Panel::Claims => {
+            let n = app.visible_claims().len();
+            (n > 0).then(|| (format!("{}/{n}", app.claim_sel + 1), n, app.claim_sel))
+        }
+        Panel::Header => {
+            let n = t.header_params.len();
+            (n > 0).then(|| (format!("{}/{n}", app.header_sel + 1), n, app.header_sel))
+        }
+        Panel::Summary => {
+            let n = overview::page(app, theme, t, usize::from(inner.width))
+                .starts
+                .len();
+            Some((format!("{}/{n}", app.summary_sel + 1), n, app.summary_sel))
+        }
+        Panel::Token => t.token.as_ref().map(|tok| {
+            rows(
+                app.token_scroll,
+                tok.len().div_ceil(usize::from(inner.width.max(1))),
+            )
+        }),
+    }
+}
+
 fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
-    let block = body_block(app, theme);
+    let mut block = body_block(app, theme);
     let inner = block.inner(area);
+    let pos = position(app, theme, t, inner);
+    if let Some((text, _, _)) = &pos {
+        block = block.title_bottom(Line::from(format!(" {text} ")).right_aligned());
+    }
     block.render(area, buf);
+    if let Some((_, len, at)) = pos
+        && len > usize::from(inner.height)
+    {
+        // On the right border: shows where the view is even without reading the numbers.
+        let mut state = ScrollbarState::new(len)
+            .position(at)
+            .viewport_content_length(usize::from(inner.height));
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(
+                area.inner(ratatui::layout::Margin::new(0, 1)),
+                buf,
+                &mut state,
+            );
+    }
     if app.raw() {
         raw::render(app, theme, inner, buf);
         return;
