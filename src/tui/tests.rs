@@ -300,7 +300,10 @@ fn warnings_are_always_visible() {
     let r = report_of(token.as_bytes(), Source::Argument, now());
     let app = App::new(Some(r), now(), true, false);
     let screen = draw(&app, 80, 24);
-    assert!(screen.contains("Warnings (2)"), "{screen}");
+    assert!(
+        screen.contains("2 warnings · press 1 to read them all"),
+        "{screen}"
+    );
     assert!(screen.contains("claim \"sub\" appears 2 times"), "{screen}");
     insta::assert_snapshot!("warnings_80x24", screen);
 }
@@ -782,7 +785,7 @@ fn small_screens_keep_the_most_important_summary_rows() {
     for (w, h) in [(60, 16), (80, 24)] {
         let app = App::new(Some(r.clone()), now(), true, false);
         let screen = draw(&app, w, h);
-        assert!(screen.contains("Warnings ("), "{screen}");
+        assert!(screen.contains("warning"), "{screen}");
         if w == 80 {
             assert!(screen.contains("Signature"), "{w}x{h}:\n{screen}");
         }
@@ -917,4 +920,26 @@ fn every_list_and_scrolled_view_says_where_it_is() {
         );
         keys(&mut app, &[KeyCode::Char('r')]);
     }
+}
+
+#[test]
+fn wording_reads_right_one_warning_and_the_token_colour_key() {
+    let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIn0.";
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    let app = App::new(Some(r), now(), true, false);
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("all of them with 1"), "{screen}");
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('4')]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let styled = styled(&app, w, h);
+        assert!(
+            styled.contains("header") && styled.contains("signature"),
+            "{styled}"
+        );
+    }
+    let app = App::new(app.report.clone(), now(), true, true);
+    let mut app = app;
+    keys(&mut app, &[KeyCode::Char('4')]);
+    insta::assert_snapshot!("token_colour_key_80x24", styled(&app, 80, 24));
 }

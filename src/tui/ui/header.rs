@@ -44,7 +44,7 @@ fn render_narrow(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mu
     for (i, f) in t.header_params.iter().enumerate() {
         let mut value = value_line(&f.value);
         if let Some(m) = &f.meaning {
-            value.push_str(&format!("  ({})", clean(m)));
+            value.push_str(&format!(" · {}", clean(m)));
         }
         let style = if i == app.header_sel && app.focus == Panel::Header {
             theme.selected()
@@ -87,7 +87,7 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
         |f| {
             let mut s = value_line(&f.value);
             if let Some(m) = &f.meaning {
-                s.push_str(&format!("  ({})", clean(m)));
+                s.push_str(&format!(" · {}", clean(m)));
             }
             s
         },

@@ -361,10 +361,11 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(chunks[2], buf);
 
     if !t.warnings.is_empty() {
-        let shown_title = if app.focus == Panel::Summary {
-            format!("Warnings ({})", t.warnings.len())
-        } else {
-            format!("Warnings ({}) · all of them with 1", t.warnings.len())
+        let n = t.warnings.len();
+        let shown_title = match (n, app.focus == Panel::Summary) {
+            (1, _) => "1 warning".to_string(),
+            (_, true) => format!("{n} warnings"),
+            (_, false) => format!("{n} warnings · press 1 to read them all"),
         };
         let text: Vec<Line> = t
             .warnings
@@ -542,6 +543,11 @@ fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut 
     let pos = position(app, theme, t, inner);
     if let Some((text, _, _)) = &pos {
         block = block.title_bottom(Line::from(format!(" {text} ")).right_aligned());
+    }
+    if body_panel(app) == Panel::Token && !app.raw() && t.token.is_some() {
+        // The colour key, in words too: the segments are coloured like jwt.io's.
+        let parts = token::legend(theme);
+        block = block.title_bottom(Line::from(parts).left_aligned());
     }
     block.render(area, buf);
     if let Some((_, len, at)) = pos

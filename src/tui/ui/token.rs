@@ -16,6 +16,28 @@ fn bytecount(bytes: &[u8]) -> usize {
     bytes.iter().fold(0, |n, b| n + usize::from(*b == b'.'))
 }
 
+/// The segments' colours, in order (a JWE has five segments).
+const COLOURS: [Color; 5] = [
+    Color::Red,
+    Color::Magenta,
+    Color::Cyan,
+    Color::Yellow,
+    Color::Green,
+];
+
+/// "header.payload.signature" in the segments' colours: the key to the coloured token.
+pub(super) fn legend(theme: &Theme) -> Vec<Span<'static>> {
+    vec![
+        Span::raw(" "),
+        Span::styled("header", theme.fg(COLOURS[0])),
+        Span::raw("."),
+        Span::styled("payload", theme.fg(COLOURS[1])),
+        Span::raw("."),
+        Span::styled("signature", theme.fg(COLOURS[2])),
+        Span::raw(" "),
+    ]
+}
+
 /// The encoded token, coloured by segment like jwt.io, wrapped by characters.
 pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
     let Some(token) = &t.token else {
@@ -24,13 +46,7 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
             .render(area, buf);
         return;
     };
-    let colours = [
-        Color::Red,
-        Color::Magenta,
-        Color::Cyan,
-        Color::Yellow,
-        Color::Green,
-    ];
+    let colours = COLOURS;
     let width = usize::from(area.width.max(1));
     let height = usize::from(area.height);
     let total_lines = token.len().div_ceil(width);
