@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use jwtscope::output::sanitize::clean;
 
 use super::super::app::App;
-use super::Theme;
+use super::{Theme, text};
 
 pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [title, body, foot] = Layout::vertical([
@@ -72,10 +72,12 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         "Esc clear"
     };
+    // The way out first: it must survive a narrow screen.
+    let line = format!(
+        " Ctrl-C quit · {back} · paste with your terminal (Ctrl-Shift-V, Cmd-V, right click)"
+    );
     Paragraph::new(Line::from(Span::styled(
-        format!(
-            " paste with your terminal (Ctrl-Shift-V, Cmd-V, right click) · {back} · Ctrl-C quit"
-        ),
+        text::truncate(&line, usize::from(foot.width)).into_owned(),
         theme.dim(),
     )))
     .render(foot, buf);
