@@ -14,7 +14,7 @@ use jwtscope::source::Source;
 const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
 fn bench(c: &mut Criterion) {
-    let now = chrono::DateTime::parse_from_rfc3339(common::NOW)
+    let now: chrono::DateTime<chrono::Utc> = chrono::DateTime::parse_from_rfc3339(common::NOW)
         .unwrap()
         .into();
     let big = common::big_token(5000);

@@ -20,15 +20,17 @@ Examples:
   jwtscope --check token.txt              exit 3 when a token is expired or not yet valid
   jwtscope                                open the terminal UI and paste a token
   jwtscope imds                           fetch a managed identity token on an Azure VM (see imds --help)
+  jwtscope login --tenant T --client-id C sign in and show the tokens issued (see login --help)
   jwtscope --key keys.json token.txt      verify the signature with a PEM, JWK or JWK Set
   jwtscope --discover token.txt           verify with the issuer's published keys (Entra, Google)
 
 Exit codes: 0 decoded · 1 unreadable input, nothing decodable, or an error document
 (e.g. IMDS \"Identity not found\") · 2 usage · 3 with --check: expired or not yet valid ·
-4 with --check: signature invalid (or --iss/--aud not matching).";
+4 with --check: signature invalid or, with a key, not verified (or --iss/--aud not matching).";
 
 /// Inspect JSON Web Tokens: decode JWS/JWE, explain every claim (Entra ID, OIDC, managed
-/// identity), and show when they expire. Offline: nothing is sent anywhere.
+/// identity), and show when they expire. Decoding is offline; only `imds`, --jwks and
+/// --discover use the network, and a token is never sent anywhere.
 #[derive(Debug, Parser)]
 #[command(
     name = "jwtscope",
@@ -42,7 +44,7 @@ pub struct Cli {
 
     /// A token, a file holding tokens, or "-" for standard input. With no INPUT, standard
     /// input is read when it is not a terminal; otherwise the UI opens with a paste box.
-    pub input: Option<String>,
+    pub input: Option<std::ffi::OsString>,
 
     /// Read this file (even when its name could pass for a token).
     #[arg(
@@ -78,8 +80,9 @@ pub struct Common {
     #[arg(long, value_name = "TIME", value_parser = parse_now, global = true)]
     pub now: Option<DateTime<Utc>>,
 
-    /// Exit 3 when any token is expired or not yet valid; exit 4 when a signature is invalid
-    /// or a claim asked for with --iss/--aud does not match (with a key or --discover).
+    /// Exit 3 when any token is expired or not yet valid (with --leeway); exit 4 when a
+    /// signature is invalid or a claim asked for with --iss/--aud does not match, and, when a
+    /// key, secret, JWKS or --discover was given, when a signature could not be verified.
     #[arg(long, global = true)]
     pub check: bool,
 
@@ -92,6 +95,7 @@ pub struct Common {
 #[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
     Imds(jwtscope::fetch::FetchArgs),
+    Login(jwtscope::login::LoginArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

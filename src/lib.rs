@@ -8,6 +8,7 @@
 pub mod claims;
 pub mod fetch;
 pub mod input;
+pub mod login;
 pub mod output;
 pub mod pipeline;
 pub mod report;

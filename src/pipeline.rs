@@ -1,10 +1,11 @@
 //! The pipeline: find the tokens in an input, decode, verify and explain each into the
 //! [`Report`] (shared/DESIGN.md). Built once per input by [`build`].
 
-use chrono::{DateTime, Utc};
+use std::ops::ControlFlow;
+
 use serde_json::{Map, Value};
 
-use crate::claims;
+use crate::claims::{self, time::Now};
 use crate::input::{self, Candidate, Found, InputError};
 use crate::report::{Kind, PayloadData, PayloadType, Report, Skipped, TokenReport, Verification};
 use crate::source::Source;
@@ -36,14 +37,15 @@ fn origin_prefix(origin: &str) -> String {
     }
 }
 
-/// Find, decode and explain every token in `bytes`.
-pub fn build(bytes: &[u8], source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
+/// Find, decode and explain every token in `bytes` at `now`: a `DateTime<Utc>` (local times
+/// in the machine's zone) or a [`Now`] naming the zone.
+pub fn build(bytes: &[u8], source: Source, now: impl Into<Now>) -> Result<Report, Error> {
     let found = input::find(bytes)?;
     from_found(found, source, now, None)
 }
 
 /// As [`build`], taking the input so that a bare token is not copied.
-pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result<Report, Error> {
+pub fn build_owned(bytes: Vec<u8>, source: Source, now: impl Into<Now>) -> Result<Report, Error> {
     build_verified(bytes, source, now, None)
 }
 
@@ -51,7 +53,7 @@ pub fn build_owned(bytes: Vec<u8>, source: Source, now: DateTime<Utc>) -> Result
 pub fn build_verified(
     bytes: Vec<u8>,
     source: Source,
-    now: DateTime<Utc>,
+    now: impl Into<Now>,
     verifier: Option<&Verifier>,
 ) -> Result<Report, Error> {
     let found = input::find_owned(bytes)?;
@@ -62,19 +64,94 @@ pub fn build_verified(
 pub fn from_found(
     found: Vec<Found>,
     source: Source,
-    now: DateTime<Utc>,
+    now: impl Into<Now>,
     verifier: Option<&Verifier>,
 ) -> Result<Report, Error> {
+    let now = now.into();
     let mut tokens = Vec::new();
-    let mut skipped = Vec::new();
-    let mut first_error: Option<(String, TokenError)> = None;
-    let candidates = found.len();
-    for mut f in found {
+    let mut run = Stream::new(now, verifier);
+    for f in found {
+        let _ = run.candidate(f, &mut |t| {
+            tokens.push(t);
+            ControlFlow::Continue(())
+        });
+    }
+    let skipped = run.finish()?;
+    Ok(Report {
+        source,
+        now: claims::time::format_utc(&now.utc),
+        tokens,
+        skipped,
+    })
+}
+
+/// Find, decode and explain the tokens in `bytes` one at a time, handing each report to
+/// `on_token` as soon as it is ready (it may stop the run with `ControlFlow::Break`). Only the
+/// skipped candidates are collected: memory does not grow with the number of tokens. The
+/// errors are [`build`]'s: nothing found, or nothing that decodes.
+pub fn stream(
+    bytes: Vec<u8>,
+    now: impl Into<Now>,
+    verifier: Option<&Verifier>,
+    on_token: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
+) -> Result<Vec<Skipped>, Error> {
+    let mut run = Stream::new(now.into(), verifier);
+    input::find_each_owned(bytes, &mut |f| run.candidate(f, on_token))?;
+    run.finish()
+}
+
+/// Decode and explain one candidate: the UI calls this when a token is shown. A candidate
+/// gives one report, two for a nested token, or the reason it does not decode.
+pub fn explain_found(
+    f: Found,
+    now: impl Into<Now>,
+    verifier: Option<&Verifier>,
+) -> Result<Vec<TokenReport>, Skipped> {
+    let mut out = Vec::new();
+    let mut run = Stream::new(now.into(), verifier);
+    let _ = run.candidate(f, &mut |t| {
+        out.push(t);
+        ControlFlow::Continue(())
+    });
+    match run.skipped.pop() {
+        Some(s) => Err(s),
+        None => Ok(out),
+    }
+}
+
+/// The state of a run over candidates: what was skipped, and the first decode error.
+struct Stream<'v> {
+    now: Now,
+    verifier: Option<&'v Verifier>,
+    tokens: usize,
+    skipped: Vec<Skipped>,
+    first_error: Option<(String, TokenError)>,
+}
+
+impl<'v> Stream<'v> {
+    fn new(now: Now, verifier: Option<&'v Verifier>) -> Self {
+        Self {
+            now,
+            verifier,
+            tokens: 0,
+            skipped: Vec::new(),
+            first_error: None,
+        }
+    }
+
+    fn candidate(
+        &mut self,
+        mut f: Found,
+        emit: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let (now, verifier) = (self.now, self.verifier);
         // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
         let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
-        let lone = matches!(candidate, Candidate::Lone(_));
         match candidate {
-            Candidate::Opaque(text) => tokens.push(opaque(&f, &text, now)),
+            Candidate::Opaque(text) => {
+                self.tokens += 1;
+                emit(opaque(&f, &text, now))
+            }
             Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
                 Ok(t) => {
                     let nested = match &t.payload {
@@ -84,7 +161,8 @@ pub fn from_found(
                         _ => None,
                     };
                     let origin = f.origin.clone();
-                    tokens.push(explain_token(f, t, now, verifier));
+                    self.tokens += 1;
+                    emit(explain_token(f, t, now, verifier))?;
                     if let Some(inner) = nested {
                         let inner_found = Found {
                             origin: format!("{origin} › nested token"),
@@ -92,47 +170,43 @@ pub fn from_found(
                             context: Map::new(),
                             notes: Vec::new(),
                         };
-                        tokens.push(explain_token(inner_found, inner, now, verifier));
+                        self.tokens += 1;
+                        emit(explain_token(inner_found, inner, now, verifier))?;
                     }
+                    ControlFlow::Continue(())
                 }
                 Err(e) => {
-                    if lone && candidates == 1 {
-                        return Err(Error::Token {
-                            origin: f.origin,
-                            error: e,
-                        });
-                    }
-                    skipped.push(Skipped {
+                    self.skipped.push(Skipped {
                         origin: f.origin.clone(),
                         reason: e.to_string(),
                     });
-                    first_error.get_or_insert((f.origin, e));
+                    self.first_error.get_or_insert((f.origin, e));
+                    ControlFlow::Continue(())
                 }
             },
         }
     }
-    if tokens.is_empty()
-        && let Some((origin, error)) = first_error
-    {
-        return Err(if skipped.len() == 1 {
-            Error::Token { origin, error }
-        } else {
-            Error::NoneDecodes {
-                count: skipped.len(),
-                origin,
-                error,
-            }
-        });
+
+    /// What was skipped, or the error when nothing decoded.
+    fn finish(self) -> Result<Vec<Skipped>, Error> {
+        if self.tokens == 0
+            && let Some((origin, error)) = self.first_error
+        {
+            return Err(if self.skipped.len() == 1 {
+                Error::Token { origin, error }
+            } else {
+                Error::NoneDecodes {
+                    count: self.skipped.len(),
+                    origin,
+                    error,
+                }
+            });
+        }
+        Ok(self.skipped)
     }
-    Ok(Report {
-        source,
-        now: claims::time::format_utc(&now),
-        tokens,
-        skipped,
-    })
 }
 
-fn opaque(f: &Found, text: &str, now: DateTime<Utc>) -> TokenReport {
+fn opaque(f: &Found, text: &str, now: Now) -> TokenReport {
     let mut warnings = f.notes.clone();
     warnings.push(format!(
         "opaque token ({} characters): not a JWT, so only its issuer can read it",
@@ -177,15 +251,10 @@ fn unverified(t: &Token) -> Verification {
     Verification::not_checked(t.alg(), reason)
 }
 
-fn explain_token(
-    f: Found,
-    t: Token,
-    now: DateTime<Utc>,
-    verifier: Option<&Verifier>,
-) -> TokenReport {
+fn explain_token(f: Found, t: Token, now: Now, verifier: Option<&Verifier>) -> TokenReport {
     // Verification reads the token as decoded, before its parts move into the report.
     let verification = match verifier {
-        Some(v) => v.verify(&t, now),
+        Some(v) => v.verify(&t, now.utc),
         None => unverified(&t),
     };
     let Token {
@@ -242,5 +311,134 @@ fn explain_token(
         jwe,
         warnings,
         verification,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::time::Zone;
+    use crate::report::SignatureStatus;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use chrono::{DateTime, Utc};
+
+    fn now() -> Now {
+        Now::new(
+            DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap(),
+            Zone::utc(),
+        )
+    }
+
+    fn seg(bytes: &[u8]) -> String {
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    fn jws(payload: &[u8]) -> String {
+        format!("{}.{}.c2ln", seg(br#"{"alg":"HS256"}"#), seg(payload))
+    }
+
+    fn build_str(s: &str) -> Result<Report, Error> {
+        build(s.as_bytes(), Source::Argument, now())
+    }
+
+    #[test]
+    fn a_token_becomes_one_report_item() {
+        let r = build_str(&jws(br#"{"sub":"a","exp":1700000600}"#)).unwrap();
+        assert_eq!(r.now, "2023-11-14T22:13:20Z");
+        assert_eq!(r.tokens.len(), 1);
+        let t = &r.tokens[0];
+        assert_eq!((t.kind, t.payload_type), (Kind::Jws, PayloadType::Json));
+        assert_eq!(t.payload, PayloadData::Claims);
+        assert_eq!(t.claim("sub").map(|f| &f.value), Some(&Value::from("a")));
+        assert_eq!(t.summary.expiry, "valid · expires in 10m");
+        assert_eq!(t.signature, "c2ln");
+        assert_eq!(
+            t.token.as_deref(),
+            Some(jws(br#"{"sub":"a","exp":1700000600}"#).as_str())
+        );
+        assert_eq!(t.verification.status, SignatureStatus::NotChecked);
+        assert!(
+            t.verification
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("no key given")
+        );
+    }
+
+    #[test]
+    fn payloads_that_are_not_json_objects_keep_their_form() {
+        let r = build_str(&jws(b"\xe9\x00\xff")).unwrap();
+        let t = &r.tokens[0];
+        assert_eq!(t.payload_type, PayloadType::Binary);
+        assert_eq!(t.payload, PayloadData::Value(Value::from("e900ff")));
+        assert!(
+            t.warnings.iter().any(|w| w.contains("not UTF-8")),
+            "{:?}",
+            t.warnings
+        );
+        let r = build_str(&jws(b"hello")).unwrap();
+        assert_eq!(r.tokens[0].payload_type, PayloadType::Text);
+        assert_eq!(r.tokens[0].payload_json(), Value::from("hello"));
+        let r = build_str(&jws(b"[1,2]")).unwrap();
+        assert_eq!(r.tokens[0].payload_type, PayloadType::Json);
+        assert!(r.tokens[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_nested_token_is_reported_after_its_container() {
+        let inner = jws(br#"{"sub":"inner"}"#);
+        let outer = format!(
+            "{}.{}.",
+            seg(br#"{"alg":"none","cty":"JWT"}"#),
+            seg(inner.as_bytes())
+        );
+        let r = build_str(&outer).unwrap();
+        assert_eq!(r.tokens.len(), 2);
+        assert_eq!(r.tokens[0].kind, Kind::Unsecured);
+        assert_eq!(r.tokens[1].origin, "input › nested token");
+        assert_eq!(r.tokens[1].summary.subject.as_deref(), Some("inner"));
+        assert!(
+            r.tokens[0]
+                .verification
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("alg none")
+        );
+    }
+
+    #[test]
+    fn undecodable_candidates_are_errors_or_skipped() {
+        // One token that does not decode: its error, with no origin prefix.
+        let e = build_str("eyJhbGciOiJIUzI1NiJ9.e30").unwrap_err();
+        assert!(matches!(e, Error::Token { .. }));
+        assert!(e.to_string().starts_with("wrong number of segments"), "{e}");
+        // Several, none decodes: how many, and the first.
+        let two = r#"{"a":"eyJhbGciOiJIUzI1NiJ9.e30.x.y","b":"eyJhbGciOiJIUzI1NiJ9.eyJ.x.y.z"}"#;
+        let e = build_str(two).unwrap_err();
+        assert!(matches!(e, Error::NoneDecodes { count: 2, .. }), "{e}");
+        // Some decode: the others are listed as skipped.
+        let mixed = format!(
+            r#"{{"a":"{}","b":"eyJhbGciOiJIUzI1NiJ9.e30.x.y"}}"#,
+            jws(b"{}")
+        );
+        let r = build_str(&mixed).unwrap();
+        assert_eq!(r.tokens.len(), 1);
+        assert_eq!(r.skipped.len(), 1);
+        assert!(r.skipped[0].origin.contains('b'), "{:?}", r.skipped);
+    }
+
+    #[test]
+    fn an_opaque_token_is_listed_with_its_context() {
+        let r = build_str(r#"{"refresh_token":"0.AAAA-opaque","expires_in":"3599"}"#).unwrap();
+        let t = &r.tokens[0];
+        assert_eq!(t.kind, Kind::Opaque);
+        assert_eq!(t.token, None);
+        assert_eq!(t.header, Value::Null);
+        assert!(t.warnings.iter().any(|w| w.contains("opaque token")));
+        assert_eq!(t.verification.status, SignatureStatus::NotChecked);
+        assert_eq!(t.context_fields[0].meaning.as_deref(), Some("59m 59s"));
     }
 }

@@ -9,6 +9,7 @@ use clap::CommandFactory;
 
 use jwtscope::output::{self, text::TextOptions};
 use jwtscope::pipeline;
+use jwtscope::report::SignatureStatus;
 use jwtscope::report::{ExpiryStatus, Kind, Report};
 use jwtscope::source::{self, ReadError, Source};
 use jwtscope::verify::{self, Verifier};
@@ -34,6 +35,8 @@ pub enum AppError {
     Fetch(#[from] jwtscope::fetch::FetchError),
     #[error(transparent)]
     Verify(#[from] jwtscope::verify::VerifyError),
+    #[error(transparent)]
+    Login(#[from] jwtscope::login::LoginError),
     #[error("cannot save the response to {path}: {source}")]
     Save {
         path: String,
@@ -47,6 +50,8 @@ impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
             AppError::Usage(_) | AppError::Fetch(jwtscope::fetch::FetchError::Usage(_)) => 2,
+            AppError::Login(e) if e.is_usage() => 2,
+            AppError::Verify(e) => e.exit_code(),
             _ => 1,
         }
     }
@@ -55,6 +60,7 @@ impl AppError {
     pub fn advice(&self) -> Option<String> {
         match self {
             AppError::Fetch(e) => e.advice(),
+            AppError::Login(e) => e.advice(),
             AppError::Report(pipeline::Error::Input(
                 jwtscope::input::InputError::ErrorDocument(d),
             )) => d.advice().map(str::to_string),
@@ -89,9 +95,14 @@ fn choose_input(cli: &Cli) -> Input {
         return Input::File(path.clone());
     }
     match cli.input.as_deref() {
-        Some("-") => Input::Stdin,
+        Some(s) if s == "-" => Input::Stdin,
         Some(s) if Path::new(s).exists() => Input::File(PathBuf::from(s)),
-        Some(s) => Input::Argument(s.to_string()),
+        // A file name need not be UTF-8 (a token must be): an argument that is not UTF-8 and
+        // names no file is reported as a missing file.
+        Some(s) => match s.to_str() {
+            Some(t) => Input::Argument(t.to_string()),
+            None => Input::File(PathBuf::from(s)),
+        },
         None if !io::stdin().is_terminal() => Input::Stdin,
         None => Input::Nothing,
     }
@@ -130,6 +141,8 @@ fn color_enabled(choice: ColorChoice) -> bool {
 /// What every path needs: the shared options, when the process started, the verifier.
 struct Ctx<'a> {
     common: &'a Common,
+    /// `--leeway`: seconds of tolerance on exp/nbf, for the claim checks and for exit 3.
+    leeway: u64,
     started: std::time::Instant,
     verifier: Option<Arc<Verifier>>,
 }
@@ -157,14 +170,18 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
     }
     let common = cli.common.clone();
     // Keys are loaded once, before anything is read: a bad key file is the first error.
-    let verifier = verify::prepare(&cli.verify, &|k| std::env::var(k).ok())?.map(Arc::new);
+    let verifier = verify::prepare(&cli.verify, &|k| std::env::var_os(k))?.map(Arc::new);
     let ctx = Ctx {
         common: &common,
+        leeway: cli.verify.leeway,
         started,
         verifier,
     };
     if let Some(Command::Imds(args)) = &cli.command {
         return imds(args, &ctx);
+    }
+    if let Some(Command::Login(args)) = &cli.command {
+        return login(args, &cli.verify, &ctx);
     }
     let (bytes, src) = match choose_input(cli) {
         Input::Argument(s) => {
@@ -201,16 +218,48 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
             ));
         }
     };
-    let report = ctx.build(bytes, src)?;
     if wants_ui(&common) {
-        let outcome = check(&report, &common);
+        let report = ctx.build(bytes, src)?;
+        let outcome = check(&report, &ctx);
         return Ok(ui(Some(report), &ctx, None)?.unwrap_or(outcome));
     }
-    print(&report, &common)?;
-    let outcome = check(&report, &common);
-    // The process ends next: returning the memory piece by piece would only cost time.
-    std::mem::forget(report);
-    Ok(outcome)
+    stream_print(bytes, &src, &ctx)
+}
+
+/// Decode, explain and print the tokens one at a time: memory stays flat however many tokens
+/// the input holds, and the first token is printed before the last is found.
+fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppError> {
+    let now = ctx.now();
+    let now_text = jwtscope::claims::time::format_utc(&now);
+    let stdout = io::stdout();
+    let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
+    let mut verdict = Verdict::new(ctx);
+    let mut failed = None;
+    let skipped = pipeline::stream(bytes, now, ctx.verifier.as_deref(), &mut |t| {
+        verdict.add(&t);
+        match writer.token(&t) {
+            Ok(()) => std::ops::ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                std::ops::ControlFlow::Break(())
+            }
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(AppError::Output(e));
+    }
+    writer.finish(&skipped)?.flush()?;
+    Ok(verdict.outcome())
+}
+
+fn format(common: &Common) -> output::stream::Format {
+    match common.output.unwrap_or(OutputFormat::Text) {
+        OutputFormat::Json => output::stream::Format::Json,
+        OutputFormat::Text => output::stream::Format::Text(TextOptions {
+            color: color_enabled(common.color),
+        }),
+    }
 }
 
 /// `jwtscope imds`: fetch, then show the answer like a file with the same bytes.
@@ -235,7 +284,7 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
     }
     let report = ctx.build(fetched.body, Source::Fetch(fetched.info))?;
     if wants_ui(ctx.common) {
-        let outcome = check(&report, ctx.common);
+        let outcome = check(&report, ctx);
         let args = args.clone();
         let frozen = ctx.common.now;
         let verifier = ctx.verifier.clone();
@@ -263,7 +312,72 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
         return Ok(ui(Some(report), ctx, Some(refetch))?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
-    Ok(check(&report, ctx.common))
+    Ok(check(&report, ctx))
+}
+
+/// `jwtscope login`: sign in, then show the token response like a file with the same bytes,
+/// the ID token verified against the discovered keys. `R` in the UI refreshes.
+fn login(
+    args: &jwtscope::login::LoginArgs,
+    user_verify: &verify::VerifyArgs,
+    ctx: &Ctx,
+) -> Result<Outcome, AppError> {
+    use jwtscope::login::{self, Hooks};
+    let env = |k: &str| std::env::var(k).ok();
+    // One message may be several lines (the URL on its own line, to copy whole).
+    let mut progress = |p: &login::Progress| {
+        for (i, line) in p.to_string().lines().enumerate() {
+            let line = jwtscope::output::sanitize::clean(line);
+            if i == 0 {
+                eprintln!("jwtscope: {line}");
+            } else {
+                eprintln!("{line}");
+            }
+        }
+    };
+    let hooks = Hooks {
+        sleep: &std::thread::sleep,
+        open: &login::open_browser,
+    };
+    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    if let Some(path) = &args.save {
+        jwtscope::fetch::save_response(path, &body).map_err(|source| AppError::Save {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    let verifier =
+        verify::prepare(&session.verify_args(user_verify), &|k| std::env::var_os(k))?.map(Arc::new);
+    let mut refresh_token = login::refresh_token_of(&body);
+    let report = session.report(body, ctx.now(), verifier.as_deref())?;
+    if wants_ui(ctx.common) {
+        let outcome = check(&report, ctx);
+        let frozen = ctx.common.now;
+        let refresh: Option<crate::tui::Refetch> = refresh_token.is_some().then(|| {
+            let refetch: crate::tui::Refetch = Box::new(move |show| {
+                show(login::Progress::Refreshing.to_string());
+                let rt = refresh_token
+                    .clone()
+                    .ok_or("the last response had no refresh token")?;
+                let body = session.refresh(&rt).map_err(|e| match e.advice() {
+                    Some(a) => format!("{e} ({a})"),
+                    None => e.to_string(),
+                })?;
+                // The provider may rotate the refresh token.
+                if let Some(next) = login::refresh_token_of(&body) {
+                    refresh_token = Some(next);
+                }
+                let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+                session
+                    .report(body, now, verifier.as_deref())
+                    .map_err(|e| e.to_string())
+            });
+            refetch
+        });
+        return Ok(ui(Some(report), ctx, refresh)?.unwrap_or(outcome));
+    }
+    print(&report, ctx.common)?;
+    Ok(check(&report, ctx))
 }
 
 /// The UI opens when standard output is a terminal and no --output was asked for; --check
@@ -295,43 +409,116 @@ fn ui(
 
 fn print(report: &Report, common: &Common) -> Result<(), AppError> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    match common.output.unwrap_or(OutputFormat::Text) {
-        OutputFormat::Json => output::json::write(&mut out, report)?,
-        OutputFormat::Text => output::text::write(
-            &mut out,
-            report,
-            TextOptions {
-                color: color_enabled(common.color),
-            },
-        )?,
-    }
-    out.flush()?;
+    let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    output::stream::write_report(out, report, format(common))?.flush()?;
     Ok(())
 }
 
 /// `--check`: an invalid signature (or a claim asked for that does not match) fails the run
 /// with 4, before an expired or not yet valid token with 3.
-pub fn check(report: &Report, common: &Common) -> Outcome {
-    if !common.check {
-        return Outcome::Ok;
+fn check(report: &Report, ctx: &Ctx) -> Outcome {
+    let mut verdict = Verdict::new(ctx);
+    for t in &report.tokens {
+        verdict.add(t);
     }
-    let untrusted = report
-        .tokens
-        .iter()
-        .any(|t| t.verification.is_invalid() || !t.verification.claims_ok());
-    let stale = report.tokens.iter().any(|t| {
-        t.kind != Kind::Opaque
-            && matches!(
-                t.summary.status,
-                ExpiryStatus::Expired | ExpiryStatus::NotYetValid
-            )
-    });
-    if untrusted {
-        Outcome::VerificationFailed
-    } else if stale {
-        Outcome::CheckFailed
-    } else {
-        Outcome::Ok
+    verdict.outcome()
+}
+
+/// What `--check` has seen so far, token by token.
+#[derive(Debug)]
+struct Verdict {
+    check: bool,
+    /// Verification was asked for (a key, a secret, a JWKS or --discover).
+    keyed: bool,
+    leeway: u64,
+    now: chrono::DateTime<Utc>,
+    /// Why the run cannot be trusted (exit 4): one line per token, the first few kept.
+    untrusted: Vec<String>,
+    untrusted_count: usize,
+    stale: bool,
+    index: usize,
+}
+
+/// At most this many reasons for exit 4 are printed.
+const MAX_REASONS: usize = 5;
+
+impl Verdict {
+    fn new(ctx: &Ctx) -> Self {
+        Self {
+            check: ctx.common.check,
+            keyed: ctx.verifier.is_some(),
+            leeway: ctx.leeway,
+            now: ctx.now(),
+            untrusted: Vec::new(),
+            untrusted_count: 0,
+            stale: false,
+            index: 0,
+        }
+    }
+
+    fn add(&mut self, t: &jwtscope::report::TokenReport) {
+        self.index += 1;
+        if !self.check || t.kind == Kind::Opaque {
+            return;
+        }
+        let v = &t.verification;
+        // Expiry is judged below (exit 3), with or without a key; only the claims asked for
+        // (iss, aud) and the signature decide exit 4.
+        let failed: Vec<&str> = v
+            .claim_checks
+            .iter()
+            .filter(|c| !c.ok && c.name != "exp" && c.name != "nbf")
+            .map(|c| c.detail.as_str())
+            .collect();
+        let reason = if v.is_invalid() || (self.keyed && v.status != SignatureStatus::Valid) {
+            Some(format!("signature {v}"))
+        } else if !failed.is_empty() {
+            Some(failed.join("; "))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            self.untrusted_count += 1;
+            if self.untrusted.len() < MAX_REASONS {
+                self.untrusted.push(format!(
+                    "token {} ({}): {reason}",
+                    self.index,
+                    output::sanitize::clean(&t.origin)
+                ));
+            }
+        }
+        // The one expiry judgement, with --leeway, as the claim checks use it.
+        let s = &t.summary;
+        let exp = match (s.exp_unix, s.status) {
+            (Some(e), _) => Some(Some(e)),
+            (None, ExpiryStatus::NoExpiry) => None,
+            (None, _) => Some(None),
+        };
+        let judged = jwtscope::claims::time::judge(exp, s.nbf_unix, self.now, self.leeway);
+        self.stale |= judged.expired || judged.early;
+    }
+
+    fn outcome(&self) -> Outcome {
+        if !self.check {
+            Outcome::Ok
+        } else if self.untrusted_count > 0 {
+            // Why, on stderr: a script sees the exit code, a person the reason.
+            let mut err = io::stderr().lock();
+            for line in &self.untrusted {
+                let _ = writeln!(err, "jwtscope: check failed: {line}");
+            }
+            if self.untrusted_count > self.untrusted.len() {
+                let _ = writeln!(
+                    err,
+                    "jwtscope: check failed: and {} more tokens",
+                    self.untrusted_count - self.untrusted.len()
+                );
+            }
+            Outcome::VerificationFailed
+        } else if self.stale {
+            Outcome::CheckFailed
+        } else {
+            Outcome::Ok
+        }
     }
 }

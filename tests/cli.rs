@@ -534,3 +534,203 @@ fn a_nested_jws_is_decoded_as_the_next_token() {
             .contains("nested JWT")
     );
 }
+
+/// Issue 8.5: many tokens are written one at a time; the JSON is still one valid document
+/// with every token and every skipped string, and the text report counts them at the end.
+#[test]
+fn many_tokens_stream_into_one_document() {
+    let mut log = String::new();
+    for i in 0..3000 {
+        log.push_str(&format!("{i} Authorization: Bearer {A1}\n"));
+    }
+    log.push_str("eyJhbGciOiJub25lIn0.eyJ4Ijox.x.y broken\n");
+    let r = json_of(jwtscope().write_stdin(log.clone()));
+    assert_eq!(r["tokens"].as_array().unwrap().len(), 3000);
+    assert_eq!(
+        r["tokens"][2999]["origin"],
+        "line 3000 (Authorization header)"
+    );
+    assert_eq!(r["skipped"].as_array().unwrap().len(), 1);
+    assert_eq!(r["now"], "2026-11-24T09:00:00Z");
+    let out = jwtscope()
+        .args(["--output", "text", "--color", "never"])
+        .write_stdin(log)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("== Token 3000 · line 3000 (Authorization header) · JWS (HS256) =="));
+    assert!(
+        text.trim_end().ends_with("3000 tokens, 1 skipped"),
+        "{}",
+        &text[text.len() - 200..]
+    );
+}
+
+/// Nothing decodes: the error alone, on stderr; standard output stays empty.
+#[test]
+fn nothing_decodable_writes_no_partial_document() {
+    let out = jwtscope()
+        .args(["--output", "json"])
+        .write_stdin("a eyJhbGciOiJub25lIn0.eyJ4Ijox.x.y b\nc eyJhbGciOiJub25lIn0.e30.a.b d\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: none of the 2"));
+}
+
+/// Issue 8.10: expiry alone exits 3 with or without a key, and --leeway applies to it.
+#[test]
+fn check_exit_codes_for_expiry_ignore_the_key_and_honour_the_leeway() {
+    // The sample expires at 2026-11-25T08:05:00Z.
+    let expired = "2026-11-25T08:06:00Z";
+    let jwks = asset("sample-jwks.json");
+    let code = |args: &[&str], key: bool| {
+        let mut c = bare();
+        c.args(["--check", "--output", "json", "--no-cache"])
+            .args(args);
+        if key {
+            c.arg("--key").arg(&jwks);
+        }
+        c.arg(asset("managedid.json"))
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code(&["--now", expired], false), Some(3));
+    assert_eq!(code(&["--now", expired], true), Some(3));
+    assert_eq!(code(&["--now", expired, "--leeway", "120"], false), Some(0));
+    assert_eq!(code(&["--now", expired, "--leeway", "120"], true), Some(0));
+    assert_eq!(code(&["--now", expired, "--leeway", "30"], true), Some(3));
+    assert_eq!(code(&["--now", NOW], true), Some(0));
+}
+
+/// Issue 8.17: with a key and --check, a token that was not verified exits 4 and says why.
+#[test]
+fn check_with_a_key_fails_when_nothing_was_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let jwks = std::fs::read_to_string(asset("sample-jwks.json")).unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        jwks.replace("GZkmL_IZk-BFuGWRLFFy4Du4wHI", "some-other-kid"),
+    )
+    .unwrap();
+    let out = jwtscope()
+        .args(["--check", "--output", "json", "--no-cache", "--key"])
+        .arg(&other)
+        .arg(asset("managedid.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("check failed: token 1 (access_token): signature"),
+        "{err}"
+    );
+    // Without --check the same run succeeds and reports the verification.
+    jwtscope()
+        .args(["--output", "json", "--no-cache", "--key"])
+        .arg(&other)
+        .arg(asset("managedid.json"))
+        .assert()
+        .success();
+}
+
+/// Issue 8.12: invisible characters are escaped in text (\u{200b}) and JSON (\u200b), with a
+/// warning naming the claim.
+#[test]
+fn invisible_characters_are_escaped_and_warned_about() {
+    let payload =
+        common::b64u("{\"iss\":\"https://sts\u{200b}.windows.net/\u{2028}\u{e0041}\"}".as_bytes());
+    let token = format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln");
+    let out = jwtscope()
+        .args(["--output", "json"])
+        .arg(&token)
+        .output()
+        .unwrap();
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        raw.contains(r"https://sts\u200b.windows.net/\u2028\udb40\udc41"),
+        "{raw}"
+    );
+    assert!(!raw.contains('\u{200b}'));
+    let out = jwtscope()
+        .args(["--output", "text", "--color", "never"])
+        .arg(&token)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r"Issuer      https://sts\u{200b}.windows.net/\u{2028}\u{e0041}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("claim iss contains invisible characters"),
+        "{text}"
+    );
+}
+
+/// Issue 8.14: a file name that is not UTF-8 works as a positional argument, as with -f.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"tok\xe9n.txt"));
+    std::fs::write(&path, A1).unwrap();
+    let r = json_of(jwtscope().arg(&path));
+    assert_eq!(r["tokens"][0]["payload"]["iss"], "joe");
+    let missing = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"gone\xe9.txt"));
+    let out = jwtscope().arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No such file"));
+}
+
+/// Issue 8.18: a signature that is not base64url leaves header and payload readable; with a
+/// key the verification is `invalid`.
+#[test]
+fn a_bad_signature_segment_still_shows_the_token() {
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.S";
+    let r = json_of(jwtscope().arg(token));
+    assert_eq!(r["tokens"][0]["payload"]["sub"], "x");
+    let w = r["tokens"][0]["warnings"].to_string();
+    assert!(w.contains("the signature cannot be read"), "{w}");
+    let r = json_of(
+        jwtscope()
+            .args(["--secret", "s3cret", "--no-cache"])
+            .arg(token),
+    );
+    assert_eq!(r["tokens"][0]["verification"]["status"], "invalid");
+}
+
+/// Issue 8.19: registered claims of the wrong JSON type are warned about, and the summary
+/// shows the value as it is.
+#[test]
+fn registered_claims_of_the_wrong_type_are_warned_about_and_shown() {
+    let payload = common::b64u(
+        br#"{"aud":1,"iss":["a"],"sub":true,"jti":2,"exp":"soon","nbf":{},"iat":null}"#,
+    );
+    let r = json_of(jwtscope().arg(format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln")));
+    let t = &r["tokens"][0];
+    assert_eq!(t["summary"]["audience"], serde_json::json!(["1"]));
+    assert_eq!(t["summary"]["issuer"], r#"["a"]"#);
+    assert_eq!(t["summary"]["subject"], "true");
+    let w = t["warnings"].to_string();
+    for needle in [
+        r#"\"aud\" is a number, but RFC 7519 §4.1.3 requires a string or an array of strings"#,
+        r#"\"iss\" is an array"#,
+        r#"\"sub\" is a boolean"#,
+        r#"\"jti\" is a number"#,
+        r#"\"exp\" is a string"#,
+        r#"\"nbf\" is an object"#,
+        r#"\"iat\" is null"#,
+    ] {
+        assert!(w.contains(needle), "{needle} in {w}");
+    }
+}

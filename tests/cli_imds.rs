@@ -158,3 +158,23 @@ fn a_refused_connection_names_the_address() {
         .code(1)
         .stderr(predicate::str::contains(format!("127.0.0.1:{port}")));
 }
+
+/// A timeout below 1 ms is a bad value (exit 2), not "the endpoint is not listening".
+#[test]
+fn a_timeout_below_a_millisecond_is_refused() {
+    let body = std::fs::read_to_string(common::asset("managedid.json")).unwrap();
+    let mock = Mock::start(move |_, _| Reply::json(200, &body));
+    for t in ["1e-300", "0.0005"] {
+        jwtscope(&mock)
+            .args(["--timeout", t])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("from 0.001 (1 ms) to 3600"));
+    }
+    assert!(mock.requests().is_empty(), "nothing was sent");
+    jwtscope(&mock)
+        .args(["--timeout", "0.5", "--output", "json"])
+        .assert()
+        .code(0);
+}

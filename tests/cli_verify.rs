@@ -6,6 +6,7 @@ mod common;
 
 use std::io::{Read as _, Write as _};
 use std::net::TcpListener;
+use std::os::unix::ffi::OsStrExt as _;
 
 use assert_cmd::Command;
 use base64::Engine as _;
@@ -203,4 +204,42 @@ fn hmac_sha256(key: &[u8], msg: &[u8]) -> Vec<u8> {
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
     mac.update(msg);
     mac.finalize().into_bytes().to_vec()
+}
+
+/// Bad option values are usage errors (exit 2), naming the option, never echoing a secret.
+#[test]
+fn bad_option_values_exit_2() {
+    let token = common::asset("managedid.json");
+    for (args, needle) in [
+        (vec!["--secret="], "--secret: the secret is empty"),
+        (
+            vec!["--secret", "b64:%%"],
+            "--secret: the text after \"b64:\" is not base64",
+        ),
+        (vec!["--jwks", "keys.json"], "--jwks: "),
+        (vec!["--trust-issuer", "idp"], "--trust-issuer: "),
+        (
+            vec!["--secret-env", "JWTSCOPE_TEST_UNSET_VARIABLE"],
+            "--secret-env JWTSCOPE_TEST_UNSET_VARIABLE: the variable is not set",
+        ),
+    ] {
+        jwtscope()
+            .env_remove("JWTSCOPE_TEST_UNSET_VARIABLE")
+            .args(&args)
+            .arg(&token)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with(format!("error: {needle}")));
+    }
+    jwtscope()
+        .env(
+            "JWTSCOPE_TEST_LATIN1",
+            std::ffi::OsStr::from_bytes(b"caf\xe9"),
+        )
+        .args(["--secret-env", "JWTSCOPE_TEST_LATIN1"])
+        .arg(&token)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not UTF-8"));
 }

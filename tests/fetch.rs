@@ -495,9 +495,10 @@ fn gateway_errors_and_non_json_answers_point_at_a_proxy() {
         ),
         "{e:?}"
     );
+    // Only a length: a body that is not an error document is never quoted.
     assert!(
         e.to_string()
-            .contains("[Server: squid/5.7]: <html>Bad Gateway</html>"),
+            .contains("[Server: squid/5.7]: 24 bytes, not an error document"),
         "{e}"
     );
     assert!(e.advice().unwrap().contains("never uses HTTP_PROXY"));
@@ -789,6 +790,74 @@ fn app_service_errors_are_classified_and_never_echo_the_secret() {
     );
     assert!(e.advice().unwrap().contains("Identity page"));
     assert!(!text.contains(IDENTITY_HEADER), "{text}");
+}
+
+#[test]
+fn an_echoed_secret_is_redacted_even_when_broken_across_lines() {
+    // Not JSON, the header echoed with a line break in it: only the length is shown.
+    let mock = Mock::start(|r, _| {
+        let h = r.header("X-IDENTITY-HEADER").unwrap_or_default();
+        let (a, b) = h.split_at(8);
+        Reply::Respond {
+            status: 500,
+            headers: vec![],
+            body: format!("bad header {a}\r\n{b} at line 1"),
+        }
+    });
+    let env = env_of(&[
+        ("IDENTITY_ENDPOINT", &mock.url("/msi/token")),
+        ("IDENTITY_HEADER", IDENTITY_HEADER),
+    ]);
+    let (r, progress, _) = run(&FetchArgs::default(), &env);
+    let text = visible(&r, &progress);
+    assert!(!text.contains(&IDENTITY_HEADER[8..]), "{text}");
+    assert!(text.contains("bytes, not an error document"), "{text}");
+
+    // An error document that echoes it split by a line break, and in another member.
+    let mock = Mock::start(|r, _| {
+        let h = r.header("X-IDENTITY-HEADER").unwrap_or_default();
+        let (a, b) = h.split_at(8);
+        Reply::json(
+            400,
+            &format!(
+                r#"{{"statusCode":400,"message":"header {a}\n{b} refused","correlationId":"{h}"}}"#
+            ),
+        )
+    });
+    let env = env_of(&[
+        ("IDENTITY_ENDPOINT", &mock.url("/msi/token")),
+        ("IDENTITY_HEADER", IDENTITY_HEADER),
+    ]);
+    let (r, progress, _) = run(&FetchArgs::default(), &env);
+    let text = visible(&r, &progress);
+    assert!(!text.contains(&IDENTITY_HEADER[8..]), "{text}");
+    assert!(
+        text.contains("400: header <redacted> refused (139-byte body, other members not shown)"),
+        "{text}"
+    );
+
+    // A token response that echoes it in a member the report shows as context.
+    let mock = Mock::start(|r, _| {
+        let h = r.header("X-IDENTITY-HEADER").unwrap_or_default();
+        let (a, b) = h.split_at(8);
+        Reply::json(
+            200,
+            &format!(
+                r#"{{"access_token":"{FAKE_TOKEN}","resource":"{ARM}","note":"{h}","more":"{a}\n{b}"}}"#
+            ),
+        )
+    });
+    let env = env_of(&[
+        ("IDENTITY_ENDPOINT", &mock.url("/msi/token")),
+        ("IDENTITY_HEADER", IDENTITY_HEADER),
+    ]);
+    let f = run(&FetchArgs::default(), &env).0.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&f.body).unwrap();
+    assert_eq!(body["note"], "<redacted>");
+    assert_eq!(body["more"], "<redacted>");
+    assert_eq!(body["access_token"], FAKE_TOKEN);
+    assert_eq!(body["resource"], ARM);
+    assert!(!String::from_utf8_lossy(&f.body).contains(&IDENTITY_HEADER[8..]));
 }
 
 #[test]

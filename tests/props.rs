@@ -82,3 +82,49 @@ proptest! {
         prop_assert_eq!(r.tokens[0].token.as_deref(), Some(token.as_str()));
     }
 }
+
+/// Strings the JSON walker and the text scanner meet in HAR files and logs: URLs, dotted
+/// keys, sentences, tokens, on one line or many.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln".to_string()),
+            Just("eyJhbGciOiJIUzI1NiJ9..".to_string()),
+            Just("https://journey.example.com/p/1".to_string()),
+            Just("key.0".to_string()),
+            Just("Authorization: Bearer ".to_string()),
+            Just("id_token=".to_string()),
+            Just(" : ".to_string()),
+            Just("\n".to_string()),
+            "[a-zA-Z0-9._ =\u{200b}\u{e9}-]{0,12}",
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The walker and scanner never panic, every candidate's text comes from the input, and
+    /// origins stay bounded however long and deep the keys.
+    #[test]
+    fn the_walker_and_scanner_stay_within_the_input(
+        text in hostile_text(),
+        keys in prop::collection::vec("[a-z.]{0,200}", 0..20),
+    ) {
+        let mut doc = serde_json::json!({"access_token": text, "note": text, "list": [text, {"value": text, "name": text}]});
+        for k in &keys {
+            doc = serde_json::json!({ k.as_str(): doc, "id_token": text });
+        }
+        for input in [text.clone(), doc.to_string()] {
+            let _ = jwtscope::input::find_each(input.as_bytes(), &mut |f| {
+                assert!(f.origin.len() <= 20 * 64 + 200, "{}", f.origin);
+                let t = f.candidate.text();
+                assert!(t.is_empty() || text.contains(t) || t.chars().all(|c| !c.is_whitespace()), "{t}");
+                std::ops::ControlFlow::Continue(())
+            });
+            let _ = pipeline::build(input.as_bytes(), Source::Stdin, now());
+        }
+    }
+}

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::{Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -36,7 +37,7 @@ fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_600_000_000, 0).unwrap()
 }
 
-fn no_env(_: &str) -> Option<String> {
+fn no_env(_: &str) -> Option<OsString> {
     None
 }
 
@@ -448,7 +449,8 @@ fn hmac_algorithms_with_every_way_of_giving_the_secret() {
             "oct.json",
             json!({"kty": "oct", "k": b64u(&secret)}).to_string(),
         );
-        let env = |name: &str| (name == "JWT_SECRET").then(|| format!("b64:{}", b64u(&secret)));
+        let env =
+            |name: &str| (name == "JWT_SECRET").then(|| format!("b64:{}", b64u(&secret)).into());
         let ways = [
             VerifyArgs {
                 secret: Some(format!("b64:{}", b64u(&secret))),
@@ -1108,6 +1110,65 @@ fn setup_problems_are_errors_naming_what_is_wrong() {
 }
 
 #[test]
+fn bad_option_values_are_usage_errors_and_files_are_input_errors() {
+    use std::os::unix::ffi::OsStringExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let fail =
+        |args: VerifyArgs, env: &dyn Fn(&str) -> Option<OsString>| prepare(&args, env).unwrap_err();
+    let usage = [
+        VerifyArgs {
+            secret: Some(String::new()),
+            ..opts()
+        },
+        VerifyArgs {
+            secret: Some("b64:!!".into()),
+            ..opts()
+        },
+        VerifyArgs {
+            jwks: Some("keys.json".into()),
+            ..opts()
+        },
+        VerifyArgs {
+            trust_issuer: vec!["not a url".into()],
+            ..opts()
+        },
+        VerifyArgs {
+            secret_env: Some("JWT_SECRET".into()),
+            ..opts()
+        },
+    ];
+    for args in usage {
+        let e = fail(args, &no_env);
+        assert_eq!(e.exit_code(), 2, "{e}");
+    }
+    // Set but not UTF-8: said so, not "not set".
+    let latin1 = |_: &str| Some(OsString::from_vec(b"caf\xe9".to_vec()));
+    let e = fail(
+        VerifyArgs {
+            secret_env: Some("JWT_SECRET".into()),
+            ..opts()
+        },
+        &latin1,
+    );
+    assert_eq!(
+        e.to_string(),
+        "--secret-env JWT_SECRET: the variable holds bytes that are not UTF-8; use \"b64:\" and base64"
+    );
+    assert_eq!(e.exit_code(), 2);
+    let e = fail(with_key(&dir.path().join("nope.pem")), &no_env);
+    assert_eq!(e.exit_code(), 1, "{e}");
+    let empty = write(dir.path(), "empty.txt", "");
+    let e = fail(
+        VerifyArgs {
+            secret_file: Some(empty),
+            ..opts()
+        },
+        &no_env,
+    );
+    assert_eq!(e.exit_code(), 1, "{e}");
+}
+
+#[test]
 fn json_has_the_issue_field_names() {
     let dir = tempfile::tempdir().unwrap();
     let key = write(
@@ -1399,7 +1460,7 @@ fn discovery_document_must_name_the_tokens_issuer() {
 fn discovered_keys_are_cached_on_disk_and_refreshed_when_a_kid_is_missing() {
     let cache = tempfile::tempdir().unwrap();
     let cache_dir = cache.path().to_string_lossy().to_string();
-    let env = move |name: &str| (name == "XDG_CACHE_HOME").then(|| cache_dir.clone());
+    let env = move |name: &str| (name == "XDG_CACHE_HOME").then(|| cache_dir.clone().into());
     let server = Server::start();
     let iss = server.url("/idp");
     let doc = "/idp/.well-known/openid-configuration";

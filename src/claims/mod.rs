@@ -10,11 +10,11 @@ pub mod entra;
 pub mod issuer;
 pub mod time;
 
-use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::report::{Field, Summary, TimeInfo};
 use catalog::Family;
+use time::Now;
 
 /// Claims whose values are NumericDates whatever the issuer.
 const TIME_CLAIMS: &[&str] = &["exp", "nbf", "iat", "auth_time", "updated_at", "pwd_exp"];
@@ -54,18 +54,30 @@ fn list_of(m: &Map<String, Value>, k: &str, split: bool) -> Vec<String> {
                 other => other.to_string(),
             })
             .collect(),
-        _ => Vec::new(),
+        // The wrong type is warned about; the summary shows the value as it is.
+        Some(other) => vec![other.to_string()],
+        None => Vec::new(),
     }
 }
 
-/// Explain a decoded token, found with `context` around it, at `now`. `claims` is the payload
+/// A member for the summary: a string as it is, any other value as its JSON text (a wrong
+/// type is warned about, not hidden).
+fn shown_of(m: &Map<String, Value>, k: &str) -> Option<String> {
+    match m.get(k)? {
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Explain a decoded token, found with `context` around it, at `now` (whose zone local times
+/// are shown in). `claims` is the payload
 /// when it is a JSON object (else empty); its values move into the returned fields, so a
 /// 5000-group token is held once.
 pub fn explain(
     header: &Map<String, Value>,
     claims: Map<String, Value>,
     context: &Map<String, Value>,
-    now: DateTime<Utc>,
+    now: Now,
 ) -> Explained {
     let claims_map = claims;
     let claims = &claims_map;
@@ -156,7 +168,7 @@ pub fn explain(
 /// The summary and context of a token that cannot be decoded (opaque).
 pub fn explain_opaque(
     context: &Map<String, Value>,
-    now: DateTime<Utc>,
+    now: Now,
 ) -> (Summary, Vec<Field>, Vec<String>) {
     let fields = context_fields(context, now);
     let mut warnings = Vec::new();
@@ -165,9 +177,9 @@ pub fn explain_opaque(
 }
 
 /// `pwd_exp` in Entra tokens: the number of seconds after `iat` at which the password expires.
-fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
-    let (secs, _) = time::parse(v)?;
-    let (iat, _) = time::parse(claims.get("iat")?)?;
+fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: Now) -> Option<TimeInfo> {
+    let (secs, _) = time::parse(v, now.zone)?;
+    let (iat, _) = time::parse(claims.get("iat")?, now.zone)?;
     let mut info = time::info(&Value::from(iat + secs), now)?;
     info.note = Some(format!(
         "seconds after \"iat\" ({}), as Microsoft Entra ID sends it",
@@ -208,7 +220,7 @@ fn summarize(
     recognised: Option<&issuer::Issuer>,
     family: Family,
     fields: &[Field],
-    now: DateTime<Utc>,
+    now: Now,
     warnings: &mut Vec<String>,
 ) -> Summary {
     let audience = list_of(claims, "aud", false);
@@ -248,7 +260,7 @@ fn summarize(
     let judged = time::judge(
         claims.get("exp").map(|_| exp.map(|t| t.unix)),
         nbf.map(|t| t.unix),
-        now,
+        now.utc,
         0,
     );
     let lifetime = match (exp, iat) {
@@ -256,7 +268,7 @@ fn summarize(
         _ => None,
     };
     Summary {
-        issuer: str_of(claims, "iss").map(str::to_string),
+        issuer: shown_of(claims, "iss"),
         issuer_kind: recognised.map(|i| i.kind.clone()),
         audience_name: if entra {
             audience
@@ -267,7 +279,7 @@ fn summarize(
             None
         },
         audience,
-        subject: str_of(claims, "sub").map(str::to_string),
+        subject: shown_of(claims, "sub"),
         object_id: str_of(claims, "oid").map(str::to_string),
         tenant_id: str_of(claims, "tid").map(str::to_string),
         app_id,
@@ -398,6 +410,14 @@ fn check_claims(
             time::duration(i.seconds_from_now.unsigned_abs())
         ));
     }
+    if let Some(aud) = claims.get("aud")
+        && !matches!(aud, Value::String(_) | Value::Array(_))
+    {
+        warnings.push(format!(
+            "\"aud\" is {}, but RFC 7519 §4.1.3 requires a string or an array of strings",
+            crate::token::json::type_name(aud)
+        ));
+    }
     for k in ["iss", "sub", "jti"] {
         if let Some(v) = claims.get(k)
             && !v.is_string()
@@ -456,7 +476,7 @@ fn context_description(name: &str) -> Option<&'static str> {
     })
 }
 
-fn context_fields(context: &Map<String, Value>, now: DateTime<Utc>) -> Vec<Field> {
+fn context_fields(context: &Map<String, Value>, now: Now) -> Vec<Field> {
     context
         .iter()
         .map(|(k, v)| {
@@ -465,7 +485,7 @@ fn context_fields(context: &Map<String, Value>, now: DateTime<Utc>) -> Vec<Field
                 _ => None,
             };
             let meaning = match (k.as_str(), v) {
-                ("expires_in" | "ext_expires_in", v) => time::parse(v)
+                ("expires_in" | "ext_expires_in", v) => time::parse(v, now.zone)
                     .filter(|(s, _)| *s >= 0.0)
                     .map(|(s, _)| time::duration(s as u64)),
                 ("resource", Value::String(s)) => entra::resource(s).map(str::to_string),
@@ -507,5 +527,255 @@ fn cross_check(claims: &[Field], context: &[Field], warnings: &mut Vec<String>) 
                 time::duration(diff as u64)
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::ExpiryStatus;
+    use chrono::{DateTime, Utc};
+    use serde_json::json;
+    use time::Zone;
+
+    const TID: &str = "8c3dad1d-b6bc-4f8b-939b-8263372eced6";
+    const T0: i64 = 1_795_507_200;
+
+    fn at(secs: i64) -> Now {
+        Now::new(
+            DateTime::<Utc>::from_timestamp(secs, 0).unwrap(),
+            Zone::utc(),
+        )
+    }
+
+    fn obj(v: Value) -> Map<String, Value> {
+        match v {
+            Value::Object(m) => m,
+            _ => panic!("not an object"),
+        }
+    }
+
+    fn explain_at(header: Value, claims: Value, context: Value, now: Now) -> Explained {
+        explain(&obj(header), obj(claims), &obj(context), now)
+    }
+
+    fn managed_identity() -> Value {
+        json!({
+            "aud": "https://management.azure.com/",
+            "iss": format!("https://sts.windows.net/{TID}/"),
+            "iat": T0, "nbf": T0, "exp": T0 + 86_700,
+            "appid": "04b07795-8ddb-461a-bbee-02f9e1bf7b46",
+            "idtyp": "app",
+            "oid": "b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081",
+            "tid": TID,
+            "ver": "1.0",
+            "xms_mirid": "/subscriptions/5f1d/resourcegroups/rg/providers/Microsoft.Compute/virtualMachines/vm-01",
+            "wids": ["62e90394-69f5-4237-9190-012177145e10"],
+            "x_unknown": 1,
+        })
+    }
+
+    #[test]
+    fn an_entra_managed_identity_token_is_summarised() {
+        let e = explain_at(
+            json!({"alg": "RS256"}),
+            managed_identity(),
+            json!({}),
+            at(T0 + 3600),
+        );
+        let s = &e.summary;
+        assert_eq!(
+            s.issuer_kind.as_deref(),
+            Some("Microsoft Entra ID · v1 · public or US Government cloud")
+        );
+        assert_eq!(s.audience, ["https://management.azure.com/"]);
+        assert_eq!(s.audience_name.as_deref(), Some("Azure Resource Manager"));
+        assert_eq!(s.app_name.as_deref(), Some("Azure CLI"));
+        assert_eq!(
+            s.identity_type.as_deref(),
+            Some("application (app-only) · managed identity")
+        );
+        assert_eq!(s.tenant_id.as_deref(), Some(TID));
+        assert_eq!(s.token_version.as_deref(), Some("1.0"));
+        let vm = s.azure_resource.as_ref().unwrap();
+        assert_eq!(
+            (vm.name.as_str(), vm.kind),
+            ("vm-01", Some("virtual machine"))
+        );
+        assert_eq!(s.status, ExpiryStatus::Valid);
+        assert_eq!(s.expiry, "valid · expires in 23h 5m");
+        assert_eq!(s.lifetime.as_deref(), Some("24h 5m"));
+        assert_eq!(s.seconds_to_expiry, Some(86_700 - 3600));
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+    }
+
+    #[test]
+    fn every_claim_is_kept_in_order_with_what_it_means() {
+        let e = explain_at(
+            json!({"alg": "RS256", "zz": 1}),
+            managed_identity(),
+            json!({}),
+            at(T0),
+        );
+        let names: Vec<&str> = e.claims.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            obj(managed_identity())
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        );
+        let field = |n: &str| e.claims.iter().find(|f| f.name == n).unwrap();
+        // Values move into the fields unchanged.
+        assert_eq!(field("iat").value, json!(T0));
+        assert_eq!(
+            field("wids").meaning.as_deref(),
+            Some("Global Administrator")
+        );
+        assert!(
+            field("xms_mirid")
+                .meaning
+                .as_deref()
+                .unwrap()
+                .contains("resource group rg")
+        );
+        assert_eq!(
+            field("exp").time.as_ref().unwrap().local.as_deref(),
+            Some("2026-11-25 08:05:00 +00:00")
+        );
+        // An unknown name gets no description, never a guess.
+        assert_eq!(field("x_unknown").description, None);
+        assert!(field("oid").description.is_some());
+        assert_eq!(
+            e.header_params[0].meaning.as_deref(),
+            Some("RSASSA-PKCS1-v1_5 with SHA-256")
+        );
+        assert_eq!(e.header_params[1].description, None);
+    }
+
+    #[test]
+    fn expiry_is_judged_at_now() {
+        let claims = json!({"exp": T0, "nbf": T0 - 60});
+        let e = explain_at(json!({}), claims.clone(), json!({}), at(T0 + 10_920));
+        assert_eq!(e.summary.status, ExpiryStatus::Expired);
+        assert_eq!(e.summary.expiry, "EXPIRED 3h 2m ago");
+        let e = explain_at(json!({}), claims, json!({}), at(T0 - 300));
+        assert_eq!(e.summary.status, ExpiryStatus::NotYetValid);
+        assert_eq!(e.summary.expiry, "NOT YET VALID · valid in 4m");
+        let e = explain_at(json!({}), json!({"sub": "x"}), json!({}), at(T0));
+        assert_eq!(e.summary.status, ExpiryStatus::NoExpiry);
+        let e = explain_at(json!({}), json!({"exp": "soon"}), json!({}), at(T0));
+        assert_eq!(e.summary.status, ExpiryStatus::Unknown);
+        assert!(
+            e.warnings
+                .iter()
+                .any(|w| w.contains("\"exp\" is a string, not a NumericDate"))
+        );
+    }
+
+    #[test]
+    fn summaries_read_scopes_roles_and_audiences() {
+        let e = explain_at(
+            json!({}),
+            json!({"aud": ["a", "b"], "scp": "User.Read  Mail.Send", "roles": ["r1"], "azp": "x"}),
+            json!({}),
+            at(T0),
+        );
+        assert_eq!(e.summary.audience, ["a", "b"]);
+        assert_eq!(e.summary.scopes, ["User.Read", "Mail.Send"]);
+        assert_eq!(e.summary.roles, ["r1"]);
+        assert_eq!(e.summary.app_id.as_deref(), Some("x"));
+        // Only Entra tokens get Entra's identity type.
+        assert_eq!(e.summary.identity_type, None);
+        let e = explain_at(json!({}), json!({"aud": []}), json!({}), at(T0));
+        assert!(e.warnings.iter().any(|w| w.contains("empty array")));
+        let e = explain_at(json!({}), json!({"aud": ["a", 1]}), json!({}), at(T0));
+        assert!(e.warnings.iter().any(|w| w.contains("not strings")));
+    }
+
+    #[test]
+    fn check_claims_finds_what_a_validator_would_refuse() {
+        let warned = |header: Value, claims: Value| {
+            explain_at(header, claims, json!({}), at(T0))
+                .warnings
+                .join("\n")
+        };
+        assert!(warned(json!({}), json!({"exp": T0, "nbf": T0})).contains("never valid"));
+        assert!(
+            warned(json!({}), json!({"exp": T0, "iat": T0 + 1}))
+                .contains("expired before it was issued")
+        );
+        assert!(warned(json!({}), json!({"iat": T0 + 301})).contains("issued in the future"));
+        assert!(!warned(json!({}), json!({"iat": T0 + 300})).contains("issued in the future"));
+        assert!(warned(json!({}), json!({"sub": 5})).contains("\"sub\" is a number"));
+        let other = "00000000-0000-0000-0000-000000000001";
+        let iss = format!("https://sts.windows.net/{TID}/");
+        assert!(
+            warned(json!({}), json!({"iss": iss, "tid": other})).contains("differs from \"tid\"")
+        );
+        assert!(!warned(json!({}), json!({"iss": iss, "tid": TID.to_uppercase()})).contains("tid"));
+        assert!(warned(json!({"nonce": "n"}), json!({"iss": iss})).contains("Microsoft Graph"));
+        assert!(
+            !warned(json!({"nonce": "n"}), json!({"iss": "https://example.com"})).contains("Graph")
+        );
+    }
+
+    #[test]
+    fn entra_pwd_exp_counts_seconds_after_iat() {
+        let iss = format!("https://sts.windows.net/{TID}/");
+        let e = explain_at(
+            json!({}),
+            json!({"iss": iss, "iat": T0, "pwd_exp": 3600}),
+            json!({}),
+            at(T0),
+        );
+        let t = e.claims[2].time.as_ref().unwrap();
+        assert_eq!(t.utc.as_deref(), Some("2026-11-24T09:00:00Z"));
+        assert!(t.note.as_deref().unwrap().contains("seconds after \"iat\""));
+        // Elsewhere it is a NumericDate.
+        let e = explain_at(
+            json!({}),
+            json!({"iat": T0, "pwd_exp": 3600}),
+            json!({}),
+            at(T0),
+        );
+        assert_eq!(
+            e.claims[1].time.as_ref().unwrap().utc.as_deref(),
+            Some("1970-01-01T01:00:00Z")
+        );
+    }
+
+    #[test]
+    fn the_response_around_a_token_is_explained_and_cross_checked() {
+        let context = json!({"expires_on": (T0 + 100).to_string(), "expires_in": "3599", "resource": "https://vault.azure.net"});
+        let e = explain_at(json!({}), json!({"exp": T0}), context, at(T0));
+        let f = &e.context_fields;
+        assert_eq!(f[0].time.as_ref().unwrap().seconds_from_now, 100);
+        assert_eq!(f[1].meaning.as_deref(), Some("59m 59s"));
+        assert_eq!(f[2].meaning.as_deref(), Some("Azure Key Vault"));
+        assert!(f.iter().all(|f| f.description.is_some()));
+        assert!(
+            e.warnings
+                .iter()
+                .any(|w| w.contains("differs from the token's \"exp\"") && w.contains("1m 40s"))
+        );
+    }
+
+    #[test]
+    fn az_expires_on_is_read_in_the_zone_given() {
+        let context = json!({"expiresOn": "2026-11-24 10:00:00.000000"});
+        let plus_two = Zone::Fixed(chrono::FixedOffset::east_opt(7200).unwrap());
+        let (_, fields, _) = explain_opaque(&obj(context.clone()), Now::new(at(T0).utc, plus_two));
+        assert_eq!(
+            fields[0].time.as_ref().unwrap().utc.as_deref(),
+            Some("2026-11-24T08:00:00Z")
+        );
+        let (summary, fields, warnings) = explain_opaque(&obj(context), at(T0));
+        assert_eq!(
+            fields[0].time.as_ref().unwrap().utc.as_deref(),
+            Some("2026-11-24T10:00:00Z")
+        );
+        assert_eq!(summary.status, ExpiryStatus::NoExpiry);
+        assert!(warnings.is_empty());
     }
 }

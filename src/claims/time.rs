@@ -1,16 +1,77 @@
 //! NumericDate values (RFC 7519 §2) and the other time formats token endpoints use, made
 //! readable: RFC 3339 UTC, local time, and relative to a given `now`.
 //!
-//! Nothing here reads the clock: `now` is always a parameter, so `--now` and tests are exact.
+//! Nothing here reads the clock or the machine's time zone: both come in as a [`Now`], so
+//! `--now` and tests are exact.
 
-use chrono::{DateTime, Local, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{
+    DateTime, FixedOffset, Local, NaiveDateTime, Offset as _, SecondsFormat, TimeZone, Utc,
+};
 use serde_json::Value;
 
 use crate::report::{ExpiryStatus, TimeInfo};
 
+/// The time zone local times are shown (and zone-less date strings read) in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    /// The machine's zone, with its daylight-saving rules.
+    #[default]
+    Local,
+    /// A fixed offset from UTC.
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    /// UTC itself, for output that must not depend on the machine.
+    pub fn utc() -> Zone {
+        Zone::Fixed(Utc.fix())
+    }
+
+    /// The wall-clock time of `d` in this zone, with its offset: `2026-11-24 10:00:00 +01:00`.
+    pub fn format(self, d: &DateTime<Utc>) -> String {
+        const FORMAT: &str = "%Y-%m-%d %H:%M:%S %:z";
+        match self {
+            Zone::Local => d.with_timezone(&Local).format(FORMAT).to_string(),
+            Zone::Fixed(o) => d.with_timezone(&o).format(FORMAT).to_string(),
+        }
+    }
+
+    /// A wall-clock time in this zone (the earliest, when a clock change repeats it).
+    fn resolve(self, naive: &NaiveDateTime) -> Option<DateTime<Utc>> {
+        match self {
+            Zone::Local => Local
+                .from_local_datetime(naive)
+                .earliest()
+                .map(|d| d.to_utc()),
+            Zone::Fixed(o) => o.from_local_datetime(naive).earliest().map(|d| d.to_utc()),
+        }
+    }
+}
+
+/// When a report is made, and the zone its local times are in: time enters the pipeline once,
+/// as this. A bare `DateTime<Utc>` converts with the machine's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub utc: DateTime<Utc>,
+    pub zone: Zone,
+}
+
+impl Now {
+    pub fn new(utc: DateTime<Utc>, zone: Zone) -> Now {
+        Now { utc, zone }
+    }
+}
+
+impl From<DateTime<Utc>> for Now {
+    fn from(utc: DateTime<Utc>) -> Now {
+        Now::new(utc, Zone::Local)
+    }
+}
+
 /// Read a NumericDate. Strings of digits and fractions are accepted with a note (some
-/// issuers send them), as are the date strings legacy managed-identity hosts use.
-pub fn parse(value: &Value) -> Option<(f64, Option<String>)> {
+/// issuers send them), as are the date strings legacy managed-identity hosts use (those
+/// without a zone are read in `zone`).
+pub fn parse(value: &Value, zone: Zone) -> Option<(f64, Option<String>)> {
     match value {
         Value::Number(n) => {
             let f = n.as_f64()?;
@@ -36,7 +97,7 @@ pub fn parse(value: &Value) -> Option<(f64, Option<String>)> {
                     Some("a string, not a JSON number as RFC 7519 requires".to_string()),
                 ));
             }
-            parse_date_string(t).map(|d| {
+            parse_date_string(t, zone).map(|d| {
                 (
                     d.timestamp() as f64,
                     Some(format!("a date string ({t:?}), not a NumericDate")),
@@ -49,8 +110,8 @@ pub fn parse(value: &Value) -> Option<(f64, Option<String>)> {
 
 /// Date strings seen from identity endpoints: legacy App Service (`1/16/2020 5:24:12 AM
 /// +00:00`, `06/20/2019 02:57:58 +00:00`), RFC 3339, and `az`'s `expiresOn`
-/// (`2026-11-24 10:12:00.000000`, local time without a zone).
-pub fn parse_date_string(s: &str) -> Option<DateTime<Utc>> {
+/// (`2026-11-24 10:12:00.000000`, wall-clock time without a zone, read in `zone`).
+pub fn parse_date_string(s: &str, zone: Zone) -> Option<DateTime<Utc>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some(d.with_timezone(&Utc));
     }
@@ -61,10 +122,7 @@ pub fn parse_date_string(s: &str) -> Option<DateTime<Utc>> {
     }
     for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Local
-                .from_local_datetime(&naive)
-                .earliest()
-                .map(|d| d.with_timezone(&Utc));
+            return zone.resolve(&naive);
         }
     }
     None
@@ -83,13 +141,6 @@ pub fn to_datetime(unix: f64) -> Option<DateTime<Utc>> {
 /// RFC 3339 in UTC with `Z` (fractions only when present).
 pub fn format_utc(d: &DateTime<Utc>) -> String {
     d.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
-/// The local wall-clock time with its offset.
-pub fn format_local(d: &DateTime<Utc>) -> String {
-    d.with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M:%S %:z")
-        .to_string()
 }
 
 /// Seconds from `now` to `unix`, floored, saturating.
@@ -138,9 +189,9 @@ pub fn relative(seconds_from_now: i64) -> String {
     }
 }
 
-/// Everything about one time value relative to `now`.
-pub fn info(value: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
-    let (unix, mut note) = parse(value)?;
+/// Everything about one time value relative to `now`, local time in `now`'s zone.
+pub fn info(value: &Value, now: Now) -> Option<TimeInfo> {
+    let (unix, mut note) = parse(value, now.zone)?;
     let d = to_datetime(unix);
     if d.is_none() {
         let out = "beyond the dates a calendar can show";
@@ -149,11 +200,11 @@ pub fn info(value: &Value, now: DateTime<Utc>) -> Option<TimeInfo> {
             None => out.to_string(),
         });
     }
-    let seconds_from_now = seconds_between(unix, now);
+    let seconds_from_now = seconds_between(unix, now.utc);
     Some(TimeInfo {
         unix,
         utc: d.as_ref().map(format_utc),
-        local: d.as_ref().map(format_local),
+        local: d.as_ref().map(|d| now.zone.format(d)),
         relative: relative(seconds_from_now),
         seconds_from_now,
         note,
@@ -235,6 +286,26 @@ mod tests {
         DateTime::from_timestamp(1_700_000_000, 0).unwrap()
     }
 
+    fn at() -> Now {
+        Now::new(now(), Zone::utc())
+    }
+
+    #[test]
+    fn the_zone_is_an_input() {
+        let plus_one = Zone::Fixed(FixedOffset::east_opt(3600).unwrap());
+        let i = info(&json!(1_700_000_600), Now::new(now(), plus_one)).unwrap();
+        assert_eq!(i.local.as_deref(), Some("2023-11-14 23:23:20 +01:00"));
+        let i = info(&json!(1_700_000_600), at()).unwrap();
+        assert_eq!(i.local.as_deref(), Some("2023-11-14 22:23:20 +00:00"));
+        // az's expiresOn has no zone: it is read in the zone given.
+        let d = parse_date_string("2026-11-24 10:12:00.000000", plus_one).unwrap();
+        assert_eq!(format_utc(&d), "2026-11-24T09:12:00Z");
+        let d = parse_date_string("2026-11-24 10:12:00.000000", Zone::utc()).unwrap();
+        assert_eq!(format_utc(&d), "2026-11-24T10:12:00Z");
+        // A bare instant means the machine's zone.
+        assert_eq!(Now::from(now()).zone, Zone::Local);
+    }
+
     #[test]
     fn durations_use_two_units() {
         assert_eq!(duration(0), "0s");
@@ -249,38 +320,38 @@ mod tests {
 
     #[test]
     fn numeric_dates_in_every_spelling() {
-        let i = info(&json!(1_700_000_600), now()).unwrap();
+        let i = info(&json!(1_700_000_600), at()).unwrap();
         assert_eq!(i.utc.as_deref(), Some("2023-11-14T22:23:20Z"));
         assert_eq!(i.relative, "in 10m");
         assert_eq!(i.note, None);
         let exp: Value = serde_json::from_str("1.30081938e+09").unwrap();
-        let i = info(&exp, now()).unwrap();
+        let i = info(&exp, at()).unwrap();
         assert_eq!(i.utc.as_deref(), Some("2011-03-22T18:43:00Z"));
         assert!(i.note.unwrap().contains("exponent"));
-        let i = info(&json!(1.5), now()).unwrap();
+        let i = info(&json!(1.5), at()).unwrap();
         assert_eq!(i.utc.as_deref(), Some("1970-01-01T00:00:01.500Z"));
-        let i = info(&json!("1300819380"), now()).unwrap();
+        let i = info(&json!("1300819380"), at()).unwrap();
         assert!(i.note.unwrap().contains("a string"));
-        let i = info(&json!(-1), now()).unwrap();
+        let i = info(&json!(-1), at()).unwrap();
         assert_eq!(i.utc.as_deref(), Some("1969-12-31T23:59:59Z"));
     }
 
     #[test]
     fn out_of_range_dates_are_kept_without_a_calendar_date() {
         let max: Value = serde_json::from_str("9223372036854775807").unwrap();
-        let i = info(&max, now()).unwrap();
+        let i = info(&max, at()).unwrap();
         assert_eq!(i.utc, None);
         assert!(i.note.unwrap().contains("beyond"));
         assert!(i.seconds_from_now > 0);
         let huge: Value = serde_json::from_str("1e400").unwrap_or(json!(0));
-        let _ = info(&huge, now());
+        let _ = info(&huge, at());
     }
 
     #[test]
     fn legacy_date_strings() {
-        let d = parse_date_string("1/16/2020 5:24:12 AM +00:00").unwrap();
+        let d = parse_date_string("1/16/2020 5:24:12 AM +00:00", Zone::Local).unwrap();
         assert_eq!(format_utc(&d), "2020-01-16T05:24:12Z");
-        let d = parse_date_string("06/20/2019 02:57:58 +00:00").unwrap();
+        let d = parse_date_string("06/20/2019 02:57:58 +00:00", Zone::Local).unwrap();
         assert_eq!(format_utc(&d), "2019-06-20T02:57:58Z");
     }
 

@@ -16,33 +16,14 @@ use super::host::Secret;
 /// Largest key file read.
 pub const MAX_KEY_LEN: u64 = 4096;
 
-/// The agent's token directory on this platform.
-pub fn token_dir(env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
-    if cfg!(windows) {
-        let base = env("ProgramData")
-            .or_else(|| env("PROGRAMDATA"))
-            .unwrap_or_else(|| r"C:\ProgramData".to_string());
-        Path::new(&base)
-            .join("AzureConnectedMachineAgent")
-            .join("Tokens")
-    } else {
-        PathBuf::from("/var/opt/azcmagent/tokens")
-    }
+/// The agent's token directory (jwtscope is Unix-only: Linux and macOS).
+pub fn token_dir() -> PathBuf {
+    PathBuf::from("/var/opt/azcmagent/tokens")
 }
 
 /// Whether the agent is installed (its `himds` binary exists).
-pub fn agent_on_disk(env: &dyn Fn(&str) -> Option<String>) -> bool {
-    let path = if cfg!(windows) {
-        let base = env("ProgramFiles")
-            .or_else(|| env("PROGRAMFILES"))
-            .unwrap_or_else(|| r"C:\Program Files".to_string());
-        Path::new(&base)
-            .join("AzureConnectedMachineAgent")
-            .join("himds.exe")
-    } else {
-        PathBuf::from("/opt/azcmagent/bin/himds")
-    };
-    path.is_file()
+pub fn agent_on_disk() -> bool {
+    Path::new("/opt/azcmagent/bin/himds").is_file()
 }
 
 /// The key file named by `WWW-Authenticate: Basic realm=<path>`.
@@ -187,7 +168,6 @@ mod tests {
             .join(other.path().file_name().unwrap())
             .join("b.key");
         assert!(read_key(&dotdot, dir.path()).is_err());
-        #[cfg(unix)]
         {
             let link = dir.path().join("link.key");
             std::os::unix::fs::symlink(&outside, &link).unwrap();

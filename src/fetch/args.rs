@@ -138,15 +138,16 @@ impl FetchArgs {
     }
 }
 
-/// Parse a number of seconds, fractions allowed, for clap.
+/// Parse a number of seconds, fractions allowed, for clap: from 0.001 (1 ms; a shorter wait
+/// would make a listening endpoint look dead) to 3600.
 pub fn parse_seconds(s: &str) -> Result<Duration, String> {
     let v: f64 = s
         .trim()
         .parse()
         .map_err(|_| format!("`{s}` is not a number of seconds"))?;
-    if !v.is_finite() || v <= 0.0 || v > 3600.0 {
+    if !(0.001..=3600.0).contains(&v) {
         return Err(format!(
-            "`{s}`: give a number of seconds above 0 and at most 3600"
+            "`{s}`: give a number of seconds from 0.001 (1 ms) to 3600"
         ));
     }
     Ok(Duration::from_secs_f64(v))
@@ -260,7 +261,14 @@ mod tests {
         assert_eq!(a.retry_count(), 0);
         assert_eq!(a.retry_base(), Duration::from_millis(10));
         assert_eq!(a.save, Some(PathBuf::from("out.json")));
-        for bad in ["0", "-1", "abc", "NaN", "inf"] {
+        assert_eq!(
+            Cli::try_parse_from(["x", "--timeout", "0.001"])
+                .unwrap()
+                .args
+                .connect_timeout(),
+            Duration::from_millis(1)
+        );
+        for bad in ["0", "-1", "abc", "NaN", "inf", "1e-300", "0.0009", "3601"] {
             assert!(
                 Cli::try_parse_from(["x", "--timeout", bad]).is_err(),
                 "{bad}"

@@ -7,7 +7,6 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::LazyLock;
 use std::time::Duration;
 
 use regex::Regex;
@@ -16,6 +15,7 @@ use serde_json::Value;
 use super::host::{HostKind, Secret};
 use super::retry::secs;
 use crate::input::errordoc::{ErrorDocument, ErrorKind};
+use crate::input::text::SCAN;
 
 /// An HTTP answer that is not a token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,10 +28,15 @@ pub struct HttpFailure {
     pub server: Option<String>,
     /// Requests sent before giving up (retries and the Arc challenge included).
     pub attempts: u32,
-    /// The error document in the body, when there is one.
+    /// The error document in the body, when there is one: only its `error` and
+    /// `error_description` (or `message`), redacted.
     pub document: Option<ErrorDocument>,
-    /// The start of a body that is not an error document, on one line.
-    pub excerpt: Option<String>,
+    /// The body's length. Nothing else of a body is shown: it may echo a secret or hold a
+    /// token.
+    pub body_len: usize,
+    /// The error document had members besides `error` and its description (trace ids,
+    /// echoed request fields, ...), which are left out.
+    pub omitted: bool,
 }
 
 impl HttpFailure {
@@ -76,19 +81,17 @@ impl fmt::Display for HttpFailure {
         if let Some(s) = &self.server {
             write!(f, " [Server: {s}]")?;
         }
+        let len = self.body_len;
         match (self.error(), self.description()) {
             (Some(e), Some(d)) => write!(f, ": {e}: {d}")?,
             (Some(e), None) => write!(f, ": {e}")?,
             (None, Some(d)) => write!(f, ": {d}")?,
-            (None, None) => match &self.excerpt {
-                Some(x) => write!(f, ": {x}")?,
-                None => write!(f, " with an empty body")?,
-            },
+            (None, None) if self.document.is_some() => write!(f, ": an error document")?,
+            (None, None) if len == 0 => return write!(f, " with an empty body"),
+            (None, None) => return write!(f, ": {len} bytes, not an error document"),
         }
-        if let Some(d) = &self.document
-            && !d.details.is_empty()
-        {
-            write!(f, " ({})", d.details.join(", "))?;
+        if self.omitted {
+            write!(f, " ({len}-byte body, other members not shown)")?;
         }
         Ok(())
     }
@@ -354,72 +357,102 @@ fn status_advice(f: &HttpFailure) -> Option<String> {
     })
 }
 
-/// Removes secrets and tokens from text a server sent, before it goes into an error.
+/// Removes secrets and tokens from text a server sent, before it goes into an error or a
+/// report.
 #[derive(Debug, Clone, Default)]
 pub struct Scrubber {
-    secrets: Vec<Secret>,
+    secrets: Vec<SecretPattern>,
 }
 
-static JWT_LIKE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?",
-    )
-    .ok()
-});
+/// One secret, found also when a server broke it with whitespace, line breaks or their JSON
+/// escapes (`\n`) while echoing it.
+#[derive(Debug, Clone)]
+enum SecretPattern {
+    Spread(Regex),
+    /// A secret too long for a pattern: matched exactly.
+    Exact(Secret),
+}
+
+impl SecretPattern {
+    fn new(secret: &Secret) -> Option<Self> {
+        let v = secret.expose();
+        if v.is_empty() {
+            return None;
+        }
+        let gap = r"(?:\s|\\[nrt])*";
+        let pattern = v
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
+            .collect::<Vec<_>>()
+            .join(gap);
+        Some(match Regex::new(&pattern) {
+            Ok(re) if !pattern.is_empty() => SecretPattern::Spread(re),
+            _ => SecretPattern::Exact(secret.clone()),
+        })
+    }
+
+    fn redact(&self, text: &str) -> String {
+        match self {
+            SecretPattern::Spread(re) => re.replace_all(text, "<redacted>").into_owned(),
+            SecretPattern::Exact(s) => text.replace(s.expose(), "<redacted>"),
+        }
+    }
+}
 
 impl Scrubber {
     pub fn new(secrets: &[Secret]) -> Self {
         Scrubber {
-            secrets: secrets.to_vec(),
+            secrets: secrets.iter().filter_map(SecretPattern::new).collect(),
         }
     }
 
-    /// The text with every secret and JWT-shaped run replaced by `<redacted>`.
-    pub fn scrub(&self, text: &str) -> String {
+    /// The text with every secret replaced by `<redacted>`, tokens left alone (for a token
+    /// response, whose tokens are what the user asked for).
+    pub fn scrub_secrets(&self, text: &str) -> String {
         let mut s = text.to_string();
         for secret in &self.secrets {
-            let v = secret.expose();
-            if !v.is_empty() {
-                s = s.replace(v, "<redacted>");
-            }
-        }
-        if let Some(re) = JWT_LIKE.as_ref() {
-            s = re.replace_all(&s, "<redacted>").into_owned();
+            s = secret.redact(&s);
         }
         s
     }
 
-    /// The same for every string in an error document.
+    /// The text with every secret and token replaced by `<redacted>`.
+    pub fn scrub(&self, text: &str) -> String {
+        let s = self.scrub_secrets(text);
+        SCAN.replace_all(&s, "<redacted>").into_owned()
+    }
+
+    /// Every string in a JSON value with its secrets redacted; `true` when one was. Tokens
+    /// are left whole: a short secret's letters are bound to occur in their base64url.
+    pub fn scrub_secrets_in(&self, value: &mut Value) -> bool {
+        match value {
+            Value::String(s) if SCAN.find(s).is_some_and(|m| m.len() == s.len()) => false,
+            Value::String(s) => {
+                let clean = self.scrub_secrets(s);
+                let changed = clean != *s;
+                *s = clean;
+                changed
+            }
+            Value::Array(items) => items
+                .iter_mut()
+                .fold(false, |changed, v| self.scrub_secrets_in(v) | changed),
+            Value::Object(members) => members
+                .values_mut()
+                .fold(false, |changed, v| self.scrub_secrets_in(v) | changed),
+            _ => false,
+        }
+    }
+
+    /// What an error document may show: its `error` and `error_description` (or `message`),
+    /// redacted; the other members (trace ids, echoed request fields) are not kept.
     pub fn scrub_document(&self, d: ErrorDocument) -> ErrorDocument {
         ErrorDocument {
             kind: d.kind,
             error: d.error.map(|e| self.scrub(&e)),
             description: d.description.map(|e| self.scrub(&e)),
-            details: d.details.iter().map(|e| self.scrub(e)).collect(),
+            details: Vec::new(),
         }
-    }
-
-    /// A short one-line excerpt of a body that is not an error document.
-    pub fn excerpt(&self, body: &[u8]) -> Option<String> {
-        const MAX: usize = 160;
-        let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
-        let one_line: String = text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .filter(|c| !c.is_control())
-            .collect();
-        if one_line.is_empty() {
-            return None;
-        }
-        let clean = self.scrub(&one_line);
-        Some(if clean.chars().count() > MAX {
-            let cut: String = clean.chars().take(MAX).collect();
-            format!("{cut}…")
-        } else {
-            clean
-        })
     }
 }
 
@@ -435,13 +468,9 @@ pub fn classify_answer(
 ) -> FetchError {
     let document = serde_json::from_slice::<Value>(body)
         .ok()
-        .and_then(|v| v.as_object().and_then(ErrorDocument::recognise))
-        .map(|d| scrubber.scrub_document(d));
-    let excerpt = if document.is_none() {
-        scrubber.excerpt(body)
-    } else {
-        None
-    };
+        .and_then(|v| v.as_object().and_then(ErrorDocument::recognise));
+    let omitted = document.as_ref().is_some_and(|d| !d.details.is_empty());
+    let document = document.map(|d| scrubber.scrub_document(d));
     let failure = HttpFailure {
         host,
         endpoint: endpoint.to_string(),
@@ -449,7 +478,8 @@ pub fn classify_answer(
         server: server.map(|s| scrubber.scrub(s)),
         attempts,
         document,
-        excerpt,
+        body_len: body.len(),
+        omitted,
     };
     let body_lower = String::from_utf8_lossy(body).to_ascii_lowercase();
     if (300..400).contains(&status) {
@@ -525,9 +555,12 @@ mod tests {
             r#"{"error":"invalid_resource","error_description":"AADSTS500011: The resource principal named https://managements.azure.com was not found in the tenant named Microsoft.","error_codes":[500011],"trace_id":"t"}"#,
         );
         assert!(matches!(e, FetchError::BadResource(_)));
+        // Only error and error_description, and the length: other members may echo the
+        // request.
         assert!(
             e.to_string()
-                .ends_with("(error_codes=[500011], trace_id=t)")
+                .ends_with("was not found in the tenant named Microsoft. (206-byte body, other members not shown)"),
+            "{e}"
         );
         assert!(e.advice().unwrap().contains("--resource"));
 
@@ -586,7 +619,7 @@ mod tests {
         assert!(matches!(e, FetchError::NoIdentity(_)));
         assert_eq!(
             e.to_string(),
-            "no managed identity: App Service at http://localhost:4141/MSI/token answered HTTP 400 Bad Request [Server: Kestrel]: 400: Unable to load the proper Managed Identity. (correlationId=bf68)"
+            "no managed identity: App Service at http://localhost:4141/MSI/token answered HTTP 400 Bad Request [Server: Kestrel]: 400: Unable to load the proper Managed Identity. (97-byte body, other members not shown)"
         );
         assert!(e.advice().unwrap().contains("Identity page"));
         let e = classify_answer(
@@ -616,15 +649,68 @@ mod tests {
         assert!(!text.contains("hunter2"), "{text}");
         assert!(!text.contains("eyJhbGciOiJIUzI1NiJ9"), "{text}");
         assert!(text.contains("header <redacted> rejected; token <redacted>"));
+        // A body that is not an error document is not quoted at all, only measured.
         let e = classify(
             500,
             "oops hunter2 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln\n\n  trailing",
         );
-        assert_eq!(
-            e.failure().unwrap().excerpt.as_deref(),
-            Some("oops <redacted> <redacted> trailing")
+        assert!(
+            e.to_string().ends_with(": 66 bytes, not an error document"),
+            "{e}"
         );
         assert!(e.advice().unwrap().contains("try again"));
+    }
+
+    #[test]
+    fn the_scrubber_redacts_tokens_and_secrets_however_they_are_broken() {
+        let s = Scrubber::new(&[Secret::new("0123-abcd-4567")]);
+        for echoed in [
+            "0123-abcd-4567",
+            "0123-ab\ncd-4567",
+            "0123-ab\r\n  cd-4567",
+            "0123-ab\\ncd-4567",
+            "0123 - abcd - 4567",
+        ] {
+            let text = format!("header [{echoed}] rejected");
+            assert_eq!(s.scrub(&text), "header [<redacted>] rejected", "{echoed:?}");
+        }
+        assert_eq!(s.scrub("0123-abcd-456"), "0123-abcd-456");
+        // Tokens, signed (3 segments) or encrypted (5), whether `eyJ` or `ew`-headed.
+        for token in [
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln",
+            "eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d",
+            "ewogImFsZyI6ICJub25lIgp9.e30.",
+        ] {
+            assert_eq!(
+                Scrubber::default().scrub(&format!("x {token} y")),
+                "x <redacted> y"
+            );
+        }
+        assert_eq!(
+            Scrubber::default().scrub("plain words. eye.level"),
+            "plain words. eye.level"
+        );
+        // In JSON: every string, nested too; tokens kept when only secrets are scrubbed.
+        let mut v = serde_json::json!({
+            "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln",
+            "resource": "x 0123-abcd-\n4567",
+            "more": [{"echo": "0123-abcd-4567"}],
+            "n": 1
+        });
+        assert!(s.scrub_secrets_in(&mut v));
+        assert_eq!(v["resource"], "x <redacted>");
+        assert_eq!(v["more"][0]["echo"], "<redacted>");
+        assert_eq!(
+            v["access_token"],
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"
+        );
+        assert!(!s.scrub_secrets_in(&mut v));
+        let short = Scrubber::new(&[Secret::new("h")]);
+        let mut v =
+            serde_json::json!({"access_token": "eyJhbGciOiJIUzI1NiJ9.eyJoIjoxfQ.c2ln", "x": "oh"});
+        assert!(short.scrub_secrets_in(&mut v));
+        assert_eq!(v["access_token"], "eyJhbGciOiJIUzI1NiJ9.eyJoIjoxfQ.c2ln");
+        assert_eq!(v["x"], "o<redacted>");
     }
 
     #[test]

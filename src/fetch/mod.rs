@@ -231,7 +231,7 @@ pub fn fetch_with_sleep(
     progress: &mut dyn FnMut(&Progress),
     sleep: &mut dyn FnMut(Duration),
 ) -> Result<Fetched, FetchError> {
-    let mut plan = plan::plan(args, env, &|| arc::agent_on_disk(env))?;
+    let mut plan = plan::plan(args, env, &arc::agent_on_disk)?;
     let agent = http::agent(&plan, args)?;
     let policy = RetryPolicy {
         retries: args.retry_count(),
@@ -281,10 +281,7 @@ pub fn fetch_with_sleep(
             progress(&Progress::ArcChallenge {
                 key_file: key_file.clone(),
             });
-            let dir = args
-                .arc_token_dir
-                .clone()
-                .unwrap_or_else(|| arc::token_dir(env));
+            let dir = args.arc_token_dir.clone().unwrap_or_else(arc::token_dir);
             let key = arc::read_key(&key_file, &dir)?;
             plan.secrets.push(key.clone());
             plan = plan.with_header(Header {
@@ -358,7 +355,7 @@ fn success(
 ) -> Result<Fetched, FetchError> {
     let host = plan.detection.kind;
     let parsed = serde_json::from_slice::<Value>(&answer.body).ok();
-    let Some(Value::Object(obj)) = parsed else {
+    let Some(Value::Object(mut obj)) = parsed else {
         return Err(FetchError::ProxyInTheWay {
             clue: Clue::NotJson,
             failure: HttpFailure {
@@ -368,11 +365,8 @@ fn success(
                 server: answer.server.as_deref().map(|s| scrubber.scrub(s)),
                 attempts,
                 document: None,
-                // Never quote a success body: it may hold a token.
-                excerpt: Some(format!(
-                    "{} bytes that are not a JSON object",
-                    answer.body.len()
-                )),
+                body_len: answer.body.len(),
+                omitted: false,
             },
         });
     };
@@ -388,9 +382,17 @@ fn success(
         ));
     }
     let server = answer.server.as_deref().map(|s| scrubber.scrub(s));
+    // A secret the endpoint echoed (in `resource`, say) would be shown as token context:
+    // redact it. The body is rewritten only then, so a clean answer reaches the report as sent.
+    let mut members = Value::Object(std::mem::take(&mut obj));
+    let body = if scrubber.scrub_secrets_in(&mut members) {
+        serde_json::to_vec(&members).unwrap_or_default()
+    } else {
+        answer.body
+    };
     Ok(Fetched {
         info: info(plan, answer.status, attempts, server),
-        body: answer.body,
+        body,
     })
 }
 

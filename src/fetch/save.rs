@@ -1,19 +1,18 @@
 //! `--save FILE`: the raw answer, readable by its owner only.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io::{self, Write as _};
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
-use std::sync::atomic::{AtomicU32, Ordering};
 
-/// Write `body` to `path`, readable and writable by the owner only (mode 0600 on Unix).
+/// Write `body` to `path`, readable and writable by the owner only (mode 0600).
 ///
-/// The file is written next to `path` under a fresh name (created exclusively, so never
-/// through a symbolic link) and then renamed over `path`, so an existing file is replaced
-/// whole and a reader never sees half a token. A symbolic link at `path` is refused rather
-/// than replaced or followed.
+/// The file is written next to `path` under a fresh name (tempfile creates it exclusively,
+/// so never through a symbolic link, with mode 0600 from the start) and then renamed over
+/// `path`, so an existing file is replaced whole and a reader never sees half a token. A
+/// symbolic link at `path` is refused rather than replaced or followed. On failure the
+/// temporary file is removed.
 pub fn save_response(path: &Path, body: &[u8]) -> io::Result<()> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-
     if let Ok(meta) = fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
             return Err(io::Error::new(
@@ -41,29 +40,16 @@ pub fn save_response(path: &Path, body: &[u8]) -> io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = dir.join(format!(
-        ".{}.{}-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = options.open(&tmp).and_then(|mut f| {
-        f.write_all(body)?;
-        f.sync_all()
-    });
-    let result = result.and_then(|()| fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)?;
+    tmp.write_all(body)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -75,26 +61,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("managedid.json");
         fs::write(&p, "old").unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
-        }
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
         save_response(&p, b"{\"access_token\":\"x\"}").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"{\"access_token\":\"x\"}");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
-        }
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
-    #[cfg(unix)]
     #[test]
     fn refuses_symbolic_links_and_directories() {
         let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,9 @@
 
 pub mod errordoc;
 mod json_doc;
-mod text;
+pub(crate) mod text;
+
+use std::ops::ControlFlow;
 
 use serde_json::{Map, Value};
 
@@ -67,7 +69,20 @@ pub enum InputError {
 
 /// As [`find`], taking the input. A bare token, the most common input, becomes the candidate
 /// without a copy (it matters for 260 KB tokens); everything else goes through [`find`].
-pub fn find_owned(mut bytes: Vec<u8>) -> Result<Vec<Found>, InputError> {
+pub fn find_owned(bytes: Vec<u8>) -> Result<Vec<Found>, InputError> {
+    let mut out = Vec::new();
+    find_each_owned(bytes, &mut |f| {
+        out.push(f);
+        ControlFlow::Continue(())
+    })?;
+    Ok(out)
+}
+
+/// As [`find_each`], taking the input, so that a bare token is not copied.
+pub fn find_each_owned(
+    mut bytes: Vec<u8>,
+    emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> Result<(), InputError> {
     let start = bytes.len() - bytes.trim_ascii_start().len();
     let end = bytes.trim_ascii_end().len();
     let core = &bytes[start..end.max(start)];
@@ -75,18 +90,21 @@ pub fn find_owned(mut bytes: Vec<u8>) -> Result<Vec<Found>, InputError> {
     // inside, no URL parameters.
     let bare = core.starts_with(b"ey") && core.chunks(64).all(plain_token_chunk);
     if !bare {
-        return find(&bytes);
+        return find_each(&bytes, emit);
     }
     bytes.truncate(end);
     bytes.drain(..start);
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(vec![Found {
-            origin: "input".to_string(),
-            candidate: Candidate::Lone(text),
-            context: Map::new(),
-            notes: Vec::new(),
-        }]),
-        Err(e) => find(e.as_bytes()),
+        Ok(text) => {
+            let _ = emit(Found {
+                origin: "input".to_string(),
+                candidate: Candidate::Lone(text),
+                context: Map::new(),
+                notes: Vec::new(),
+            });
+            Ok(())
+        }
+        Err(e) => find_each(e.as_bytes(), emit),
     }
 }
 
@@ -101,6 +119,22 @@ fn plain_token_chunk(chunk: &[u8]) -> bool {
 
 /// Find every token candidate in `bytes`, in input order.
 pub fn find(bytes: &[u8]) -> Result<Vec<Found>, InputError> {
+    let mut out = Vec::new();
+    find_each(bytes, &mut |f| {
+        out.push(f);
+        ControlFlow::Continue(())
+    })?;
+    Ok(out)
+}
+
+/// Find the token candidates in `bytes` one at a time, in input order, handing each to `emit`
+/// as soon as it is found; `emit` may stop the search (`ControlFlow::Break`). Nothing is
+/// collected here, so memory does not grow with the number of tokens. An error means no
+/// candidate was found (and `emit` was never called).
+pub fn find_each(
+    bytes: &[u8],
+    emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> Result<(), InputError> {
     let mut notes = Vec::new();
     let mut bytes = bytes;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -130,38 +164,45 @@ pub fn find(bytes: &[u8]) -> Result<Vec<Found>, InputError> {
         return Err(InputError::Empty);
     }
 
-    let mut found = Vec::new();
-    let mut error_doc = None;
+    let mut count = 0usize;
+    let mut counted = |mut f: Found| {
+        count += 1;
+        if !notes.is_empty() {
+            f.notes.extend(notes.iter().cloned());
+        }
+        emit(f)
+    };
     if trimmed.starts_with('{') || trimmed.starts_with('[') || trimmed.starts_with('"') {
         // Not every text starting with '[' is JSON ("[2026-11-24 10:00] GET ..."): fall back
         // to scanning it as text when it does not parse.
         if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
-            json_doc::walk(&value, &mut found, &mut error_doc);
-            if found.is_empty() {
+            let (_, error_doc) = json_doc::walk(&value, &mut counted);
+            if count == 0 {
                 return Err(match error_doc {
                     Some(doc) => InputError::ErrorDocument(doc),
                     None => nothing_found(&text),
                 });
             }
-            attach(&mut found, &notes);
-            return Ok(found);
+            return Ok(());
         }
     }
-    found = text::find(trimmed, None);
-    if found.is_empty() {
+    let _ = text::find_each(trimmed, None, &mut counted);
+    if count == 0 {
         return Err(nothing_found(&text));
     }
-    attach(&mut found, &notes);
-    Ok(found)
+    Ok(())
 }
 
-fn attach(found: &mut [Found], notes: &[String]) {
-    if notes.is_empty() {
-        return;
+/// `s` cut to at most `max` bytes on a character boundary, with `…` when cut.
+pub(crate) fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if s.len() <= max {
+        return std::borrow::Cow::Borrowed(s);
     }
-    for f in found {
-        f.notes.extend(notes.iter().cloned());
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
     }
+    std::borrow::Cow::Owned(format!("{}…", &s[..cut]))
 }
 
 fn nothing_found(text: &str) -> InputError {

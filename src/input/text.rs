@@ -1,5 +1,6 @@
 //! Tokens in text: unwrapping what people paste, and scanning logs for compact tokens.
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -26,8 +27,9 @@ pub(super) const TOKEN_PARAMS: &[&str] = &[
 /// A compact token in running text: a header segment starting `ew`/`ey` (base64url of `{`
 /// followed by `"`, space or a line break), then two or more dot-separated segments. The
 /// segment count is checked when decoding, so a 4-segment string is reported, not cut.
+/// `fetch`'s scrubber redacts what this finds, so text from a server never shows a token.
 #[allow(clippy::expect_used)] // a constant pattern: it compiles or no test passes
-static SCAN: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SCAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"e[wy][A-Za-z0-9_=-]{8,}(?:\.[A-Za-z0-9_=-]*){2,}").expect("valid pattern")
 });
 
@@ -129,65 +131,91 @@ fn found(origin: String, candidate: Candidate) -> Found {
 
 /// Find tokens in `text`. `origin` names where the text itself came from (a JSON member);
 /// `None` for the whole input.
+#[cfg(test)]
 pub(super) fn find(text: &str, origin: Option<&str>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let _ = find_each(text, origin, &mut |f| {
+        out.push(f);
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// As `find`, handing each candidate to `emit` as it is found (a log with a million tokens is
+/// never held as a list).
+pub(super) fn find_each(
+    text: &str,
+    origin: Option<&str>,
+    emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let (u, header_origin) = unwrap(text);
     if u.is_empty() {
-        return Vec::new();
+        return ControlFlow::Continue(());
     }
-    let base = origin.map(str::to_string);
-    let whole = |default: &str| {
-        base.clone()
-            .or_else(|| header_origin.map(str::to_string))
-            .unwrap_or_else(|| default.to_string())
-    };
+    let whole = |default: &str| origin.or(header_origin).unwrap_or(default).to_string();
 
     let spaced = has_whitespace(u);
     let params = if spaced { Vec::new() } else { url_params(u) };
     if !params.is_empty() {
-        return params
-            .into_iter()
-            .filter_map(|(name, value)| {
-                let (v, _) = unwrap(&value);
-                let origin = match &base {
-                    Some(b) => format!("{b} ({name})"),
-                    None => name.to_string(),
-                };
-                let v: String = v.split_whitespace().collect();
-                (!v.is_empty()).then(|| found(origin, Candidate::Lone(v)))
-            })
-            .collect();
+        for (name, value) in params {
+            let (v, _) = unwrap(&value);
+            let origin = match origin {
+                Some(b) => format!("{b} ({name})"),
+                None => name.to_string(),
+            };
+            let v: String = v.split_whitespace().collect();
+            if !v.is_empty() {
+                emit(found(origin, Candidate::Lone(v)))?;
+            }
+        }
+        return ControlFlow::Continue(());
     }
 
     if !spaced {
-        return vec![found(whole("input"), Candidate::Lone(u.to_string()))];
+        return emit(found(whole("input"), Candidate::Lone(u.to_string())));
     }
     if u.chars().all(|c| c.is_whitespace() || is_token_char(c)) {
-        let words: Vec<&str> = u.split_whitespace().collect();
-        let joined = words.concat();
-        if words.iter().filter(|w| looks_complete(w)).count() < 2 && looks_complete(&joined) {
-            // One token broken over lines (RFCs print them that way; terminals wrap them).
-            return vec![found(whole("input"), Candidate::Lone(joined))];
+        let complete = u.split_whitespace().filter(|w| looks_complete(w)).count();
+        if complete < 2 {
+            let joined: String = u.split_whitespace().collect();
+            if looks_complete(&joined) {
+                // One token broken over lines (RFCs print them that way; terminals wrap them).
+                return emit(found(whole("input"), Candidate::Lone(joined)));
+            }
         }
     }
 
-    let out = scan(u, base.as_deref());
-    if out.is_empty()
-        && u.lines().count() == 1
-        && (u.starts_with("ey") || u.starts_with("ew"))
-        && u.contains('.')
+    let mut any = false;
+    scan(u, origin, &mut |f| {
+        any = true;
+        emit(f)
+    })?;
+    if !any && !u.contains('\n') && (u.starts_with("ey") || u.starts_with("ew")) && u.contains('.')
     {
         // One line that starts like a token but does not scan as one: decode it strictly so
         // the error names the stray characters (a placeholder copied from documentation).
-        return vec![found(whole("input"), Candidate::Lone(u.to_string()))];
+        return emit(found(whole("input"), Candidate::Lone(u.to_string())));
     }
-    out
+    ControlFlow::Continue(())
 }
 
+/// How many bytes before a token are read for a hint ("Authorization: Bearer ", "id_token=").
+const HINT_WINDOW: usize = 256;
+
 /// Every compact token in free text, with its line number and what precedes it on the line.
-fn scan(text: &str, base: Option<&str>) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Linear in the text: line numbers and line starts are counted once, as the scan advances.
+fn scan(
+    text: &str,
+    base: Option<&str>,
+    emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut line = 1;
+    let mut line_start = 0;
     let mut counted_to = 0;
+    // With a base origin, several tokens are numbered ("member, token 2"): the first is held
+    // back until it is known whether a second follows.
+    let mut held: Option<Found> = None;
+    let mut index = 0;
     for m in SCAN.find_iter(text) {
         let start = m.start();
         if start > 0 {
@@ -196,7 +224,11 @@ fn scan(text: &str, base: Option<&str>) -> Vec<Found> {
                 continue;
             }
         }
-        line += text[counted_to..start].matches('\n').count();
+        let between = &text[counted_to..start];
+        if let Some(i) = between.rfind('\n') {
+            line += between.matches('\n').count();
+            line_start = counted_to + i + 1;
+        }
         counted_to = start;
         let mut candidate = m.as_str();
         let dots = candidate.matches('.').count();
@@ -204,23 +236,36 @@ fn scan(text: &str, base: Option<&str>) -> Vec<Found> {
             // A sentence's full stop after the token.
             candidate = &candidate[..candidate.len() - 1];
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let hint = hint(&text[line_start..start]);
-        let origin = match (base, hint) {
-            (Some(b), _) => b.to_string(),
-            (None, Some(h)) => format!("line {line} ({h})"),
-            (None, None) => format!("line {line}"),
-        };
-        out.push(found(origin, Candidate::Embedded(candidate.to_string())));
-    }
-    if let Some(b) = base
-        && out.len() > 1
-    {
-        for (i, f) in out.iter_mut().enumerate() {
-            f.origin = format!("{b}, token {}", i + 1);
+        let mut from = line_start.max(start.saturating_sub(HINT_WINDOW));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let candidate = Candidate::Embedded(candidate.to_string());
+        index += 1;
+        if let Some(b) = base {
+            if index == 2
+                && let Some(mut first) = held.take()
+            {
+                first.origin = format!("{b}, token 1");
+                emit(first)?;
+            }
+            if index == 1 {
+                held = Some(found(b.to_string(), candidate));
+            } else {
+                emit(found(format!("{b}, token {index}"), candidate))?;
+            }
+        } else {
+            let origin = match hint(&text[from..start]) {
+                Some(h) => format!("line {line} ({h})"),
+                None => format!("line {line}"),
+            };
+            emit(found(origin, candidate))?;
         }
     }
-    out
+    if let Some(first) = held {
+        emit(first)?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// What the text just before a token on its line says about it.
@@ -271,11 +316,28 @@ mod tests {
 
     #[test]
     fn a_four_segment_string_is_not_cut_to_three() {
-        let f = scan("see eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig.more here", None);
+        let f = find("see eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig.more here", None);
         assert_eq!(
             f[0].candidate.text(),
             "eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig.more"
         );
+    }
+
+    #[test]
+    fn many_tokens_on_one_line_keep_their_hints_and_line() {
+        // Issue 8.2: the line start and a lowercased prefix used to be recomputed per match.
+        let t = "eyJhbGciOiJIUzI1NiJ9.eyJ4IjoxfQ.c2ln";
+        let mut line = format!("first\nAuthorization: Bearer {t}");
+        for _ in 0..2000 {
+            line.push_str(&format!(" : {t}"));
+        }
+        line.push_str(&format!(" id_token={t}\nlast {t}"));
+        let f = find(&line, None);
+        assert_eq!(f.len(), 2003);
+        assert_eq!(f[0].origin, "line 2 (Authorization header)");
+        assert_eq!(f[1].origin, "line 2");
+        assert_eq!(f[2001].origin, "line 2 (id_token)");
+        assert_eq!(f[2002].origin, "line 3");
     }
 
     #[test]

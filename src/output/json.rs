@@ -71,6 +71,12 @@ impl Formatter for SafeFormatter<'_> {
 
 /// Write `value` as pretty, terminal-safe JSON followed by a newline.
 pub fn write<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
+    write_compact_pretty(&mut w, value)?;
+    w.write_all(b"\n")
+}
+
+/// Write `value` as pretty, terminal-safe JSON, without the final newline.
+pub fn write_compact_pretty<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
     let mut ser =
         serde_json::Serializer::with_formatter(&mut w, SafeFormatter(PrettyFormatter::new()));
     value
@@ -79,8 +85,7 @@ pub fn write<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
             // Keep the kind (a closed pipe must stay recognisable as one).
             Some(kind) => io::Error::from(kind),
             None => io::Error::other(e),
-        })?;
-    w.write_all(b"\n")
+        })
 }
 
 #[cfg(test)]

@@ -4,4 +4,5 @@
 
 pub mod json;
 pub mod sanitize;
+pub mod stream;
 pub mod text;

@@ -1,18 +1,10 @@
 //! Text from a token is untrusted: before it reaches a terminal, every control character,
-//! escape sequence introducer and bidirectional override becomes a visible escape.
+//! escape sequence introducer, bidirectional override and invisible character becomes a
+//! visible escape, for text, JSON and the UI (the rule is [`crate::token::chars`]).
 
 use std::borrow::Cow;
 
-/// Characters that must not reach a terminal raw: C0 and C1 controls, DEL, and the Unicode
-/// bidirectional controls that can make text read differently from what it is.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
-}
+pub use crate::token::chars::{has_invisible, is_unsafe};
 
 /// `s` with unsafe characters written as `\n`, `\t`, `\r`, `\e` or `\u{...}`.
 pub fn clean(s: &str) -> Cow<'_, str> {
@@ -45,5 +37,30 @@ mod tests {
         assert_eq!(clean("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
         assert_eq!(clean("l1\nl2\u{7f}"), "l1\\nl2\\u{7f}");
         assert_eq!(clean("José 日本"), "José 日本");
+    }
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        // Issue 8.12: zero-width, format and separator characters.
+        assert_eq!(
+            clean("https://sts\u{200b}.windows.net/"),
+            "https://sts\\u{200b}.windows.net/"
+        );
+        for c in [
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{e0041}',
+            '\u{e007f}',
+            '\u{ad}',
+            '\u{180e}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+            assert!(has_invisible(&format!("a{c}b")), "{c:?}");
+        }
+        assert!(!has_invisible("José\t日本"));
     }
 }

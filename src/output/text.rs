@@ -8,7 +8,8 @@ use anstyle::{AnsiColor, Style};
 use serde_json::Value;
 
 use super::sanitize::clean;
-use crate::report::{ExpiryStatus, Field, Kind, Report, SignatureStatus, TokenReport};
+use crate::report::{ExpiryStatus, Field, Kind, Report, SignatureStatus, Skipped, TokenReport};
+use crate::source::Source;
 
 /// Arrays longer than this are summarised as "[N items]" with the first few shown.
 const LIST_PREVIEW: usize = 8;
@@ -82,41 +83,76 @@ pub fn value_line(v: &Value) -> String {
 
 /// Write the whole report.
 pub fn write(mut w: impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+    write_header(&mut w, &report.source, &report.now, opts)?;
+    for (i, t) in report.tokens.iter().enumerate() {
+        write_token(&mut w, t, i + 1, opts)?;
+    }
+    write_footer(&mut w, report.tokens.len(), &report.skipped, opts)
+}
+
+/// The report's first line: where the input came from and the instant times are judged at.
+pub fn write_header(
+    mut w: impl Write,
+    source: &Source,
+    now: &str,
+    opts: TextOptions,
+) -> io::Result<()> {
     let p = Painter { color: opts.color };
-    let n = report.tokens.len();
     writeln!(
         w,
         "{}",
         p.dim(&format!(
-            "jwtscope · {} · {n} token{} · now {}",
-            clean(&report.source.to_string()),
-            if n == 1 { "" } else { "s" },
-            report.now
+            "jwtscope · {} · now {now}",
+            clean(&source.to_string()),
         ))
     )?;
-    if let crate::source::Source::Fetch(info) = &report.source {
+    if let Source::Fetch(info) = source {
         writeln!(
             w,
             "{}",
             p.dim(&format!("fetched: {}", clean(&info.details())))
         )?;
     }
-    for (i, t) in report.tokens.iter().enumerate() {
-        writeln!(w)?;
-        token(&mut w, &p, t, i + 1, n)?;
-    }
-    if !report.skipped.is_empty() {
+    Ok(())
+}
+
+/// Token number `i` (from 1), as the tokens are written one at a time.
+pub fn write_token(
+    mut w: impl Write,
+    t: &TokenReport,
+    i: usize,
+    opts: TextOptions,
+) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    writeln!(w)?;
+    token(&mut w, &p, t, i)
+}
+
+/// What was skipped, and how many tokens were shown.
+pub fn write_footer(
+    mut w: impl Write,
+    tokens: usize,
+    skipped: &[Skipped],
+    opts: TextOptions,
+) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    if !skipped.is_empty() {
         writeln!(w)?;
         writeln!(
             w,
             "{}",
             p.heading("Skipped (looked like tokens, did not decode)")
         )?;
-        for s in &report.skipped {
+        for s in skipped {
             writeln!(w, "  {}: {}", clean(&s.origin), clean(&s.reason))?;
         }
     }
-    Ok(())
+    writeln!(w)?;
+    let mut line = format!("{tokens} token{}", if tokens == 1 { "" } else { "s" });
+    if !skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", skipped.len()));
+    }
+    writeln!(w, "{}", p.dim(&line))
 }
 
 /// What a token is, in a few words ("JWS (RS256)", "JWE (RSA-OAEP, A256GCM)", ...).
@@ -146,12 +182,12 @@ fn row(w: &mut impl Write, p: &Painter, label: &str, value: &str) -> io::Result<
     writeln!(w, "  {} {value}", p.label(&format!("{label:<11}")))
 }
 
-fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize, n: usize) -> io::Result<()> {
+fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Result<()> {
     writeln!(
         w,
         "{}",
         p.heading(&format!(
-            "== Token {i} of {n} · {} · {} ==",
+            "== Token {i} · {} · {} ==",
             clean(&t.origin),
             kind_word(t)
         ))
@@ -339,4 +375,68 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(1_795_510_800, 0).unwrap_or_default()
+    }
+
+    fn printed(input: &[u8], color: bool) -> String {
+        let mut report = crate::pipeline::build(input, Source::Stdin, now()).expect("decodes");
+        // Local time depends on the machine's zone; pin it so snapshots agree everywhere.
+        for t in &mut report.tokens {
+            for f in t.claims.iter_mut().chain(t.context_fields.iter_mut()) {
+                if let Some(time) = &mut f.time {
+                    time.local = time
+                        .utc
+                        .as_ref()
+                        .map(|u| format!("{} +00:00", u.replace('T', " ").trim_end_matches('Z')));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        write(&mut out, &report, TextOptions { color }).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_managed_identity_response() {
+        insta::assert_snapshot!(printed(
+            include_bytes!("../../assets/managedid.json"),
+            false
+        ));
+    }
+
+    #[test]
+    fn several_tokens_with_an_opaque_one() {
+        insta::assert_snapshot!(printed(
+            include_bytes!("../../assets/oauth-response.json"),
+            false
+        ));
+    }
+
+    #[test]
+    fn skipped_strings_and_the_count_come_last() {
+        let log = b"a eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln b\nc eyJhbGciOiJub25lIn0.eyJ4Ijox.x.y d\n";
+        insta::assert_snapshot!(printed(log, false));
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_and_colour_only_when_asked() {
+        let payload = crate::token::b64::encode(
+            "{\"iss\":\"a\\u001b[2J\u{200b}b\",\"sub\":\"l1\\nl2\"}".as_bytes(),
+        );
+        let token = format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln");
+        let plain = printed(token.as_bytes(), false);
+        assert!(!plain.contains('\u{1b}'));
+        insta::assert_snapshot!(plain);
+        let coloured = printed(token.as_bytes(), true);
+        assert!(coloured.contains("\u{1b}[1m"));
+        // Colour codes come from the printer only: the token's ESC stays escaped.
+        assert!(coloured.contains("a\\e[2J\\u{200b}b"));
+    }
 }

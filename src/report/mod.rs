@@ -305,3 +305,141 @@ impl ExpiryStatus {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn field(name: &str, value: Value) -> Field {
+        Field {
+            name: name.to_string(),
+            value,
+            description: None,
+            meaning: None,
+            time: None,
+        }
+    }
+
+    fn item(payload: PayloadData, claims: Vec<Field>) -> TokenReport {
+        TokenReport {
+            origin: "input".to_string(),
+            kind: Kind::Jws,
+            header: json!({"alg": "HS256"}),
+            payload,
+            payload_type: PayloadType::Json,
+            signature: "c2ln".to_string(),
+            token: Some("t".to_string()),
+            summary: Summary {
+                issuer: None,
+                issuer_kind: None,
+                audience: Vec::new(),
+                audience_name: None,
+                subject: None,
+                object_id: None,
+                tenant_id: None,
+                app_id: None,
+                app_name: None,
+                identity_type: None,
+                token_version: None,
+                scopes: Vec::new(),
+                roles: Vec::new(),
+                azure_resource: None,
+                azure_compute_resource: None,
+                issued_at: None,
+                not_before: None,
+                expires_at: None,
+                status: ExpiryStatus::NoExpiry,
+                seconds_to_expiry: None,
+                expiry: "no expiry".to_string(),
+                lifetime: None,
+                exp_unix: Some(1.0),
+                nbf_unix: None,
+            },
+            header_params: Vec::new(),
+            claims,
+            context: Map::new(),
+            context_fields: Vec::new(),
+            jwe: None,
+            warnings: Vec::new(),
+            verification: Verification::not_checked(Some("HS256"), "no key given"),
+        }
+    }
+
+    #[test]
+    fn the_payload_is_held_once_and_serialised_from_the_claims() {
+        let t = item(
+            PayloadData::Claims,
+            vec![field("z", json!(1)), field("a", json!([true]))],
+        );
+        assert_eq!(t.payload_json(), json!({"z": 1, "a": [true]}));
+        assert_eq!(t.claim("a").map(|f| &f.value), Some(&json!([true])));
+        assert!(t.claim("b").is_none());
+        let text = serde_json::to_string(&t).unwrap();
+        // Member order as documented, the payload in the token's claim order.
+        assert!(text.contains(r#""payload":{"z":1,"a":[true]}"#), "{text}");
+        let keys: Vec<String> = serde_json::from_str::<Map<String, Value>>(&text)
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "origin",
+                "kind",
+                "header",
+                "payload",
+                "payload_type",
+                "signature",
+                "token",
+                "summary",
+                "header_params",
+                "claims",
+                "context",
+                "context_fields",
+                "warnings",
+                "verification"
+            ]
+        );
+        // Fields for the UI only stay out of the JSON.
+        assert!(!text.contains("exp_unix"));
+        // Field members that are absent are left out, description is always there.
+        assert!(
+            text.contains(r#"{"name":"z","value":1,"description":null}"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn other_payloads_are_values() {
+        let t = item(PayloadData::Value(json!("text")), Vec::new());
+        assert_eq!(t.payload_json(), json!("text"));
+        let v = serde_json::to_value(&t).unwrap();
+        assert_eq!(v["payload"], json!("text"));
+        assert_eq!(v["kind"], json!("jws"));
+        assert_eq!(v["summary"]["status"], json!("no_expiry"));
+        assert_eq!(v["verification"]["status"], json!("not_checked"));
+    }
+
+    #[test]
+    fn a_verification_reads_as_one_line() {
+        let mut v = Verification::new(SignatureStatus::Valid, "");
+        v.algorithm = Some("RS256".into());
+        v.key_id = Some("k1".into());
+        v.key_source = Some("--key keys.json".into());
+        assert_eq!(v.to_string(), "valid · RS256 · kid k1 from --key keys.json");
+        v.claim_checks = vec![
+            ClaimCheck::new("exp", false, "expired".into()),
+            ClaimCheck::new("aud", true, "ok".into()),
+        ];
+        assert_eq!(
+            v.to_string(),
+            "valid · RS256 · kid k1 from --key keys.json · claims failed: exp"
+        );
+        assert!(!v.claims_ok() && !v.is_invalid());
+        let v = Verification::new(SignatureStatus::Invalid, "signature mismatch");
+        assert_eq!(v.to_string(), "INVALID · signature mismatch");
+        assert!(v.is_invalid() && v.claims_ok());
+    }
+}

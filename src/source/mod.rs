@@ -1,6 +1,7 @@
 //! Where input comes from: a command-line argument, a file, standard input, a paste in the
 //! UI (and, in its own module, a live managed-identity fetch). Reading is size-capped: an
-//! oversized input is refused without being read into memory first.
+//! oversized file is refused without being read; a pipe, whose size is not known, is read up
+//! to the limit and refused at the first byte beyond it.
 
 use std::fmt;
 use std::io::{self, Read};
@@ -19,12 +20,21 @@ pub enum Source {
     Argument,
     /// Standard input.
     Stdin,
-    /// A file.
-    File { path: PathBuf },
+    /// A file (a name that is not UTF-8 is written with U+FFFD in the JSON).
+    File {
+        #[serde(serialize_with = "lossy_path")]
+        path: PathBuf,
+    },
     /// Pasted into the terminal UI.
     Paste,
     /// Fetched from a managed-identity endpoint (`jwtscope imds`): what was asked of whom.
     Fetch(crate::fetch::FetchInfo),
+    /// Signed in with `jwtscope login`: the flow, authority, issuer, client and scopes.
+    Login(LoginInfo),
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 impl fmt::Display for Source {
@@ -35,7 +45,35 @@ impl fmt::Display for Source {
             Source::File { path } => write!(f, "{}", path.display()),
             Source::Paste => f.write_str("paste"),
             Source::Fetch(info) => write!(f, "{info}"),
+            Source::Login(info) => write!(f, "{info}"),
         }
+    }
+}
+
+/// How `jwtscope login` had its tokens (`{"type": "login", ...}`). Kept here, not in
+/// `login`, so that the sign-in module can use the pipeline without a module cycle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoginInfo {
+    /// `auth-code`, `device-code` or `client-credentials`.
+    pub flow: String,
+    pub authority: String,
+    pub issuer: String,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_uri: Option<String>,
+    /// Whether these tokens came from a refresh (`R` in the UI).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub refreshed: bool,
+}
+
+impl fmt::Display for LoginInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "login {} at {}", self.flow, self.authority)?;
+        if self.refreshed {
+            f.write_str(" (refreshed)")?;
+        }
+        Ok(())
     }
 }
 
@@ -72,7 +110,21 @@ pub fn read_capped_sized(
     size_hint: Option<u64>,
 ) -> Result<Vec<u8>, ReadError> {
     let expected = size_hint.unwrap_or(0).min(limit).saturating_add(1);
-    let mut buf = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    let mut buf = Vec::new();
+    // The size is only a hint (a sparse file, a raised --max-input-size): when that much
+    // memory cannot be had, say so instead of aborting. Beyond the hint the buffer grows as
+    // data arrives, and read_to_end reports running out of memory as an error too.
+    if let Ok(n) = usize::try_from(expected)
+        && buf.try_reserve_exact(n).is_err()
+    {
+        return Err(ReadError::Io {
+            what: what.to_string(),
+            source: io::Error::new(
+                io::ErrorKind::OutOfMemory,
+                format!("not enough memory to hold {} bytes", n - 1),
+            ),
+        });
+    }
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
@@ -153,5 +205,12 @@ mod tests {
                 .starts_with("stdin is larger than the 1024-byte input limit")
         );
         assert_eq!(read_capped(&b"abc"[..], 3, "x").unwrap(), b"abc");
+    }
+
+    #[test]
+    fn a_size_that_cannot_be_allocated_is_an_error_not_an_abort() {
+        // Issue 8.7: a 100 GB sparse file under a raised limit aborted the process.
+        let e = read_capped_sized(&b"abc"[..], u64::MAX, "big", Some(u64::MAX / 2)).unwrap_err();
+        assert!(e.to_string().contains("not enough memory"), "{e}");
     }
 }

@@ -35,13 +35,33 @@ pub enum Leniency {
 pub enum B64Problem {
     /// Characters outside base64url/base64: every distinct one, and the offset of the first.
     InvalidChars {
+        /// The first [`MAX_LISTED_CHARS`] distinct ones, in order of appearance.
         chars: Vec<char>,
+        /// How many more distinct ones there are.
+        more: usize,
         first_offset: usize,
     },
     /// `=` in the middle of the segment, or more than two of them.
     MisplacedPadding { offset: usize },
     /// A length no byte string encodes to (4n+1 characters).
     ImpossibleLength { len: usize },
+}
+
+/// An error lists at most this many distinct invalid characters, then "and N more".
+pub const MAX_LISTED_CHARS: usize = 8;
+
+/// The distinct characters of `s` for which `bad` holds: the first [`MAX_LISTED_CHARS`] in
+/// order of appearance, and how many more distinct ones follow. Linear in `s`.
+pub fn distinct_chars(s: &str, bad: impl Fn(char) -> bool) -> (Vec<char>, usize) {
+    let mut seen = std::collections::HashSet::new();
+    let mut listed = Vec::new();
+    for c in s.chars().filter(|c| bad(*c)) {
+        if seen.insert(c) && listed.len() < MAX_LISTED_CHARS {
+            listed.push(c);
+        }
+    }
+    let more = seen.len() - listed.len();
+    (listed, more)
 }
 
 /// The decoded bytes of one segment and what had to be tolerated to get them.
@@ -116,7 +136,6 @@ pub fn decode(seg: &str) -> Result<Decoded, B64Problem> {
             .map(|bytes| Decoded { bytes, leniencies })
             .map_err(|_| B64Problem::ImpossibleLength { len: seg.len() });
     }
-    let mut invalid: Vec<char> = Vec::new();
     let mut first_invalid = None;
     let mut first_pad = None;
     for (i, c) in seg.char_indices() {
@@ -138,17 +157,18 @@ pub fn decode(seg: &str) -> Result<Decoded, B64Problem> {
             '=' => {
                 first_pad.get_or_insert(i);
             }
-            other => {
+            _ => {
                 first_invalid.get_or_insert(i);
-                if !invalid.contains(&other) {
-                    invalid.push(other);
-                }
             }
         }
     }
     if let Some(first_offset) = first_invalid {
+        let (chars, more) = distinct_chars(&seg[first_offset..], |c| {
+            !(c.is_ascii() && is_b64url(c as u8) || matches!(c, '+' | '/' | '='))
+        });
         return Err(B64Problem::InvalidChars {
-            chars: invalid,
+            chars,
+            more,
             first_offset,
         });
     }
@@ -226,6 +246,7 @@ mod tests {
             decode("eyJ{a lot}x").unwrap_err(),
             B64Problem::InvalidChars {
                 chars: vec!['{', ' ', '}'],
+                more: 0,
                 first_offset: 3
             }
         );

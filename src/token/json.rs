@@ -2,6 +2,7 @@
 //! names at the top level of an object (RFC 7515 §5.2, RFC 8725 §3.x: a token whose header
 //! says `alg` twice is an attack surface, so it must be visible).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -102,25 +103,107 @@ pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
         let Members(members) = serde_json::from_str::<Members>(text).map_err(|e| problem(&e))?;
         let mut map = Map::with_capacity(members.len());
         let mut duplicates: Vec<(String, Vec<Value>)> = Vec::new();
+        // Where each duplicated name is in `duplicates`: one lookup per repeat, not a search.
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (k, v) in members {
             if let Some(previous) = map.get(&k) {
-                match duplicates.iter_mut().find(|(name, _)| *name == k) {
-                    Some((_, values)) => values.push(v.clone()),
-                    None => duplicates.push((k.clone(), vec![previous.clone(), v.clone()])),
+                if let Some(&i) = seen.get(&k) {
+                    duplicates[i].1.push(v.clone());
+                } else {
+                    seen.insert(k.clone(), duplicates.len());
+                    duplicates.push((k.clone(), vec![previous.clone(), v.clone()]));
                 }
             }
             map.insert(k, v);
         }
-        return Ok(Parsed {
-            value: Value::Object(map),
-            duplicates,
-        });
+        let mut value = Value::Object(map);
+        if let Some(mut spellings) = exponent_spellings(text) {
+            respell(&mut value, &mut spellings);
+            for (_, values) in &mut duplicates {
+                for v in values {
+                    respell(v, &mut spellings);
+                }
+            }
+        }
+        return Ok(Parsed { value, duplicates });
     }
-    let value = serde_json::from_str::<Value>(text).map_err(|e| problem(&e))?;
+    let mut value = serde_json::from_str::<Value>(text).map_err(|e| problem(&e))?;
+    if let Some(mut spellings) = exponent_spellings(text) {
+        respell(&mut value, &mut spellings);
+    }
     Ok(Parsed {
         value,
         duplicates: Vec::new(),
     })
+}
+
+/// Numbers whose spelling serde_json changes, by the spelling it gives them: its parser
+/// writes every exponent as `e` with a sign (`1E400` becomes `1e+400`), everything else as
+/// written. `None` when the document has no such number (nearly always).
+fn exponent_spellings(text: &str) -> Option<HashMap<String, Vec<String>>> {
+    let b = text.as_bytes();
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                // Skip the string, escapes included.
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < b.len() && matches!(b[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    i += 1;
+                }
+                let original = &text[start..i];
+                if let Some(e) = original.find(['e', 'E']) {
+                    let signed = matches!(b.get(start + e + 1), Some(b'+' | b'-'));
+                    if b[start + e] == b'E' || !signed {
+                        let normal = format!(
+                            "{}e{}{}",
+                            &original[..e],
+                            if signed { "" } else { "+" },
+                            &original[e + 1..]
+                        );
+                        let list = out.entry(normal).or_default();
+                        if !list.iter().any(|o| o == original) {
+                            list.push(original.to_string());
+                        }
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Give the numbers in `v` back the spelling they had in the token (see
+/// [`exponent_spellings`]). When one value was spelled several ways, the spellings are used in
+/// document order.
+fn respell(v: &mut Value, spellings: &mut HashMap<String, Vec<String>>) {
+    match v {
+        Value::Number(n) => {
+            if let Some(list) = spellings.get_mut(n.as_str()) {
+                let original = if list.len() > 1 {
+                    list.remove(0)
+                } else {
+                    list[0].clone()
+                };
+                // serde_json has no public constructor for a number with a given spelling;
+                // this one is stable across 1.x and the test below notices if it changes.
+                *n = serde_json::Number::from_string_unchecked(original);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| respell(i, spellings)),
+        Value::Object(m) => m.values_mut().for_each(|i| respell(i, spellings)),
+        _ => {}
+    }
 }
 
 /// A short name for a JSON value's type, for messages.
@@ -164,6 +247,38 @@ mod tests {
             serde_json::to_string(&p.value).unwrap(),
             r#"{"exp":1.30081938e+09,"big":123456789012345678901234567890}"#
         );
+    }
+
+    #[test]
+    fn many_duplicates_are_each_reported_once_in_order() {
+        // Issue 8.3: each repeat used to search the list of duplicates.
+        let n = 20_000;
+        let mut doc = String::from("{");
+        for round in 0..3 {
+            for i in 0..n {
+                doc.push_str(&format!("\"c{i}\":{round},"));
+            }
+        }
+        doc.push_str("\"end\":0}");
+        let p = parse_str(&doc).unwrap();
+        assert_eq!(p.duplicates.len(), n);
+        assert_eq!(
+            p.duplicates[7],
+            ("c7".to_string(), vec![json!(0), json!(1), json!(2)])
+        );
+    }
+
+    #[test]
+    fn exponents_keep_their_spelling() {
+        // Issue 8.11: serde_json writes 1E400 as 1e+400.
+        let doc = r#"{"a":1E400,"b":[1e5,{"c":1.0E+2}],"d":"1E5","e":1e-7,"f":2E-3,"a":1E400}"#;
+        let p = parse_str(doc).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p.value).unwrap(),
+            r#"{"a":1E400,"b":[1e5,{"c":1.0E+2}],"d":"1E5","e":1e-7,"f":2E-3}"#
+        );
+        assert_eq!(p.duplicates[0].1[0].to_string(), "1E400");
+        assert_eq!(parse_str("[1E3]").unwrap().value.to_string(), "[1E3]");
     }
 
     #[test]

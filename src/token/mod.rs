@@ -6,6 +6,7 @@
 //! [`TokenError`].
 
 pub mod b64;
+pub mod chars;
 pub mod json;
 
 use std::fmt;
@@ -133,10 +134,13 @@ pub enum SegmentProblem {
 impl fmt::Display for SegmentProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SegmentProblem::Base64(B64Problem::InvalidChars { chars, .. }) => {
+            SegmentProblem::Base64(B64Problem::InvalidChars { chars, more, .. }) => {
                 let list: Vec<String> = chars.iter().map(|c| describe_char(*c)).collect();
-                let plural = if chars.len() == 1 { "" } else { "s" };
+                let plural = if chars.len() + more == 1 { "" } else { "s" };
                 write!(f, "invalid base64url character{plural} {}", list.join(", "))?;
+                if *more > 0 {
+                    write!(f, " and {more} more")?;
+                }
                 if chars
                     .iter()
                     .any(|c| matches!(c, '{' | '}' | ' ' | '<' | '>' | '…'))
@@ -169,7 +173,7 @@ impl fmt::Display for SegmentProblem {
 /// A character for an error message: printable ones quoted, others as code points, so that
 /// nothing from the input reaches the terminal raw.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || c == '\u{feff}' || !c.is_ascii() && c.is_whitespace() {
+    if chars::is_unsafe(c) || !c.is_ascii() && c.is_whitespace() {
         format!("U+{:04X}", c as u32)
     } else if c.is_ascii() {
         format!("'{c}'")
@@ -360,22 +364,20 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
     // Stray characters first: "invalid character '{'" explains a mangled token better than
     // the segment count its stray dots or missing dots produce.
     for (i, p) in parts.iter().enumerate() {
-        if b64::all_segment_bytes(p) {
+        // A JWS signature that is not base64url still leaves header and payload to show: it
+        // becomes a warning below.
+        if b64::all_segment_bytes(p) || (count == 3 && i == 2) {
             continue;
         }
         if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
-            let mut chars = Vec::new();
-            for c in p.chars() {
-                if !is_segment_char(c) && !chars.contains(&c) {
-                    chars.push(c);
-                }
-            }
+            let (chars, more) = b64::distinct_chars(&p[offset..], |c| !is_segment_char(c));
             return Err(segment_error(
                 SegmentName::of(i, count),
                 starts[i],
                 Some(offset),
                 SegmentProblem::Base64(B64Problem::InvalidChars {
                     chars,
+                    more,
                     first_offset: offset,
                 }),
             ));
@@ -456,7 +458,16 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
             let bytes = lenient(1, &mut warnings)?;
             payload_from_bytes(bytes, starts[1], &mut warnings)?
         };
-        let signature_bytes = lenient(2, &mut warnings)?;
+        let signature_bytes = match lenient(2, &mut warnings) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                // An inspector shows what it can: the header and payload are readable.
+                warnings.push(format!(
+                    "{e}: the signature cannot be read, so no key can verify this token; the header and payload are shown"
+                ));
+                Vec::new()
+            }
+        };
         let kind = if header.get("alg").and_then(Value::as_str) == Some("none") {
             TokenKind::Unsecured
         } else {
@@ -496,7 +507,35 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
         warnings,
     };
     check_header(&mut token);
+    invisible_warnings(&mut token);
     Ok(token)
+}
+
+/// A warning for every header parameter and claim whose name or value holds invisible
+/// characters ([`chars::has_invisible`]): `iss` with a zero-width space reads like the real one.
+fn invisible_warnings(token: &mut Token) {
+    fn hidden(v: &Value) -> bool {
+        match v {
+            Value::String(s) => chars::has_invisible(s),
+            Value::Array(items) => items.iter().any(hidden),
+            Value::Object(m) => m.iter().any(|(k, v)| chars::has_invisible(k) || hidden(v)),
+            _ => false,
+        }
+    }
+    let mut found = Vec::new();
+    for (what, members) in [
+        ("header parameter", Some(&token.header)),
+        ("claim", token.payload.claims()),
+    ] {
+        for (name, value) in members.into_iter().flatten() {
+            if chars::has_invisible(name) || hidden(value) {
+                found.push(format!(
+                    "{what} {name} contains invisible characters (shown escaped, like \\u{{200b}}): it may be made to look like another value"
+                ));
+            }
+        }
+    }
+    token.warnings.extend(found);
 }
 
 /// base64url-decode one segment, turning leniencies into warnings and problems into errors.
@@ -728,6 +767,16 @@ fn check_header(token: &mut Token) {
             ),
         }
     }
+    for name in ["kid", "typ", "cty", "x5t", "x5t#S256", "jku", "x5u"] {
+        if let Some(v) = h.get(name)
+            && !v.is_string()
+        {
+            w.push(format!(
+                "header parameter \"{name}\" is {}, but RFC 7515 §4.1 requires a string",
+                json::type_name(v)
+            ));
+        }
+    }
     if let Some(cty) = h.get("cty").and_then(Value::as_str)
         && cty.eq_ignore_ascii_case("JWT")
     {
@@ -786,6 +835,70 @@ mod tests {
             e.to_string(),
             "payload segment (byte 3 of the segment, byte 16 of the token): invalid base64url character '*'"
         );
+    }
+
+    #[test]
+    fn many_distinct_invalid_characters_are_capped() {
+        // Issue 8.6: every distinct character used to be collected by a linear search and listed.
+        let junk: String = (0x4e00u32..0x4e00 + 5000)
+            .filter_map(char::from_u32)
+            .collect();
+        let e = decode(&format!("eyJ{junk}.e30.x")).unwrap_err().to_string();
+        assert!(e.ends_with("and 4992 more"), "{e}");
+        assert!(e.len() < 300, "{e}");
+    }
+
+    #[test]
+    fn invisible_characters_get_a_warning_naming_the_claim() {
+        // Issue 8.12: {"iss":"https://sts\u200b.windows.net/"}
+        let payload =
+            b64::encode("{\"iss\":\"https://sts\u{200b}.windows.net/\",\"sub\":\"x\"}".as_bytes());
+        let t = decode(&format!("eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln")).unwrap();
+        let w: Vec<_> = t
+            .warnings
+            .iter()
+            .filter(|w| w.contains("invisible"))
+            .collect();
+        assert_eq!(w.len(), 1, "{:?}", t.warnings);
+        assert!(
+            w[0].starts_with("claim iss contains invisible characters"),
+            "{}",
+            w[0]
+        );
+    }
+
+    #[test]
+    fn a_signature_that_is_not_base64url_is_a_warning() {
+        // Issue 8.18: "...eyJzdWIiOiJ4In0.S" used to make the whole token undecodable.
+        for sig in ["S", "a*b"] {
+            let t = decode(&format!("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.{sig}")).unwrap();
+            assert_eq!(t.payload, Payload::Json(json!({"sub": "x"})));
+            assert!(t.signature_bytes.is_empty());
+            assert!(
+                t.warnings.iter().any(|w| w.starts_with("signature segment")
+                    && w.contains("the signature cannot be read")),
+                "{:?}",
+                t.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn registered_header_parameters_of_the_wrong_type_are_warned_about() {
+        // Issue 8.19: {"alg":"HS256","kid":123,"x5t#S256":[],"crit":[]}
+        let header = b64::encode(br#"{"alg":"HS256","kid":123,"x5t#S256":[],"crit":[]}"#);
+        let t = decode(&format!("{header}.e30.c2ln")).unwrap();
+        for needle in [
+            "header parameter \"kid\" is a number, but RFC 7515 §4.1 requires a string",
+            "header parameter \"x5t#S256\" is an array",
+            "\"crit\" must be a non-empty array",
+        ] {
+            assert!(
+                t.warnings.iter().any(|w| w.contains(needle)),
+                "{needle}: {:?}",
+                t.warnings
+            );
+        }
     }
 
     #[test]

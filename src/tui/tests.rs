@@ -8,6 +8,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use jwtscope::claims::time::{Now, Zone};
 use jwtscope::pipeline;
 use jwtscope::report::Report;
 use jwtscope::source::Source;
@@ -28,22 +29,12 @@ fn asset(name: &str) -> Vec<u8> {
 }
 
 /// Local time depends on the machine's zone; pin it so snapshots are the same everywhere.
-fn pinned(mut r: Report) -> Report {
-    for t in &mut r.tokens {
-        for f in t.claims.iter_mut().chain(t.context_fields.iter_mut()) {
-            if let Some(time) = &mut f.time {
-                time.local = time
-                    .utc
-                    .as_ref()
-                    .map(|u| format!("{} +00:00", u.replace('T', " ").trim_end_matches('Z')));
-            }
-        }
-    }
-    r
+fn pinned(at: DateTime<Utc>) -> Now {
+    Now::new(at, Zone::utc())
 }
 
 fn report_of(bytes: &[u8], source: Source, at: DateTime<Utc>) -> Report {
-    pinned(pipeline::build(bytes, source, at).unwrap())
+    pipeline::build(bytes, source, pinned(at)).unwrap()
 }
 
 fn app_for(name: &str) -> App {
@@ -320,11 +311,11 @@ fn the_signature_row_shows_the_verification() {
     let r = pipeline::build_verified(
         asset("managedid.json"),
         Source::Stdin,
-        now(),
+        pinned(now()),
         Some(&verifier),
     )
     .unwrap();
-    let app = App::new(Some(pinned(r)), now(), true, false);
+    let app = App::new(Some(r), now(), true, false);
     let screen = draw(&app, 100, 30);
     assert!(
         screen.contains("Signature  valid · RS256 · kid GZkmL_IZk"),

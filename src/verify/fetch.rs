@@ -5,9 +5,10 @@
 //! Nothing but a GET of a key-set or discovery URL ever leaves the machine: no token, no
 //! claim, no header from a token is sent.
 
+use std::ffi::OsString;
 use std::io::Write as _;
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -157,17 +158,12 @@ impl DiskCache {
 
     /// The directory: `$XDG_CACHE_HOME/jwtscope`, else `~/.cache/jwtscope` (on Windows
     /// `%LOCALAPPDATA%\jwtscope`). `None` when none of them is set.
-    pub(crate) fn default_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-        let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
-        if let Some(x) = non_empty("XDG_CACHE_HOME").filter(|p| Path::new(p).is_absolute()) {
-            return Some(PathBuf::from(x).join("jwtscope"));
+    pub(crate) fn default_dir(env: &dyn Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+        let non_empty = |name: &str| env(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        if let Some(x) = non_empty("XDG_CACHE_HOME").filter(|p| p.is_absolute()) {
+            return Some(x.join("jwtscope"));
         }
-        if cfg!(windows)
-            && let Some(local) = non_empty("LOCALAPPDATA")
-        {
-            return Some(PathBuf::from(local).join("jwtscope"));
-        }
-        non_empty("HOME").map(|h| PathBuf::from(h).join(".cache").join("jwtscope"))
+        non_empty("HOME").map(|h| h.join(".cache").join("jwtscope"))
     }
 
     fn path(&self, url: &str) -> PathBuf {
@@ -256,8 +252,8 @@ mod tests {
     #[test]
     fn cache_dir_follows_xdg_then_home() {
         let env = |k: &str| match k {
-            "XDG_CACHE_HOME" => Some("/x/cache".to_string()),
-            "HOME" => Some("/home/u".to_string()),
+            "XDG_CACHE_HOME" => Some("/x/cache".into()),
+            "HOME" => Some("/home/u".into()),
             _ => None,
         };
         assert_eq!(
@@ -265,8 +261,8 @@ mod tests {
             Some(PathBuf::from("/x/cache/jwtscope"))
         );
         let relative = |k: &str| match k {
-            "XDG_CACHE_HOME" => Some("rel".to_string()),
-            "HOME" => Some("/home/u".to_string()),
+            "XDG_CACHE_HOME" => Some("rel".into()),
+            "HOME" => Some("/home/u".into()),
             _ => None,
         };
         if !cfg!(windows) {

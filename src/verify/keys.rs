@@ -106,7 +106,7 @@ impl Key {
 
 /// What a key file or a key-set URL held.
 #[derive(Debug, Clone)]
-pub(crate) struct Parsed {
+pub(crate) struct ParsedKeys {
     pub keys: Vec<Key>,
     /// A JWK Set: keys are chosen by `kid`/`x5t`. A single key (PEM or JWK) is tried whatever
     /// the token's `kid` says, since the user named that very key.
@@ -114,7 +114,7 @@ pub(crate) struct Parsed {
 }
 
 /// Parse a key file's content: PEM, a JWK or a JWK Set.
-pub(crate) fn parse_key_file(bytes: &[u8]) -> Result<Parsed, String> {
+pub(crate) fn parse_key_file(bytes: &[u8]) -> Result<ParsedKeys, String> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| "not text: expected PEM, a JWK or a JWK Set (DER files are not read; convert with `openssl pkey -pubin -inform DER`)".to_string())?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
@@ -128,7 +128,7 @@ pub(crate) fn parse_key_file(bytes: &[u8]) -> Result<Parsed, String> {
     }
     if trimmed.contains("-----BEGIN ") {
         let keys = parse_pem(trimmed)?;
-        return Ok(Parsed {
+        return Ok(ParsedKeys {
             keys,
             is_set: false,
         });
@@ -137,15 +137,15 @@ pub(crate) fn parse_key_file(bytes: &[u8]) -> Result<Parsed, String> {
 }
 
 /// A JSON document that is a JWK or a JWK Set.
-pub(crate) fn parse_jwk_or_set(value: &Value) -> Result<Parsed, String> {
+pub(crate) fn parse_jwk_or_set(value: &Value) -> Result<ParsedKeys, String> {
     let Some(obj) = value.as_object() else {
         return Err("JSON but not an object: expected a JWK or a JWK Set".to_string());
     };
     if let Some(keys) = obj.get("keys") {
-        return parse_jwk_set(keys).map(|keys| Parsed { keys, is_set: true });
+        return parse_jwk_set(keys).map(|keys| ParsedKeys { keys, is_set: true });
     }
     if obj.contains_key("kty") {
-        return parse_jwk(obj).map(|k| Parsed {
+        return parse_jwk(obj).map(|k| ParsedKeys {
             keys: vec![k],
             is_set: false,
         });

@@ -18,12 +18,13 @@
 pub mod args;
 mod claims;
 mod crypto;
-mod discovery;
-mod fetch;
+pub(crate) mod discovery;
+pub(crate) mod fetch;
 mod keys;
 mod shown;
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::Read as _;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -40,7 +41,7 @@ pub use args::VerifyArgs;
 use claims::Expectations;
 use crypto::{Alg, AlgName};
 use fetch::{DiskCache, Http};
-use keys::{Key, Material, Parsed};
+use keys::{Key, Material, ParsedKeys};
 use shown::shown;
 
 /// Largest key or secret file read.
@@ -65,12 +66,25 @@ pub enum VerifyError {
     },
 }
 
+impl VerifyError {
+    /// A bad value on the command line (an empty or malformed `--secret`, a `--jwks` or
+    /// `--trust-issuer` that is not a URL, a `--secret-env` variable that is unset, empty or
+    /// not UTF-8) is a usage error: 2. A key or secret file that cannot be read or used is
+    /// an input problem, like an unreadable token file: 1.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            VerifyError::Secret(_) | VerifyError::SecretEnv { .. } | VerifyError::Url { .. } => 2,
+            VerifyError::KeyFile { .. } | VerifyError::SecretFile { .. } => 1,
+        }
+    }
+}
+
 /// A set of keys and where it came from.
 #[derive(Debug, Clone)]
-struct Source {
+struct KeySource {
     /// "--key keys.json", or the key-set URL.
     label: String,
-    parsed: Arc<Parsed>,
+    parsed: Arc<ParsedKeys>,
     /// How old the copy is when it came from the disk cache.
     cached_age: Option<Duration>,
     /// Fetched (and so refetchable when a `kid` is missing).
@@ -83,7 +97,7 @@ struct Source {
 /// serves every token (and thread) of a run and fetches each URL once.
 #[derive(Debug)]
 pub struct Verifier {
-    static_sources: Vec<Source>,
+    static_sources: Vec<KeySource>,
     jwks: Option<String>,
     discover: bool,
     trust: Vec<String>,
@@ -91,24 +105,25 @@ pub struct Verifier {
     http: Http,
     cache: Option<DiskCache>,
     /// Key sets by URL (errors too, so a dead URL is tried once per run).
-    key_sets: Mutex<HashMap<String, Result<Source, String>>>,
+    key_sets: Mutex<HashMap<String, Result<KeySource, String>>>,
     /// `jwks_uri` by issuer.
     discovered: Mutex<HashMap<String, Result<String, String>>>,
 }
 
 /// Load the keys and secrets the options name. `Ok(None)` when no option asks for
-/// verification. `env` reads environment variables (`--secret-env`, the cache directory).
+/// verification. `env` reads environment variables (`--secret-env`, the cache directory),
+/// as the operating system holds them (`std::env::var_os`).
 pub fn prepare(
     args: &VerifyArgs,
-    env: &dyn Fn(&str) -> Option<String>,
+    env: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<Option<Verifier>, VerifyError> {
     if !args.requested() {
         return Ok(None);
     }
     let mut static_sources = Vec::new();
-    let secret = |label: String, bytes: Vec<u8>| Source {
+    let secret = |label: String, bytes: Vec<u8>| KeySource {
         label,
-        parsed: Arc::new(Parsed {
+        parsed: Arc::new(ParsedKeys {
             keys: vec![Key::bare(Material::Secret(bytes))],
             is_set: false,
         }),
@@ -145,7 +160,12 @@ pub fn prepare(
             var: var.clone(),
             problem,
         };
-        let text = env(var).ok_or_else(|| problem("the variable is not set".to_string()))?;
+        let value = env(var).ok_or_else(|| problem("the variable is not set".to_string()))?;
+        let text = value.into_string().map_err(|_| {
+            problem(
+                "the variable holds bytes that are not UTF-8; use \"b64:\" and base64".to_string(),
+            )
+        })?;
         let bytes = keys::secret_from_text(&text).map_err(problem)?;
         static_sources.push(secret(format!("--secret-env {var}"), bytes));
     }
@@ -156,7 +176,7 @@ pub fn prepare(
         };
         let bytes = read_capped(path).map_err(problem)?;
         let parsed = keys::parse_key_file(&bytes).map_err(problem)?;
-        static_sources.push(Source {
+        static_sources.push(KeySource {
             label: format!("--key {}", path.display()),
             parsed: Arc::new(parsed),
             cached_age: None,
@@ -261,7 +281,7 @@ fn claim_str<'a>(token: &'a Token, name: &str) -> Option<&'a str> {
 
 /// The keys of `sources` that may have made the token's signature: in a key set, those whose
 /// `kid` (or `x5t`) matches the token's, or that have none; a single key always.
-fn select<'a>(sources: &'a [Source], token: &Token) -> Vec<(&'a Source, &'a Key)> {
+fn select<'a>(sources: &'a [KeySource], token: &Token) -> Vec<(&'a KeySource, &'a Key)> {
     let kid = header_str(token, "kid");
     let x5t = header_str(token, "x5t");
     let x5t_s256 = header_str(token, "x5t#S256");
@@ -355,7 +375,13 @@ impl Verifier {
         if token.signature_bytes.is_empty() {
             return Verification::new(
                 Invalid,
-                format!("the signature is empty: it was stripped, but the header says {alg_name}"),
+                if token.signature.is_empty() {
+                    format!(
+                        "the signature is empty: it was stripped, but the header says {alg_name}"
+                    )
+                } else {
+                    "the signature segment is not base64url, so no key can match it".to_string()
+                },
             );
         }
 
@@ -383,13 +409,13 @@ impl Verifier {
         token: &Token,
         alg: Alg,
         alg_name: &str,
-        candidates: &[(&Source, &Key)],
+        candidates: &[(&KeySource, &Key)],
         failures: &[String],
     ) -> Verification {
         use SignatureStatus::{Invalid, Unsupported, Unverifiable, Valid};
         let kid = header_str(token, "kid");
         // Which key the answer is about, and what is worth knowing about it.
-        let identify = |v: &mut Verification, s: &Source, k: &Key| {
+        let identify = |v: &mut Verification, s: &KeySource, k: &Key| {
             v.key_id.clone_from(&k.kid);
             v.key_source = Some(s.label.clone());
             if !s.parsed.is_set
@@ -517,7 +543,7 @@ impl Verifier {
         &self,
         token: &Token,
         fresh: bool,
-        sources: &mut Vec<Source>,
+        sources: &mut Vec<KeySource>,
         failures: &mut Vec<String>,
         notes: &mut Vec<String>,
     ) {
@@ -540,7 +566,7 @@ impl Verifier {
 
     /// The key set at `url`, fetched once per run (once per `fresh` refetch). Discovered
     /// sets (`use_cache`) also go through the disk cache.
-    fn key_set(&self, url: &str, use_cache: bool, fresh: bool) -> Result<Source, String> {
+    fn key_set(&self, url: &str, use_cache: bool, fresh: bool) -> Result<KeySource, String> {
         let mut memo = self.key_sets.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(known) = memo.get(url) {
             let from_network = known.as_ref().map_or(true, |s| s.cached_age.is_none());
@@ -564,7 +590,7 @@ impl Verifier {
                 Ok((parsed, None))
             }),
         }
-        .map(|(parsed, cached_age)| Source {
+        .map(|(parsed, cached_age)| KeySource {
             label: url.to_string(),
             parsed: Arc::new(parsed),
             cached_age,
@@ -575,7 +601,7 @@ impl Verifier {
     }
 
     /// The key set discovered from the token's issuer, and a note saying how.
-    fn discovered_set(&self, token: &Token, fresh: bool) -> Result<(Source, String), String> {
+    fn discovered_set(&self, token: &Token, fresh: bool) -> Result<(KeySource, String), String> {
         let iss = claim_str(token, "iss")
             .ok_or("the token has no \"iss\" (string) to discover keys from")?;
         let trusted = discovery::trusted(iss, &self.trust)?;
@@ -615,8 +641,174 @@ impl Verifier {
     }
 }
 
-fn parse_key_set(body: &[u8], url: &str) -> Result<Parsed, String> {
+fn parse_key_set(body: &[u8], url: &str) -> Result<ParsedKeys, String> {
     let value: Value =
         serde_json::from_slice(body).map_err(|e| format!("{url} did not answer JSON: {e}"))?;
     keys::parse_jwk_or_set(&value).map_err(|e| format!("{url}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use hmac::{Hmac, KeyInit as _, Mac as _};
+    use sha2::Sha256;
+
+    const SECRET: &str = "a secret of thirty-two bytes ok!";
+
+    fn now() -> DateTime<Utc> {
+        DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    fn signed(header: &str, payload: &str, secret: &[u8]) -> Token {
+        let input = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header),
+            URL_SAFE_NO_PAD.encode(payload)
+        );
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap();
+        mac.update(input.as_bytes());
+        let sig = URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+        crate::token::decode(&format!("{input}.{sig}")).unwrap()
+    }
+
+    fn verifier(args: VerifyArgs) -> Verifier {
+        prepare(
+            &VerifyArgs {
+                no_cache: true,
+                ..args
+            },
+            &|_| None,
+        )
+        .unwrap()
+        .unwrap()
+    }
+
+    fn with_secret() -> Verifier {
+        verifier(VerifyArgs {
+            secret: Some(SECRET.into()),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn nothing_asked_means_no_verifier() {
+        assert!(
+            prepare(&VerifyArgs::default(), &|_| None)
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn an_hmac_signature_is_checked_with_the_secret() {
+        let v = with_secret();
+        let good = signed(r#"{"alg":"HS256"}"#, r#"{"sub":"a"}"#, SECRET.as_bytes());
+        let answer = v.verify(&good, now());
+        assert_eq!(answer.status, SignatureStatus::Valid, "{answer}");
+        assert_eq!(answer.key_source.as_deref(), Some("--secret"));
+        assert_eq!(answer.algorithm.as_deref(), Some("HS256"));
+        let forged = signed(
+            r#"{"alg":"HS256"}"#,
+            r#"{"sub":"a"}"#,
+            b"another secret, also 32 bytes..",
+        );
+        let answer = v.verify(&forged, now());
+        assert_eq!(answer.status, SignatureStatus::Invalid, "{answer}");
+    }
+
+    #[test]
+    fn tokens_that_can_never_be_valid_say_why() {
+        let v = with_secret();
+        let none = crate::token::decode("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.").unwrap();
+        let answer = v.verify(&none, now());
+        assert_eq!(answer.status, SignatureStatus::Invalid);
+        assert!(answer.reason.unwrap().contains("not signed"));
+        let stripped = signed(r#"{"alg":"HS256"}"#, "{}", SECRET.as_bytes());
+        let stripped = crate::token::decode(&format!(
+            "{}.{}.",
+            stripped.segments().next().unwrap(),
+            stripped.segments().nth(1).unwrap()
+        ))
+        .unwrap();
+        assert!(
+            v.verify(&stripped, now())
+                .reason
+                .unwrap()
+                .contains("signature is empty")
+        );
+        let es256k = signed(r#"{"alg":"ES256K"}"#, "{}", SECRET.as_bytes());
+        assert_eq!(
+            v.verify(&es256k, now()).status,
+            SignatureStatus::Unsupported
+        );
+        let crit = signed(r#"{"alg":"HS256","crit":["exp"]}"#, "{}", SECRET.as_bytes());
+        let answer = v.verify(&crit, now());
+        assert_eq!(answer.status, SignatureStatus::Unverifiable);
+        assert!(answer.reason.unwrap().contains("critical"));
+    }
+
+    #[test]
+    fn keys_named_or_carried_by_the_token_are_reported_never_used() {
+        let t = signed(
+            r#"{"alg":"HS256","jku":"https://evil.example/keys","x5c":["AAAA"]}"#,
+            "{}",
+            SECRET.as_bytes(),
+        );
+        let answer = with_secret().verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Valid);
+        assert_eq!(answer.notes.len(), 2, "{:?}", answer.notes);
+        assert!(answer.notes[0].contains("jku=\"https://evil.example/keys\": ignored"));
+        assert!(answer.notes[1].contains("x5c") && answer.notes[1].contains("proves nothing"));
+    }
+
+    #[test]
+    fn claim_checks_go_with_the_signature_not_into_it() {
+        let v = verifier(VerifyArgs {
+            secret: Some(SECRET.into()),
+            aud: Some("api".into()),
+            leeway: 60,
+            ..Default::default()
+        });
+        let t = signed(
+            r#"{"alg":"HS256"}"#,
+            r#"{"aud":"web","exp":1699999950}"#,
+            SECRET.as_bytes(),
+        );
+        let answer = v.verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Valid);
+        let checks: Vec<(&str, bool)> = answer
+            .claim_checks
+            .iter()
+            .map(|c| (c.name.as_str(), c.ok))
+            .collect();
+        // exp passed 50 s ago, within the 60 s leeway.
+        assert_eq!(checks, [("aud", false), ("exp", true)]);
+        assert!(!answer.claims_ok());
+    }
+
+    #[test]
+    fn a_key_set_picks_the_key_by_kid() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys.json");
+        let k = URL_SAFE_NO_PAD.encode(SECRET);
+        std::fs::write(
+            &path,
+            format!(r#"{{"keys":[{{"kty":"oct","kid":"one","k":"{k}"}},{{"kty":"oct","kid":"two","k":"{k}"}}]}}"#),
+        )
+        .unwrap();
+        let v = verifier(VerifyArgs {
+            key: Some(path),
+            ..Default::default()
+        });
+        let t = signed(r#"{"alg":"HS256","kid":"two"}"#, "{}", SECRET.as_bytes());
+        let answer = v.verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Valid, "{answer}");
+        assert_eq!(answer.key_id.as_deref(), Some("two"));
+        let t = signed(r#"{"alg":"HS256","kid":"three"}"#, "{}", SECRET.as_bytes());
+        let answer = v.verify(&t, now());
+        assert_eq!(answer.status, SignatureStatus::Invalid);
+        assert_eq!(answer.reason.as_deref(), Some("no key with kid \"three\""));
+    }
 }

@@ -1,0 +1,221 @@
+//! `jwtscope login` as a user runs it: the real binary against the mock OpenID provider in
+//! tests/mock_oidc, with `$BROWSER` a small script that follows the sign-in URL with curl.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod mock_oidc;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use mock_oidc::{CLIENT_ID, Config, Provider, TENANT};
+use serde_json::Value;
+
+/// A `$BROWSER` that follows the URL (the provider's redirect, then the listener) and keeps
+/// the page it ends on next to itself.
+fn browser(dir: &Path) -> PathBuf {
+    let path = dir.join("browser.sh");
+    std::fs::write(
+        &path,
+        "#!/bin/sh\ncurl -sS -L --noproxy '*' --max-time 10 \"$1\" > \"$0.page\" 2>&1\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
+fn jwtscope(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("jwtscope").unwrap();
+    for v in [
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "SSH_CONNECTION",
+        "SSH_CLIENT",
+        "SSH_TTY",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ] {
+        c.env_remove(v);
+    }
+    c.env("BROWSER", browser(dir))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(60));
+    c
+}
+
+fn login_args(p: &Provider) -> Vec<String> {
+    [
+        "login",
+        "--tenant",
+        TENANT,
+        "--cloud",
+        &p.base(),
+        "--client-id",
+        CLIENT_ID,
+        "--timeout",
+        "20",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+#[test]
+fn signs_in_through_the_browser_and_prints_json() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    let save = dir.path().join("response.json");
+    let out = jwtscope(dir.path())
+        .args(login_args(&p))
+        .args(["--output", "json", "--save"])
+        .arg(&save)
+        .assert()
+        .success();
+    p.finish();
+    let o = out.get_output();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("using the auth-code flow: $BROWSER is set"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("/oauth2/v2.0/authorize?"),
+        "the URL is printed: {stderr}"
+    );
+    assert!(
+        stderr.contains("Mobile and desktop applications"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("refresh-1") && !stderr.contains("code-"),
+        "no secrets on stderr: {stderr}"
+    );
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["source"]["type"], "login");
+    assert_eq!(json["source"]["flow"], "auth-code");
+    let id = json["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["origin"].as_str().unwrap().ends_with("id_token"))
+        .unwrap();
+    assert_eq!(
+        id["verification"]["status"], "valid",
+        "{}",
+        id["verification"]
+    );
+    let nonce = id["verification"]["claim_checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "nonce")
+        .unwrap();
+    assert_eq!(nonce["ok"], true);
+    let page = std::fs::read_to_string(dir.path().join("browser.sh.page")).unwrap();
+    assert!(page.contains("You can close this tab"), "{page}");
+    // --save: the raw response, owner-only.
+    let saved: Value = serde_json::from_slice(&std::fs::read(&save).unwrap()).unwrap();
+    assert_eq!(saved["refresh_token"], "refresh-1");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&save).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn a_nonce_mismatch_fails_check_with_4() {
+    let p = Provider::start(Config {
+        nonce_override: Some("replayed".into()),
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = jwtscope(dir.path())
+        .args(login_args(&p))
+        .arg("--check")
+        .assert()
+        .code(4);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout.contains("nonce"), "{stdout}");
+}
+
+#[test]
+fn an_error_redirect_names_the_code_and_the_fix() {
+    let p = Provider::start(Config {
+        authorize_error: Some("error=interaction_required&error_description=AADSTS50076%3A+Due+to+a+configuration+change+you+must+use+multi-factor+authentication.".into()),
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = jwtscope(dir.path()).args(login_args(&p)).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("error: the sign-in redirect answered interaction_required (AADSTS50076)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: multi-factor authentication is required"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn without_a_browser_the_device_code_flow_is_chosen() {
+    let p = Provider::start(Config {
+        device_polls: vec!["authorization_pending"],
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = jwtscope(dir.path())
+        .env_remove("BROWSER")
+        .env("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 5000")
+        .args(login_args(&p))
+        .args(["--output", "text"])
+        .assert()
+        .success();
+    p.finish();
+    let o = out.get_output();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("using the device-code flow: an SSH session without a display or $BROWSER"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("enter the code ABCD-EFGH"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("login device-code"), "{stdout}");
+}
+
+#[test]
+fn usage_errors_exit_2_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jwtscope(dir.path())
+        .args(["login", "--client-id", CLIENT_ID])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("--tenant"));
+    jwtscope(dir.path())
+        .args([
+            "login",
+            "--tenant",
+            "common",
+            "--cloud",
+            "http://example.com",
+            "--client-id",
+            CLIENT_ID,
+        ])
+        .assert()
+        .code(2);
+    jwtscope(dir.path())
+        .args(["login", "--tenant", "common"])
+        .assert()
+        .code(2);
+}
