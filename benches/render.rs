@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
         ),
     ];
     for (name, keys) in views {
-        let mut app = tui::App::new(Some(report.clone()), now, true, true);
+        let mut app = tui::App::new(Some(report.clone()), now, true, true, &tui::ui::GEOMETRY);
         app.size = ratatui::layout::Rect::new(0, 0, 200, 60);
         for k in keys {
             press(&mut app, *k);

@@ -14,7 +14,6 @@ use jwtscope::report::{Field, Report, TokenReport};
 use jwtscope::source::Source;
 
 use super::keymap::{self, Action};
-use super::ui;
 
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
@@ -81,6 +80,24 @@ impl TimeMode {
             TimeMode::Raw => "raw",
         }
     }
+}
+
+/// The overview laid out at a width: its screen rows (wrapped with hanging indents), where
+/// each line starts among them, and what `y` copies on each line.
+pub struct OverviewPage {
+    pub rows: Vec<ratatui::text::Line<'static>>,
+    pub starts: Vec<usize>,
+    pub copies: Vec<Option<(String, String)>>,
+}
+
+/// What the state needs to know about the layout, provided by the drawing side (the view
+/// module's `GEOMETRY`) so that the state module does not depend on the view module.
+pub struct Geometry {
+    pub body_area: fn(&App, Rect) -> Rect,
+    pub overview_page: fn(&App, u16) -> Option<OverviewPage>,
+    pub detail_metrics: fn(&App, Rect) -> Option<(Rect, usize)>,
+    pub detail_find: fn(&App, Rect, &str, usize) -> Option<usize>,
+    pub help_metrics: fn(&App, Rect) -> (usize, usize),
 }
 
 /// The views that scroll rather than select.
@@ -173,6 +190,8 @@ pub struct App {
     pub fetching: Option<String>,
     /// Turns the fetch spinner.
     pub spin: usize,
+    /// The layout, as the drawing side works it out.
+    pub geometry: &'static Geometry,
     /// The largest paste accepted, in bytes (`--max-input-size`).
     pub max_paste: usize,
     /// The terminal's size, kept up to date by the event loop: pages and scroll limits are
@@ -184,7 +203,13 @@ pub struct App {
 
 impl App {
     /// A UI for `report` (or the paste screen when `None`) at `now`.
-    pub fn new(report: Option<Report>, now: DateTime<Utc>, frozen: bool, color: bool) -> Self {
+    pub fn new(
+        report: Option<Report>,
+        now: DateTime<Utc>,
+        frozen: bool,
+        color: bool,
+        geometry: &'static Geometry,
+    ) -> Self {
         App {
             mode: if report.is_none() {
                 Mode::Paste
@@ -218,6 +243,7 @@ impl App {
             pending: Vec::new(),
             pending_at: None,
             max_paste: 64 << 20,
+            geometry,
             fetching: None,
             spin: 0,
             size: Rect::new(0, 0, 80, 24),
@@ -524,7 +550,7 @@ impl App {
             Mode::Search => self.search_key(k),
             Mode::Help { over_raw } => {
                 // The help scrolls with the moving keys; Esc and ? close it; q quits.
-                let (height, rows) = ui::help_metrics(self, self.size);
+                let (height, rows) = (self.geometry.help_metrics)(self, self.size);
                 let max = rows.saturating_sub(height);
                 let page = isize::try_from(height.max(1)).unwrap_or(10);
                 let delta = match keymap::action_for(k) {
@@ -617,7 +643,7 @@ impl App {
 
     /// The furthest the raw view or the token can scroll: the last row at the bottom.
     fn scroll_max(&self, what: Scroll) -> usize {
-        let body = ui::body_area(self, self.size);
+        let body = (self.geometry.body_area)(self, self.size);
         let height = usize::from(body.height);
         let rows = match what {
             Scroll::Raw => self.raw_lines.len(),
@@ -631,7 +657,7 @@ impl App {
 
     /// Rows a page key moves: the rows the focused view shows.
     fn page(&self) -> usize {
-        let body = usize::from(ui::body_area(self, self.size).height);
+        let body = usize::from((self.geometry.body_area)(self, self.size).height);
         let table = !self.raw() && matches!(self.focus, Panel::Claims | Panel::Header);
         // A table's header row, and the filter bar above the claims.
         let chrome = usize::from(table)
@@ -668,7 +694,7 @@ impl App {
         } else {
             self.detail_search.clone()
         };
-        if let Some(row) = ui::detail_find(self, self.size, &needle, from) {
+        if let Some(row) = (self.geometry.detail_find)(self, self.size, &needle, from) {
             self.detail_scroll = row;
             self.clamp_detail();
         }
@@ -681,7 +707,7 @@ impl App {
 
     /// Keeps the detail's scroll where its last row is at the bottom or above.
     fn clamp_detail(&mut self) {
-        if let Some((inner, rows)) = ui::detail_metrics(self, self.size) {
+        if let Some((inner, rows)) = (self.geometry.detail_metrics)(self, self.size) {
             let max = rows.saturating_sub(usize::from(inner.height));
             self.detail_scroll = self.detail_scroll.min(max);
         }
@@ -725,8 +751,8 @@ impl App {
     /// Moves the overview's selection by `delta` lines and scrolls so it is on screen; at the
     /// last line the page is scrolled to its end.
     fn move_overview(&mut self, delta: isize) {
-        let body = ui::body_area(self, self.size);
-        let Some(page) = ui::overview_page(self, body.width) else {
+        let body = (self.geometry.body_area)(self, self.size);
+        let Some(page) = (self.geometry.overview_page)(self, body.width) else {
             return;
         };
         let last = page.starts.len().saturating_sub(1);
@@ -752,7 +778,7 @@ impl App {
     fn page_by(&mut self, sign: isize) {
         if self.in_detail() {
             // Exactly the rows the detail shows: nothing skipped, nothing repeated.
-            let page = ui::detail_metrics(self, self.size)
+            let page = (self.geometry.detail_metrics)(self, self.size)
                 .map_or(1, |(inner, _)| usize::from(inner.height).max(1));
             let page = isize::try_from(page).unwrap_or(10);
             self.detail_scroll = self.detail_scroll.saturating_add_signed(sign * page);
@@ -891,8 +917,8 @@ impl App {
         } else {
             match self.focus {
                 Panel::Summary => {
-                    let width = ui::body_area(self, self.size).width;
-                    ui::overview_page(self, width)
+                    let width = (self.geometry.body_area)(self, self.size).width;
+                    (self.geometry.overview_page)(self, width)
                         .and_then(|p| p.copies.into_iter().nth(self.summary_sel).flatten())
                 }
                 Panel::Header => self

@@ -72,6 +72,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
         opts.now.unwrap_or_else(clock),
         opts.now.is_some(),
         opts.color,
+        &ui::GEOMETRY,
     );
     app.can_refetch = opts.refetch.is_some();
     app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);

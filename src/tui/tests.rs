@@ -45,7 +45,7 @@ fn app_for(name: &str) -> App {
         },
         now(),
     );
-    App::new(Some(r), now(), true, false)
+    App::new(Some(r), now(), true, false, &super::ui::GEOMETRY)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> String {
@@ -143,7 +143,7 @@ fn summary_of_an_expired_token() {
         .unwrap()
         .into();
     let r = report_of(&asset("managedid.json"), Source::Stdin, later);
-    let app = App::new(Some(r), later, true, false);
+    let app = App::new(Some(r), later, true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("EXPIRED 27h 2m ago"), "{screen}");
     insta::assert_snapshot!("summary_expired_80x24", screen);
@@ -152,7 +152,7 @@ fn summary_of_an_expired_token() {
 #[test]
 fn the_countdown_moves_with_the_clock_without_decoding_again() {
     let r = report_of(&asset("managedid.json"), Source::Stdin, now());
-    let mut app = App::new(Some(r), now(), false, false);
+    let mut app = App::new(Some(r), now(), false, false, &super::ui::GEOMETRY);
     assert!(draw(&app, 80, 24).contains("expires in 23h 5m"));
     let t = app.current().unwrap().clone();
     app.tick(now() + chrono::Duration::seconds(83_100 - 252));
@@ -234,7 +234,7 @@ fn filter_and_time_modes() {
 
 #[test]
 fn paste_screen_paste_and_error() {
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     insta::assert_snapshot!("paste_80x24", draw(&app, 80, 24));
     app.handle(
         &Event::Paste("not a token at all\nreally".into()),
@@ -250,7 +250,7 @@ fn paste_screen_paste_and_error() {
 
 #[test]
 fn a_paste_typed_as_keys_is_decoded_when_it_pauses() {
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     let start = Instant::now();
     let doc = String::from_utf8(asset("managedid.json")).unwrap();
     for c in doc.chars() {
@@ -289,7 +289,7 @@ fn several_tokens_and_switching() {
 fn warnings_are_always_visible() {
     let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIn0.";
     let r = report_of(token.as_bytes(), Source::Argument, now());
-    let app = App::new(Some(r), now(), true, false);
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
     assert!(
         screen.contains("2 warnings · press 1 to read them all"),
@@ -315,7 +315,7 @@ fn the_signature_row_shows_the_verification() {
         Some(&verifier),
     )
     .unwrap();
-    let app = App::new(Some(r), now(), true, false);
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 100, 30);
     assert!(
         screen.contains("Signature  valid · RS256 · kid GZkmL_IZk"),
@@ -347,7 +347,7 @@ fn every_conformance_token_draws_in_every_view_at_every_size() {
             &[KeyCode::Char('r')],
             &[KeyCode::Char('?')],
         ] {
-            let mut app = App::new(Some(r.clone()), now(), true, true);
+            let mut app = App::new(Some(r.clone()), now(), true, true, &super::ui::GEOMETRY);
             keys(&mut app, keys_to_press);
             for (w, h) in [(60, 16), (80, 24), (200, 60)] {
                 let screen = draw(&app, w, h);
@@ -385,7 +385,7 @@ fn too_small_a_terminal_says_so() {
 fn big_tokens_render_only_what_is_visible() {
     let big = common::big_token(5000);
     let r = report_of(big.as_bytes(), Source::Stdin, now());
-    let mut app = App::new(Some(r), now(), true, false);
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 200, 60);
     assert!(screen.contains("[5000 items"), "{screen}");
     keys(
@@ -473,7 +473,7 @@ fn esc_closes_what_is_open_and_never_quits() {
     keys(&mut app, &[KeyCode::Char('?'), KeyCode::Esc, KeyCode::Esc]);
     assert!(app.mode == super::app::Mode::Browse && !app.quit);
     // The paste screen: Esc clears or goes back, never quits.
-    let mut paste = App::new(None, now(), true, false);
+    let mut paste = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     chars(&mut paste, "abc");
     keys(&mut paste, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Esc]);
     assert!(!paste.quit && paste.paste.buffer.is_empty());
@@ -549,7 +549,7 @@ fn the_detail_pages_exactly_and_g_end_and_search_work_inside_it() {
     let big = common::big_token(5000);
     let r = report_of(big.as_bytes(), Source::Stdin, now());
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
-        let mut app = App::new(Some(r.clone()), now(), true, false);
+        let mut app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
         app.size = ratatui::layout::Rect::new(0, 0, w, h);
         keys(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]);
         assert_eq!(app.selected_claim().unwrap().name, "groups");
@@ -586,7 +586,7 @@ fn the_detail_pages_exactly_and_g_end_and_search_work_inside_it() {
         assert!(!app.quit);
     }
     // Filtering for an item opens the detail at the match, not at item 0.
-    let mut app = App::new(Some(r), now(), true, false);
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
     keys(&mut app, &[KeyCode::Char('/')]);
     chars(&mut app, &group(1387));
@@ -628,7 +628,7 @@ fn the_detail_wraps_long_values_and_pages_without_losing_a_character() {
         &format!(r#"{{"path":"C:\\new","s":"{long}"}}"#),
     );
     let r = report_of(token.as_bytes(), Source::Argument, now());
-    let mut app = App::new(Some(r), now(), true, false);
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     keys(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
     let mut text = String::new();
     let mut last = String::new();
@@ -774,7 +774,7 @@ fn small_screens_keep_the_most_important_summary_rows() {
     let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5taWNyb3NvZnRvbmxpbmUuY29tLzhjM2RhZDFkLWI2YmMtNGY4Yi05MzliLTgyNjMzNzJlY2VkNi92Mi4wIiwiYXVkIjoiYXBpOi8vYXBwIiwib2lkIjoiYjFlMmMzZDQtNWY2MC00NzE4LTlhMmItM2M0ZDVlNmY3MDgxIiwidGlkIjoiOGMzZGFkMWQtYjZiYy00ZjhiLTkzOWItODI2MzM3MmVjZWQ2In0.";
     let r = report_of(token.as_bytes(), Source::Argument, now());
     for (w, h) in [(60, 16), (80, 24)] {
-        let app = App::new(Some(r.clone()), now(), true, false);
+        let app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
         let screen = draw(&app, w, h);
         assert!(screen.contains("warning"), "{screen}");
         if w == 80 {
@@ -793,7 +793,7 @@ fn every_cut_shows_an_ellipsis_by_display_width_and_ids_keep_their_end() {
     let token = common::token(r#"{"alg":"RS256"}"#, &payload);
     let r = report_of(token.as_bytes(), Source::Argument, now());
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
-        let app = App::new(Some(r.clone()), now(), true, false);
+        let app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
         let screen = draw(&app, w, h);
         let iss = screen
             .lines()
@@ -824,7 +824,7 @@ fn a_jwe_says_its_expiry_is_unknown_not_absent() {
     let token = conformance_token("08-rfc7519-A1-encrypted-jwt.json");
     let r = report_of(token.as_bytes(), Source::Argument, now());
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
-        let app = App::new(Some(r.clone()), now(), true, false);
+        let app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
         let screen = draw(&app, w, h);
         assert!(!screen.contains("no expiry"), "{w}x{h}:\n{screen}");
         assert!(
@@ -838,7 +838,7 @@ fn a_jwe_says_its_expiry_is_unknown_not_absent() {
 #[test]
 fn a_paste_larger_than_the_input_limit_is_refused() {
     let doc = String::from_utf8(asset("managedid.json")).unwrap();
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     app.max_paste = 100;
     app.handle(&Event::Paste(doc.clone()), Instant::now());
     assert!(app.report.is_none());
@@ -848,7 +848,7 @@ fn a_paste_larger_than_the_input_limit_is_refused() {
         "{screen}"
     );
     // Typed: the keys past the limit are dropped, and the paste refused.
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     app.max_paste = 100;
     let at = Instant::now();
     for c in doc.chars().filter(|c| *c != '\n') {
@@ -859,7 +859,7 @@ fn a_paste_larger_than_the_input_limit_is_refused() {
     assert!(app.report.is_none());
     assert!(draw(&app, 80, 24).contains("input limit"));
     // Within the limit, as before.
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     app.handle(&Event::Paste(doc), Instant::now());
     assert!(app.report.is_some());
 }
@@ -917,7 +917,7 @@ fn every_list_and_scrolled_view_says_where_it_is() {
 fn wording_reads_right_one_warning_and_the_token_colour_key() {
     let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIn0.";
     let r = report_of(token.as_bytes(), Source::Argument, now());
-    let app = App::new(Some(r), now(), true, false);
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
     assert!(!screen.contains("all of them with 1"), "{screen}");
     let mut app = app_for("managedid.json");
@@ -929,7 +929,7 @@ fn wording_reads_right_one_warning_and_the_token_colour_key() {
             "{styled}"
         );
     }
-    let app = App::new(app.report.clone(), now(), true, true);
+    let app = App::new(app.report.clone(), now(), true, true, &super::ui::GEOMETRY);
     let mut app = app;
     keys(&mut app, &[KeyCode::Char('4')]);
     insta::assert_snapshot!("token_colour_key_80x24", styled(&app, 80, 24));

@@ -25,7 +25,7 @@ mod claims;
 mod detail;
 mod header;
 mod help;
-pub mod overview;
+mod overview;
 mod paste;
 mod raw;
 mod text;
@@ -243,6 +243,15 @@ pub fn body_area(app: &App, area: Rect) -> Rect {
     layout(app, &theme, area).map_or(Rect::ZERO, |a| Block::bordered().inner(a.body))
 }
 
+/// The layout as the state needs it.
+pub static GEOMETRY: super::app::Geometry = super::app::Geometry {
+    body_area,
+    overview_page,
+    detail_metrics,
+    detail_find,
+    help_metrics,
+};
+
 /// Columns `s` takes on screen.
 #[cfg(test)]
 pub fn text_width(s: &str) -> usize {
@@ -268,7 +277,7 @@ pub fn detail_find(app: &App, size: Rect, needle: &str, from: usize) -> Option<u
 }
 
 /// The overview laid out at `width`: the state moves its selection and scroll with it.
-pub fn overview_page(app: &App, width: u16) -> Option<overview::Page> {
+pub fn overview_page(app: &App, width: u16) -> Option<super::app::OverviewPage> {
     let theme = Theme { color: app.color };
     app.current()
         .map(|t| overview::page(app, &theme, t, usize::from(width)))

@@ -47,13 +47,7 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
     Paragraph::new(shown).render(area, buf);
 }
 
-/// The overview laid out at a width: its screen rows (wrapped with hanging indents), where
-/// each line starts among them, and what `y` copies on each line.
-pub struct Page {
-    pub rows: Vec<Line<'static>>,
-    pub starts: Vec<usize>,
-    pub copies: Vec<Option<(String, String)>>,
-}
+use super::super::app::OverviewPage as Page;
 
 pub(super) fn page(app: &App, theme: &Theme, t: &TokenReport, width: usize) -> Page {
     let (lines, copies) = lines(app, theme, t);
