@@ -40,7 +40,7 @@ fn bench(c: &mut Criterion) {
         jwtscope::pipeline::build(big.as_bytes(), jwtscope::source::Source::Stdin, now).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut g = c.benchmark_group("render-200x60-5000-groups");
-    let views: [(&str, &[KeyCode]); 5] = [
+    let views: [(&str, &[KeyCode]); 7] = [
         ("claims", &[]),
         (
             "claims-detail-groups",
@@ -49,12 +49,21 @@ fn bench(c: &mut Criterion) {
         ("header", &[KeyCode::Char('3')]),
         ("token", &[KeyCode::Char('4')]),
         ("raw", &[KeyCode::Char('r')]),
+        ("overview", &[KeyCode::Char('1')]),
+        (
+            "claims-detail-groups-end",
+            &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::End],
+        ),
     ];
     for (name, keys) in views {
-        let mut app = tui::App::new(Some(report.clone()), now, true, true);
+        let mut app = tui::App::new(Some(report.clone()), now, true, true, &tui::ui::GEOMETRY);
+        app.size = ratatui::layout::Rect::new(0, 0, 200, 60);
         for k in keys {
             press(&mut app, *k);
         }
+        // Printable keys are held back briefly (a typed paste is told apart by speed): let
+        // them act.
+        app.idle(Instant::now() + std::time::Duration::from_secs(1));
         g.bench_function(name, |b| {
             b.iter(|| {
                 terminal

@@ -473,6 +473,7 @@ fn ui(
             refetch,
             verifier: ctx.verifier.clone(),
             started: ctx.started,
+            max_input: ctx.common.max_input_size,
         },
     )
     .map(|signal| signal.map(Outcome::Signal))

@@ -67,10 +67,10 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
+    /// Sends keys, in order. No sleeps: each test then waits for what the keys should show.
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.run(&["send-keys", k]);
-            std::thread::sleep(Duration::from_millis(80));
         }
     }
 
@@ -85,6 +85,22 @@ impl Tmux {
             assert!(
                 Instant::now() < deadline,
                 "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen no longer shows `needle`.
+    fn wait_gone(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(needle) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needle:?} to go; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -158,7 +174,9 @@ fn a_piped_token_opens_the_ui_and_keys_work_and_the_terminal_comes_back() {
     t.wait_for("RSASSA-PKCS1-v1_5");
     t.keys(&["?"]);
     t.wait_for("copy the whole token");
+    // A key right after Escape would read as Alt+key: wait for the help to close.
     t.keys(&["Escape"]);
+    t.wait_gone(" Keys ");
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0");
     assert_eq!(
@@ -279,9 +297,91 @@ fn imds_in_the_ui_fetches_again_with_r() {
     );
     t.keys(&["?"]);
     t.wait_for("fetch the token again");
-    t.keys(&["Escape", "R"]);
+    t.keys(&["Escape"]);
+    t.wait_gone(" Keys ");
+    t.keys(&["R"]);
     t.wait_for("fetched a new token");
     assert_eq!(mock.requests().len(), 2);
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0");
+}
+
+#[test]
+fn a_paste_typed_as_keys_in_the_main_view_is_decoded_not_run_as_commands() {
+    let cmd = format!(
+        "{} --now {} {}",
+        bin(),
+        common::NOW,
+        quote(&common::asset("managedid.json"))
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("valid · expires in 23h 5m");
+    // What a terminal without bracketed paste sends: the text as keys, q, y, t, r and all.
+    let token = common::token(r#"{"alg":"none"}"#, r#"{"sub":"typed-paste-subject"}"#);
+    let text = format!(r#"{{"access_token":"{token}","quota":"q y t r 1 2"}}"#);
+    t.run(&["send-keys", "-l", &text]);
+    let screen = t.wait_for("typed-paste-subject");
+    assert!(
+        screen.contains("source: paste") || screen.contains("paste"),
+        "{screen}"
+    );
+    assert!(
+        std::fs::read_to_string(t.status.path())
+            .unwrap_or_default()
+            .trim()
+            .is_empty(),
+        "the program exited"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
+
+/// `jwtscope imds` against a loopback endpoint whose second answer takes `delay`.
+fn slow_second_fetch(delay: Duration) -> (mock_identity::Mock, Tmux) {
+    let body = std::fs::read_to_string(common::asset("managedid.json")).unwrap();
+    let mock = mock_identity::Mock::start(move |_, n| {
+        if n > 0 {
+            std::thread::sleep(delay);
+        }
+        mock_identity::Reply::json(200, &body)
+    });
+    let cmd = format!(
+        "env -u IDENTITY_ENDPOINT -u MSI_ENDPOINT -u IMDS_ENDPOINT {} imds --source imds --endpoint {} --now {}",
+        bin(),
+        mock.url("/metadata/identity/oauth2/token"),
+        common::NOW
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("valid · expires in 23h 5m");
+    (mock, t)
+}
+
+#[test]
+fn r_fetches_in_the_background_while_keys_keep_working() {
+    let (mock, t) = slow_second_fetch(Duration::from_secs(2));
+    t.keys(&["R"]);
+    t.wait_for("fetching from");
+    // Keys work while the fetch runs.
+    t.keys(&["3"]);
+    let screen = t.wait_for("RSASSA-PKCS1-v1_5");
+    assert!(screen.contains("fetching from"), "{screen}");
+    t.wait_for("fetched a new token");
+    assert_eq!(mock.requests().len(), 2);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
+
+#[test]
+fn q_quits_at_once_during_a_slow_fetch() {
+    let (_mock, t) = slow_second_fetch(Duration::from_secs(8));
+    t.keys(&["R"]);
+    t.wait_for("fetching from");
+    let asked = Instant::now();
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert!(
+        asked.elapsed() < Duration::from_secs(4),
+        "q waited for the fetch: {:?}",
+        asked.elapsed()
+    );
 }

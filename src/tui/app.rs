@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
 use serde_json::Value;
 
 use jwtscope::pipeline;
@@ -16,6 +17,13 @@ use super::keymap::{self, Action};
 
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
+
+/// Printable keys closer together than this are a terminal typing a paste, not a person
+/// (people manage one key in 30 ms at best, key repeat about the same).
+pub const BURST_GAP: Duration = Duration::from_millis(8);
+
+/// This many printable keys in a burst make a paste.
+const BURST_LEN: usize = 3;
 
 /// The panels that take focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +82,31 @@ impl TimeMode {
     }
 }
 
+/// The overview laid out at a width: its screen rows (wrapped with hanging indents), where
+/// each line starts among them, and what `y` copies on each line.
+pub struct OverviewPage {
+    pub rows: Vec<ratatui::text::Line<'static>>,
+    pub starts: Vec<usize>,
+    pub copies: Vec<Option<(String, String)>>,
+}
+
+/// What the state needs to know about the layout, provided by the drawing side (the view
+/// module's `GEOMETRY`) so that the state module does not depend on the view module.
+pub struct Geometry {
+    pub body_area: fn(&App, Rect) -> Rect,
+    pub overview_page: fn(&App, u16) -> Option<OverviewPage>,
+    pub detail_metrics: fn(&App, Rect) -> Option<(Rect, usize)>,
+    pub detail_find: fn(&App, Rect, &str, usize) -> Option<usize>,
+    pub help_metrics: fn(&App, Rect) -> (usize, usize),
+}
+
+/// The views that scroll rather than select.
+#[derive(Debug, Clone, Copy)]
+enum Scroll {
+    Raw,
+    Token,
+}
+
 /// Something the event loop must do outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -81,6 +114,23 @@ pub enum Effect {
     Copy(String),
     /// Fetch the input again (`jwtscope imds`).
     Refetch,
+}
+
+/// What has the keyboard. One at a time, so the order the keys go in is the enum itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The panels.
+    Browse,
+    /// The raw JSON of header and payload in the body.
+    Raw,
+    /// Typing a claim filter.
+    Filter,
+    /// Typing a search inside the open claim detail.
+    Search,
+    /// The key help, over the panels or over the raw view.
+    Help { over_raw: bool },
+    /// The paste screen.
+    Paste,
 }
 
 /// The paste screen's state.
@@ -95,7 +145,7 @@ pub struct PasteBox {
 }
 
 /// Everything the UI shows.
-#[allow(clippy::struct_excessive_bools)] // independent toggles of the view, not a state machine
+#[allow(clippy::struct_excessive_bools)] // settings (frozen, color, can_refetch) and two flags; the modes are `Mode`
 pub struct App {
     /// The decoded input; `None` shows the paste screen.
     pub report: Option<Report>,
@@ -109,37 +159,63 @@ pub struct App {
     pub focus: Panel,
     pub claim_sel: usize,
     pub header_sel: usize,
+    /// The overview's selected line (what `y` copies there).
+    pub summary_sel: usize,
     pub summary_scroll: usize,
+    /// How far the help is scrolled.
+    pub help_scroll: usize,
     pub token_scroll: usize,
     pub detail_open: bool,
     pub detail_scroll: usize,
+    /// What `/` looks for inside the open detail.
+    pub detail_search: String,
     pub filter: String,
-    pub filtering: bool,
     /// Indexes of the claims that pass `filter` (`None`: no filter), kept by `refilter`.
     filtered: Option<Vec<usize>>,
     pub time_mode: TimeMode,
-    pub raw: bool,
+    pub mode: Mode,
     pub raw_scroll: usize,
     /// The raw JSON lines of the current token, made when the raw view opens.
     pub raw_lines: Vec<String>,
-    pub help: bool,
     /// A one-line confirmation in the footer ("copied ..."), until the next key.
     pub flash: Option<String>,
-    pub paste_mode: bool,
     pub paste: PasteBox,
     pub can_refetch: bool,
     pub quit: bool,
-    /// Rows a page key moves (the body's height, kept up to date by the event loop).
-    pub page: usize,
+    /// Printable keys held back for `BURST_GAP` in case more follow at once (a paste typed
+    /// by a terminal without bracketed paste), with when the last arrived.
+    pending: Vec<KeyEvent>,
+    pending_at: Option<Instant>,
+    /// A fetch (`R`) running in the background, and what it last said.
+    pub fetching: Option<String>,
+    /// Turns the fetch spinner.
+    pub spin: usize,
+    /// The layout, as the drawing side works it out.
+    pub geometry: &'static Geometry,
+    /// The largest paste accepted, in bytes (`--max-input-size`).
+    pub max_paste: usize,
+    /// The terminal's size, kept up to date by the event loop: pages and scroll limits are
+    /// worked out from it, so the state never holds a position the screen cannot show.
+    pub size: Rect,
     /// Verifies pasted input with the keys given on the command line.
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
 }
 
 impl App {
     /// A UI for `report` (or the paste screen when `None`) at `now`.
-    pub fn new(report: Option<Report>, now: DateTime<Utc>, frozen: bool, color: bool) -> Self {
+    pub fn new(
+        report: Option<Report>,
+        now: DateTime<Utc>,
+        frozen: bool,
+        color: bool,
+        geometry: &'static Geometry,
+    ) -> Self {
         App {
-            paste_mode: report.is_none(),
+            mode: if report.is_none() {
+                Mode::Paste
+            } else {
+                Mode::Browse
+            },
             report,
             now,
             frozen,
@@ -148,25 +224,36 @@ impl App {
             focus: Panel::Claims,
             claim_sel: 0,
             header_sel: 0,
+            summary_sel: 0,
             summary_scroll: 0,
+            help_scroll: 0,
             token_scroll: 0,
             detail_open: false,
             detail_scroll: 0,
+            detail_search: String::new(),
             filter: String::new(),
-            filtering: false,
             filtered: None,
             time_mode: TimeMode::Relative,
-            raw: false,
             raw_scroll: 0,
             raw_lines: Vec::new(),
-            help: false,
             flash: None,
             paste: PasteBox::default(),
             can_refetch: false,
             quit: false,
-            page: 10,
+            pending: Vec::new(),
+            pending_at: None,
+            max_paste: 64 << 20,
+            geometry,
+            fetching: None,
+            spin: 0,
+            size: Rect::new(0, 0, 80, 24),
             verifier: None,
         }
+    }
+
+    /// The body shows the raw JSON (also under the help).
+    pub fn raw(&self) -> bool {
+        matches!(self.mode, Mode::Raw | Mode::Help { over_raw: true })
     }
 
     /// The token on screen.
@@ -220,7 +307,7 @@ impl App {
     /// Replace the input with a new report (a paste, a fetch).
     pub fn set_report(&mut self, report: Report) {
         self.report = Some(report);
-        self.paste_mode = false;
+        self.mode = Mode::Browse;
         self.paste = PasteBox::default();
         self.token = 0;
         self.reset_view();
@@ -229,13 +316,16 @@ impl App {
     fn reset_view(&mut self) {
         self.claim_sel = 0;
         self.header_sel = 0;
+        self.summary_sel = 0;
         self.summary_scroll = 0;
         self.token_scroll = 0;
         self.detail_open = false;
         self.detail_scroll = 0;
+        self.detail_search.clear();
         self.filter.clear();
-        self.filtering = false;
-        self.raw = false;
+        if self.mode != Mode::Paste {
+            self.mode = Mode::Browse;
+        }
         self.raw_scroll = 0;
         self.raw_lines.clear();
         self.filtered = None;
@@ -251,12 +341,16 @@ impl App {
     /// When the loop should wake without an event: the next whole second for the countdown
     /// (none when the clock is frozen) or the end of a typed paste.
     pub fn wake_in(&self, clock: DateTime<Utc>, at: Instant) -> Duration {
-        let mut wait = if self.frozen || self.paste_mode {
+        let mut wait = if self.frozen || self.mode == Mode::Paste {
             Duration::from_secs(1)
         } else {
             let nanos = u64::from(clock.timestamp_subsec_nanos());
             Duration::from_nanos(1_000_000_000 - nanos.min(999_999_999))
         };
+        if let Some(last) = self.pending_at {
+            let due = (last + BURST_GAP).saturating_duration_since(at);
+            wait = wait.min(due.max(Duration::from_millis(1)));
+        }
         if let Some(last) = self.paste.last_input
             && !self.paste.buffer.is_empty()
         {
@@ -266,9 +360,36 @@ impl App {
         wait
     }
 
+    /// What happens when input pauses: held-back keys that were no burst act as keys, and a
+    /// typed paste is decoded once it has been idle long enough. Returns whether anything
+    /// changed, and what the loop must do.
+    pub fn idle(&mut self, at: Instant) -> (bool, Vec<Effect>) {
+        let mut effects = Vec::new();
+        let mut changed = false;
+        if self
+            .pending_at
+            .is_some_and(|last| at.duration_since(last) >= BURST_GAP)
+        {
+            effects = self.flush_pending();
+            changed = true;
+        }
+        changed |= self.paste_idle(at);
+        (changed, effects)
+    }
+
+    /// Held-back keys that turned out to be typed by a person: act on them now.
+    fn flush_pending(&mut self) -> Vec<Effect> {
+        self.pending_at = None;
+        let mut effects = Vec::new();
+        for k in std::mem::take(&mut self.pending) {
+            effects.extend(self.dispatch(&k, None));
+        }
+        effects
+    }
+
     /// Decode typed paste input once it has been idle long enough. Returns whether anything
     /// changed.
-    pub fn paste_idle(&mut self, at: Instant) -> bool {
+    fn paste_idle(&mut self, at: Instant) -> bool {
         match self.paste.last_input {
             Some(last)
                 if at.duration_since(last) >= PASTE_IDLE && !self.paste.buffer.is_empty() =>
@@ -298,16 +419,59 @@ impl App {
         )
     }
 
+    /// Why a paste of `len` bytes is refused, when it is larger than `--max-input-size`.
+    fn too_large(&self, len: usize) -> Option<String> {
+        (len > self.max_paste).then(|| {
+            format!(
+                "the paste is larger than the {}-byte input limit ({len} bytes or more); raise it with --max-input-size",
+                self.max_paste
+            )
+        })
+    }
+
     /// Decode pasted text, showing the error on the paste screen when it fails.
     pub fn accept_paste(&mut self, text: &str) {
+        if let Some(e) = self.too_large(text.len()) {
+            self.mode = Mode::Paste;
+            self.paste = PasteBox {
+                error: Some(e),
+                ..PasteBox::default()
+            };
+            return;
+        }
         match self.decode(text.as_bytes()) {
             Ok(r) => self.set_report(r),
             Err(e) => {
-                self.paste_mode = true;
+                self.mode = Mode::Paste;
                 self.paste.buffer.clear();
                 self.paste.last_input = None;
                 self.paste.error = Some(e.to_string());
             }
+        }
+    }
+
+    /// "fetching from IMDS at http://...", from the current report's source.
+    fn fetch_from(&self) -> String {
+        match self.report.as_ref().map(|r| &r.source) {
+            Some(Source::Fetch(info)) => format!("fetching from {info}"),
+            _ => "fetching the token again".to_string(),
+        }
+    }
+
+    /// The background fetch said something (a retry wait).
+    pub fn fetch_progress(&mut self, line: &str) {
+        self.fetching = Some(format!("{} · {line}", self.fetch_from()));
+    }
+
+    /// The background fetch ended.
+    pub fn fetch_done(&mut self, outcome: Result<Report, String>) {
+        self.fetching = None;
+        match outcome {
+            Ok(r) => {
+                self.set_report(r);
+                self.flash = Some("fetched a new token".to_string());
+            }
+            Err(e) => self.flash = Some(format!("fetch failed: {e}")),
         }
     }
 
@@ -319,44 +483,121 @@ impl App {
                 Vec::new()
             }
             Event::Key(k) if k.kind == KeyEventKind::Press => self.key(k, at),
+            Event::Resize(w, h) => {
+                self.size = Rect::new(0, 0, *w, *h);
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
 
     fn key(&mut self, k: &KeyEvent, at: Instant) -> Vec<Effect> {
         self.flash = None;
-        if self.paste_mode {
-            self.paste_key(k, at);
-            return Vec::new();
-        }
-        if self.filtering {
-            self.filter_key(k);
-            return Vec::new();
-        }
-        if self.help {
-            // Any key closes help; the quit keys still quit.
-            self.help = false;
-            if matches!(keymap::action_for(k), Some(Action::Quit)) && k.code != KeyCode::Esc {
-                self.quit = true;
+        if matches!(self.mode, Mode::Browse | Mode::Raw | Mode::Help { .. }) {
+            let mut effects = Vec::new();
+            let late = self
+                .pending_at
+                .is_some_and(|last| at.saturating_duration_since(last) > BURST_GAP);
+            let printable = matches!(k.code, KeyCode::Char(_))
+                && (k.modifiers - KeyModifiers::SHIFT).is_empty();
+            if late || (!printable && !self.pending.is_empty()) {
+                effects = self.flush_pending();
+                if !matches!(self.mode, Mode::Browse | Mode::Raw | Mode::Help { .. }) {
+                    // A held-back key opened the filter or the paste screen: this key is its.
+                    effects.extend(self.dispatch(k, Some(at)));
+                    return effects;
+                }
             }
-            return Vec::new();
+            if printable && !self.quit {
+                // Held back: if more printable keys follow within BURST_GAP, this is a paste
+                // typed by the terminal (a `q` in it must not quit, nor a `y` copy).
+                self.pending.push(*k);
+                self.pending_at = Some(at);
+                if self.pending.len() >= BURST_LEN {
+                    let text: String = self
+                        .pending
+                        .drain(..)
+                        .filter_map(|k| match k.code {
+                            KeyCode::Char(c) => Some(c),
+                            _ => None,
+                        })
+                        .collect();
+                    self.pending_at = None;
+                    self.mode = Mode::Paste;
+                    self.paste = PasteBox {
+                        buffer: text,
+                        last_input: Some(at),
+                        error: None,
+                    };
+                }
+                return effects;
+            }
+            if self.quit {
+                return effects;
+            }
+            effects.extend(self.dispatch(k, Some(at)));
+            return effects;
         }
-        match keymap::action_for(k) {
-            Some(action) => self.act(action),
-            None => Vec::new(),
+        self.dispatch(k, Some(at))
+    }
+
+    /// Hands a key to the mode that has the keyboard.
+    fn dispatch(&mut self, k: &KeyEvent, at: Option<Instant>) -> Vec<Effect> {
+        let at = at.unwrap_or_else(Instant::now);
+        match self.mode {
+            Mode::Paste => self.paste_key(k, at),
+            Mode::Filter => self.filter_key(k),
+            Mode::Search => self.search_key(k),
+            Mode::Help { over_raw } => {
+                // The help scrolls with the moving keys; Esc and ? close it; q quits.
+                let (height, rows) = (self.geometry.help_metrics)(self, self.size);
+                let max = rows.saturating_sub(height);
+                let page = isize::try_from(height.max(1)).unwrap_or(10);
+                let delta = match keymap::action_for(k) {
+                    Some(Action::Quit) => {
+                        self.quit = true;
+                        return Vec::new();
+                    }
+                    Some(Action::Back | Action::Help) => {
+                        self.mode = if over_raw { Mode::Raw } else { Mode::Browse };
+                        return Vec::new();
+                    }
+                    Some(Action::Down) => 1,
+                    Some(Action::Up) => -1,
+                    Some(Action::PageDown) => page,
+                    Some(Action::PageUp) => -page,
+                    Some(Action::Home) => isize::MIN / 2,
+                    Some(Action::End) => isize::MAX / 2,
+                    _ => {
+                        self.flash = Some("Esc or ? closes the help".to_string());
+                        0
+                    }
+                };
+                self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+            }
+            Mode::Browse | Mode::Raw => {
+                if let Some(action) = keymap::action_for(k) {
+                    return self.act(action);
+                }
+            }
         }
+        Vec::new()
     }
 
     fn paste_key(&mut self, k: &KeyEvent, at: Instant) {
         match k.code {
+            KeyCode::Char(_) | KeyCode::Enter if self.paste.buffer.len() >= self.max_paste => {
+                // Typed past the limit: the rest is dropped, and the paste refused.
+                self.paste.error = self.too_large(self.paste.buffer.len() + 1);
+                self.paste.last_input = None;
+            }
             KeyCode::Esc => {
                 if self.report.is_some() && self.paste.buffer.is_empty() {
                     // Back to the token shown before `p`.
-                    self.paste_mode = false;
+                    self.mode = Mode::Browse;
                     self.paste.error = None;
-                } else if self.paste.buffer.is_empty() {
-                    self.quit = true;
                 } else {
+                    // Esc never quits, here either: it clears what was typed.
                     self.paste = PasteBox::default();
                 }
             }
@@ -385,9 +626,9 @@ impl App {
         match k.code {
             KeyCode::Esc => {
                 self.filter.clear();
-                self.filtering = false;
+                self.mode = Mode::Browse;
             }
-            KeyCode::Enter => self.filtering = false,
+            KeyCode::Enter => self.mode = Mode::Browse,
             KeyCode::Backspace => {
                 self.filter.pop();
             }
@@ -400,6 +641,78 @@ impl App {
         self.detail_scroll = 0;
     }
 
+    /// The furthest the raw view or the token can scroll: the last row at the bottom.
+    fn scroll_max(&self, what: Scroll) -> usize {
+        let body = (self.geometry.body_area)(self, self.size);
+        let height = usize::from(body.height);
+        let rows = match what {
+            Scroll::Raw => self.raw_lines.len(),
+            Scroll::Token => self
+                .current()
+                .and_then(|t| t.token.as_ref())
+                .map_or(0, |t| t.len().div_ceil(usize::from(body.width.max(1)))),
+        };
+        rows.saturating_sub(height)
+    }
+
+    /// Rows a page key moves: the rows the focused view shows.
+    fn page(&self) -> usize {
+        let body = usize::from((self.geometry.body_area)(self, self.size).height);
+        let table = !self.raw() && matches!(self.focus, Panel::Claims | Panel::Header);
+        // A table's header row, and the filter bar above the claims.
+        let chrome = usize::from(table)
+            + usize::from(self.focus == Panel::Claims && !self.filter.is_empty() && table);
+        body.saturating_sub(chrome).max(1)
+    }
+
+    fn search_key(&mut self, k: &KeyEvent) {
+        match k.code {
+            KeyCode::Esc => {
+                self.detail_search.clear();
+                self.mode = Mode::Browse;
+            }
+            KeyCode::Enter => self.mode = Mode::Browse,
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Down | KeyCode::Tab => self.find_in_detail(self.detail_scroll + 1),
+            KeyCode::Backspace => {
+                self.detail_search.pop();
+                self.find_in_detail(0);
+            }
+            KeyCode::Char(c) => {
+                self.detail_search.push(c);
+                self.find_in_detail(0);
+            }
+            _ => {}
+        }
+    }
+
+    /// Scrolls the open detail to the first row at or after `from` that holds the search (or,
+    /// without one, the filter).
+    fn find_in_detail(&mut self, from: usize) {
+        let needle = if self.detail_search.is_empty() {
+            self.filter.clone()
+        } else {
+            self.detail_search.clone()
+        };
+        if let Some(row) = (self.geometry.detail_find)(self, self.size, &needle, from) {
+            self.detail_scroll = row;
+            self.clamp_detail();
+        }
+    }
+
+    /// The detail is open on screen (and so takes the paging keys).
+    fn in_detail(&self) -> bool {
+        self.detail_open && self.focus == Panel::Claims && !self.raw()
+    }
+
+    /// Keeps the detail's scroll where its last row is at the bottom or above.
+    fn clamp_detail(&mut self) {
+        if let Some((inner, rows)) = (self.geometry.detail_metrics)(self, self.size) {
+            let max = rows.saturating_sub(usize::from(inner.height));
+            self.detail_scroll = self.detail_scroll.min(max);
+        }
+    }
+
     fn move_sel(&mut self, delta: isize) {
         let step = |v: usize, len: usize| -> usize {
             if len == 0 {
@@ -407,49 +720,92 @@ impl App {
             }
             v.saturating_add_signed(delta).min(len - 1)
         };
-        if self.raw && matches!(self.focus, Panel::Claims | Panel::Header) {
-            self.raw_scroll = self.raw_scroll.saturating_add_signed(delta);
+        if self.raw() && matches!(self.focus, Panel::Claims | Panel::Header) {
+            self.raw_scroll = self
+                .raw_scroll
+                .saturating_add_signed(delta)
+                .min(self.scroll_max(Scroll::Raw));
             return;
         }
         match self.focus {
-            Panel::Summary => {
-                self.summary_scroll = self.summary_scroll.saturating_add_signed(delta);
-            }
+            Panel::Summary => self.move_overview(delta),
             Panel::Claims => {
                 let len = self.visible_claims().len();
                 self.claim_sel = step(self.claim_sel, len);
                 self.detail_scroll = 0;
+                self.detail_search.clear();
             }
             Panel::Header => {
                 let len = self.current().map_or(0, |t| t.header_params.len());
                 self.header_sel = step(self.header_sel, len);
             }
-            Panel::Token => self.token_scroll = self.token_scroll.saturating_add_signed(delta),
+            Panel::Token => {
+                self.token_scroll = self
+                    .token_scroll
+                    .saturating_add_signed(delta)
+                    .min(self.scroll_max(Scroll::Token));
+            }
         }
     }
 
+    /// Moves the overview's selection by `delta` lines and scrolls so it is on screen; at the
+    /// last line the page is scrolled to its end.
+    fn move_overview(&mut self, delta: isize) {
+        let body = (self.geometry.body_area)(self, self.size);
+        let Some(page) = (self.geometry.overview_page)(self, body.width) else {
+            return;
+        };
+        let last = page.starts.len().saturating_sub(1);
+        self.summary_sel = self.summary_sel.saturating_add_signed(delta).min(last);
+        let height = usize::from(body.height);
+        let max = page.rows.len().saturating_sub(height);
+        let start = page.starts.get(self.summary_sel).copied().unwrap_or(0);
+        let end = page
+            .starts
+            .get(self.summary_sel + 1)
+            .copied()
+            .unwrap_or(page.rows.len());
+        if self.summary_sel == last {
+            self.summary_scroll = max;
+        } else if start < self.summary_scroll {
+            self.summary_scroll = start;
+        } else if end > self.summary_scroll + height {
+            self.summary_scroll = end.saturating_sub(height).min(start);
+        }
+        self.summary_scroll = self.summary_scroll.min(max);
+    }
+
     fn page_by(&mut self, sign: isize) {
-        let page = isize::try_from(self.page.max(1)).unwrap_or(10);
-        if self.detail_open && self.focus == Panel::Claims && !self.raw {
+        if self.in_detail() {
+            // Exactly the rows the detail shows: nothing skipped, nothing repeated.
+            let page = (self.geometry.detail_metrics)(self, self.size)
+                .map_or(1, |(inner, _)| usize::from(inner.height).max(1));
+            let page = isize::try_from(page).unwrap_or(10);
             self.detail_scroll = self.detail_scroll.saturating_add_signed(sign * page);
+            self.clamp_detail();
         } else {
+            let page = isize::try_from(self.page()).unwrap_or(10);
             self.move_sel(sign * page);
         }
     }
 
     fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Quit => {
-                // Esc closes what is open before it quits.
-                if self.detail_open {
+            Action::Quit => self.quit = true,
+            Action::Back => {
+                // Esc closes what is open, innermost first, and never quits: a user who
+                // presses it once too often must not lose the screen.
+                if self.in_detail() && !self.detail_search.is_empty() {
+                    self.detail_search.clear();
+                } else if self.detail_open {
                     self.detail_open = false;
-                } else if self.raw {
-                    self.raw = false;
+                } else if self.mode == Mode::Raw {
+                    self.mode = Mode::Browse;
                 } else if !self.filter.is_empty() {
                     self.filter.clear();
                     self.refilter();
                 } else {
-                    self.quit = true;
+                    self.flash = Some("nothing to close: q quits".to_string());
                 }
             }
             Action::NextPanel => self.focus = Panel::ALL[(self.focus.index() + 1) % 4],
@@ -462,28 +818,45 @@ impl App {
             Action::Up => self.move_sel(-1),
             Action::PageDown => self.page_by(1),
             Action::PageUp => self.page_by(-1),
+            Action::Home if self.in_detail() => self.detail_scroll = 0,
+            Action::End if self.in_detail() => {
+                self.detail_scroll = usize::MAX;
+                self.clamp_detail();
+            }
             Action::Home => self.move_sel(isize::MIN / 2),
             Action::End => self.move_sel(isize::MAX / 2),
             Action::Detail => {
-                if self.focus == Panel::Claims && !self.raw {
+                if self.focus == Panel::Claims && !self.raw() {
                     self.detail_open = !self.detail_open;
-                    self.detail_scroll = 0;
                 } else {
                     self.focus = Panel::Claims;
-                    self.raw = false;
+                    self.mode = Mode::Browse;
                     self.detail_open = true;
                 }
+                self.detail_scroll = 0;
+                self.detail_search.clear();
+                // Opened from a filter: at the first match, not at the top.
+                if self.detail_open && !self.filter.is_empty() {
+                    self.find_in_detail(0);
+                }
+            }
+            Action::Filter if self.in_detail() => {
+                self.detail_search.clear();
+                self.mode = Mode::Search;
             }
             Action::Filter => {
                 self.focus = Panel::Claims;
-                self.raw = false;
-                self.filtering = true;
+                self.mode = Mode::Filter;
             }
             Action::CycleTime => self.time_mode = self.time_mode.next(),
             Action::ToggleRaw => {
-                self.raw = !self.raw;
+                self.mode = if self.mode == Mode::Raw {
+                    Mode::Browse
+                } else {
+                    Mode::Raw
+                };
                 self.raw_scroll = 0;
-                if self.raw {
+                if self.mode == Mode::Raw {
                     self.raw_lines = self.current().map(raw_json_lines).unwrap_or_default();
                     if self.focus != Panel::Header {
                         self.focus = Panel::Claims;
@@ -493,16 +866,13 @@ impl App {
             Action::CopyValue => return self.copy_value(),
             Action::CopyToken => {
                 if let Some(token) = self.current().and_then(|t| t.token.clone()) {
-                    self.flash = Some(format!(
-                        "copied the whole token ({} characters) to the clipboard (OSC 52)",
-                        token.len()
-                    ));
+                    self.flash = Some(sent("the whole token", &token));
                     return vec![Effect::Copy(token)];
                 }
                 self.flash = Some("this token has no compact form to copy".to_string());
             }
             Action::Paste => {
-                self.paste_mode = true;
+                self.mode = Mode::Paste;
                 self.paste = PasteBox::default();
             }
             Action::NextToken | Action::PrevToken => {
@@ -517,45 +887,74 @@ impl App {
                 }
             }
             Action::Refetch => {
-                if self.can_refetch {
-                    self.flash = Some("fetching the token again...".to_string());
+                if self.fetching.is_some() {
+                    self.flash = Some("already fetching; the token appears when it arrives".into());
+                } else if self.can_refetch {
+                    self.fetching = Some(self.fetch_from());
                     return vec![Effect::Refetch];
                 }
             }
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help {
+                    over_raw: self.mode == Mode::Raw,
+                };
+            }
         }
         Vec::new()
     }
 
+    /// What `y` copies in the view on screen: the overview's selected line, the selected
+    /// claim or header parameter, the token, or in the raw view the whole decoded JSON.
     fn copy_value(&mut self) -> Vec<Effect> {
-        let picked = match self.focus {
-            Panel::Header => self
-                .current()
-                .and_then(|t| t.header_params.get(self.header_sel))
-                .map(|f| (f.name.clone(), plain(&f.value))),
-            Panel::Token => self
-                .current()
-                .and_then(|t| t.token.clone())
-                .map(|t| ("token".to_string(), t)),
-            _ => self
-                .selected_claim()
-                .map(|f| (f.name.clone(), plain(&f.value))),
-        };
-        match picked {
-            Some((name, text)) => {
-                self.flash = Some(format!(
-                    "copied {name} ({} characters) to the clipboard (OSC 52)",
-                    text.chars().count()
-                ));
-                vec![Effect::Copy(text)]
+        let picked = if self.raw() {
+            self.current().map(|t| {
+                (
+                    "the decoded header and payload".to_string(),
+                    raw_json_lines(t).join("\n"),
+                )
+            })
+        } else {
+            match self.focus {
+                Panel::Summary => {
+                    let width = (self.geometry.body_area)(self, self.size).width;
+                    (self.geometry.overview_page)(self, width)
+                        .and_then(|p| p.copies.into_iter().nth(self.summary_sel).flatten())
+                }
+                Panel::Header => self
+                    .current()
+                    .and_then(|t| t.header_params.get(self.header_sel))
+                    .map(|f| (f.name.clone(), plain(&f.value))),
+                Panel::Token => self
+                    .current()
+                    .and_then(|t| t.token.clone())
+                    .map(|t| ("the token".to_string(), t)),
+                Panel::Claims => self
+                    .selected_claim()
+                    .map(|f| (f.name.clone(), plain(&f.value))),
             }
-            None => Vec::new(),
+        };
+        if let Some((name, text)) = picked {
+            self.flash = Some(sent(&name, &text));
+            vec![Effect::Copy(text)]
+        } else {
+            self.flash = Some("nothing to copy here".to_string());
+            Vec::new()
         }
     }
 }
 
+/// The footer's note for a copy: the terminal may ignore OSC 52, so it says what was sent,
+/// not that it arrived.
+fn sent(name: &str, text: &str) -> String {
+    format!(
+        "sent {name} ({} characters) to the clipboard (OSC 52)",
+        text.chars().count()
+    )
+}
+
 /// A value as a person would paste it: strings bare, everything else as JSON.
-fn plain(v: &Value) -> String {
+pub fn plain(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    Back,
     NextPanel,
     PrevPanel,
     FocusSummary,
@@ -73,11 +74,18 @@ pub struct Binding {
 /// Every key of the main view.
 pub static BINDINGS: &[Binding] = &[
     Binding {
-        keys: &[ch('q'), key(KeyCode::Esc), ctrl('c')],
-        label: "q / Esc / Ctrl-C",
+        keys: &[ch('q'), ctrl('c')],
+        label: "q / Ctrl-C",
         action: Action::Quit,
-        help: "quit (Esc first closes help, detail, filter or raw view)",
+        help: "quit",
         footer: Some("q quit"),
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::Back,
+        help: "close the detail, the filter, the raw view or this help (never quits)",
+        footer: None,
     },
     Binding {
         keys: &[key(KeyCode::Tab)],
@@ -153,14 +161,14 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Home), ch('g')],
         label: "Home / g",
         action: Action::Home,
-        help: "first row",
+        help: "first row (the top of the detail when it is open)",
         footer: None,
     },
     Binding {
         keys: &[key(KeyCode::End), ch('G')],
         label: "End / G",
         action: Action::End,
-        help: "last row",
+        help: "last row (the end of the detail when it is open)",
         footer: None,
     },
     Binding {
@@ -174,7 +182,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[ch('/')],
         label: "/",
         action: Action::Filter,
-        help: "filter claims by name or value (Enter keeps it, Esc clears it)",
+        help: "filter claims by name or value (Enter keeps it, Esc clears it); in an open detail, search its value",
         footer: Some("/ filter"),
     },
     Binding {
@@ -237,7 +245,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[ch('?')],
         label: "?",
         action: Action::Help,
-        help: "this help",
+        help: "this help (Esc or ? closes it)",
         footer: Some("? help"),
     },
 ];

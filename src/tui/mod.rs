@@ -23,7 +23,15 @@ pub use app::App;
 
 /// Fetches the input again (the `R` key of `jwtscope imds`); it reports each wait through the
 /// callback, which shows it in the footer.
-pub type Refetch = Box<dyn FnMut(&mut dyn FnMut(String)) -> Result<Report, String>>;
+pub type Refetch = Box<dyn FnMut(&mut dyn FnMut(String)) -> Result<Report, String> + Send>;
+
+/// What the fetching thread tells the loop.
+enum Fetched {
+    /// A line about the fetch (a retry wait).
+    Progress(String),
+    /// The outcome, and the fetcher back for the next `R`.
+    Done(Box<Result<Report, String>>, Refetch),
+}
 
 /// How to run the UI.
 pub struct Options {
@@ -35,6 +43,8 @@ pub struct Options {
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
     /// When the process started, for the first-frame measurement.
     pub started: Instant,
+    /// `--max-input-size`: a paste larger than this is refused like a larger file.
+    pub max_input: u64,
 }
 
 /// Restores the terminal however the UI ends: return, error or panic (ratatui's panic hook
@@ -62,31 +72,38 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
         opts.now.unwrap_or_else(clock),
         opts.now.is_some(),
         opts.color,
+        &ui::GEOMETRY,
     );
     app.can_refetch = opts.refetch.is_some();
+    app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);
 
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     execute!(io::stdout(), EnableBracketedPaste)?;
 
+    let (fetch_tx, fetch_rx) = std::sync::mpsc::channel::<Fetched>();
     let mut first_frame = true;
     let mut dirty = true;
     loop {
         if dirty {
             let frame = terminal.draw(|f| f.render_widget(&app, f.area()))?;
-            app.page = usize::from(frame.area.height.saturating_sub(14).max(3));
+            app.size = frame.area;
             if first_frame {
                 first_frame = false;
                 first_frame_hook(started);
             }
         }
         let now_instant = Instant::now();
-        let wait = app.wake_in(Utc::now(), now_instant);
+        let mut wait = app.wake_in(Utc::now(), now_instant);
+        if app.fetching.is_some() {
+            // The spinner turns while a fetch runs in the background.
+            wait = wait.min(std::time::Duration::from_millis(100));
+        }
+        let mut effects = Vec::new();
         if event::poll(wait)? {
             // Take every event already waiting before drawing again: a paste that arrives as
             // ten thousand key presses must not cost ten thousand frames.
-            let mut effects = Vec::new();
             dirty = false;
             loop {
                 let ev = event::read()?;
@@ -98,39 +115,53 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
                     break;
                 }
             }
-            for effect in effects {
-                match effect {
-                    app::Effect::Copy(text) => {
-                        execute!(
-                            io::stdout(),
-                            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-                        )?;
-                    }
-                    app::Effect::Refetch => {
-                        if let Some(refetch) = opts.refetch.as_mut() {
-                            // Show "fetching..." (and every retry wait) while it runs.
-                            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+        } else {
+            // The countdown's tick, keys held back in case they were a paste, or the end of a
+            // typed paste.
+            let before = app.now;
+            app.tick(clock());
+            let (changed, more) = app.idle(Instant::now());
+            effects = more;
+            dirty = changed || app.now != before;
+        }
+        for effect in effects {
+            match effect {
+                app::Effect::Copy(text) => {
+                    execute!(
+                        io::stdout(),
+                        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                    )?;
+                }
+                app::Effect::Refetch => {
+                    // In the background: keys keep working, q and Ctrl-C quit at once (the
+                    // thread is left behind; the process ends with the UI).
+                    if let Some(mut refetch) = opts.refetch.take() {
+                        let tx = fetch_tx.clone();
+                        std::thread::spawn(move || {
+                            let progress_tx = tx.clone();
                             let mut show = |line: String| {
-                                app.flash = Some(line);
-                                let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
+                                let _ = progress_tx.send(Fetched::Progress(line));
                             };
                             let outcome = refetch(&mut show);
-                            match outcome {
-                                Ok(r) => {
-                                    app.set_report(r);
-                                    app.flash = Some("fetched a new token".to_string());
-                                }
-                                Err(e) => app.flash = Some(format!("fetch failed: {e}")),
-                            }
-                        }
+                            let _ = tx.send(Fetched::Done(Box::new(outcome), refetch));
+                        });
                     }
                 }
             }
-        } else {
-            // The countdown's tick, or the end of a typed paste.
-            let before = app.now;
-            app.tick(clock());
-            dirty = app.paste_idle(Instant::now()) || app.now != before;
+        }
+        while let Ok(msg) = fetch_rx.try_recv() {
+            dirty = true;
+            match msg {
+                Fetched::Progress(line) => app.fetch_progress(&line),
+                Fetched::Done(outcome, refetch) => {
+                    opts.refetch = Some(refetch);
+                    app.fetch_done(*outcome);
+                }
+            }
+        }
+        if app.fetching.is_some() {
+            app.spin = app.spin.wrapping_add(1);
+            dirty = true;
         }
         let signal = quit_signal.load(Ordering::Relaxed);
         if signal != 0 {

@@ -45,7 +45,7 @@ fn app_for(name: &str) -> App {
         },
         now(),
     );
-    App::new(Some(r), now(), true, false)
+    App::new(Some(r), now(), true, false, &super::ui::GEOMETRY)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> String {
@@ -54,18 +54,70 @@ fn draw(app: &App, w: u16, h: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The screen with its styles: every run of cells drawn in other than the default style is
+/// written `«style|text»` (reverse video `rev`, `bold`, colours by name), so a snapshot shows
+/// what only style tells (the selection, the active tab, expiry colours).
+fn styled(app: &App, w: u16, h: u16) -> String {
+    use ratatui::style::{Modifier, Style};
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let name = |s: Style| {
+        let mut parts = Vec::new();
+        if let Some(fg) = s.fg.filter(|c| *c != ratatui::style::Color::Reset) {
+            parts.push(format!("{fg}"));
+        }
+        if s.add_modifier.contains(Modifier::REVERSED) {
+            parts.push("rev".to_string());
+        }
+        if s.add_modifier.contains(Modifier::BOLD) {
+            parts.push("bold".to_string());
+        }
+        parts.join(",")
+    };
+    let mut out = String::new();
+    for y in 0..h {
+        let mut run = String::new();
+        let mut style = String::new();
+        let flush = |out: &mut String, run: &mut String, style: &str| {
+            if style.is_empty() {
+                out.push_str(run);
+            } else {
+                out.push_str(&format!("«{style}|{run}»"));
+            }
+            run.clear();
+        };
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            let s = name(cell.style());
+            if s != style {
+                flush(&mut out, &mut run, &style);
+                style = s;
+            }
+            run.push_str(cell.symbol());
+        }
+        flush(&mut out, &mut run, &style);
+        out.push('\n');
+    }
+    out
+}
+
+/// Keys as a person types them: 50 ms apart (closer, they would be a typed paste), and the
+/// pause after the last one.
 fn keys(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let mut at = Instant::now();
     for k in keys {
-        effects.extend(app.handle(&press(*k), Instant::now()));
+        effects.extend(app.handle(&press(*k), at));
+        at += Duration::from_millis(50);
     }
+    effects.extend(app.idle(at).1);
     effects
 }
 
 fn chars(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle(&press(KeyCode::Char(c)), Instant::now());
-    }
+    let codes: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
 }
 
 #[test]
@@ -91,7 +143,7 @@ fn summary_of_an_expired_token() {
         .unwrap()
         .into();
     let r = report_of(&asset("managedid.json"), Source::Stdin, later);
-    let app = App::new(Some(r), later, true, false);
+    let app = App::new(Some(r), later, true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("EXPIRED 27h 2m ago"), "{screen}");
     insta::assert_snapshot!("summary_expired_80x24", screen);
@@ -100,7 +152,7 @@ fn summary_of_an_expired_token() {
 #[test]
 fn the_countdown_moves_with_the_clock_without_decoding_again() {
     let r = report_of(&asset("managedid.json"), Source::Stdin, now());
-    let mut app = App::new(Some(r), now(), false, false);
+    let mut app = App::new(Some(r), now(), false, false, &super::ui::GEOMETRY);
     assert!(draw(&app, 80, 24).contains("expires in 23h 5m"));
     let t = app.current().unwrap().clone();
     app.tick(now() + chrono::Duration::seconds(83_100 - 252));
@@ -145,11 +197,16 @@ fn header_token_raw_and_help_views() {
     insta::assert_snapshot!("raw_80x24", raw);
     keys(&mut app, &[KeyCode::Char('r'), KeyCode::Char('?')]);
     let help = draw(&app, 80, 24);
-    assert!(help.contains("copy the whole token"), "{help}");
+    assert!(help.contains("close the detail"), "{help}");
     insta::assert_snapshot!("help_80x24", help);
     insta::assert_snapshot!("help_160x48", draw(&app, 160, 48));
     keys(&mut app, &[KeyCode::Char('x')]);
-    assert!(!app.help, "any key closes help");
+    assert!(
+        matches!(app.mode, super::app::Mode::Help { .. }),
+        "a key that is not Esc, ? or q leaves the help open"
+    );
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.mode, super::app::Mode::Browse);
 }
 
 #[test]
@@ -177,7 +234,7 @@ fn filter_and_time_modes() {
 
 #[test]
 fn paste_screen_paste_and_error() {
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     insta::assert_snapshot!("paste_80x24", draw(&app, 80, 24));
     app.handle(
         &Event::Paste("not a token at all\nreally".into()),
@@ -193,7 +250,7 @@ fn paste_screen_paste_and_error() {
 
 #[test]
 fn a_paste_typed_as_keys_is_decoded_when_it_pauses() {
-    let mut app = App::new(None, now(), true, false);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     let start = Instant::now();
     let doc = String::from_utf8(asset("managedid.json")).unwrap();
     for c in doc.chars() {
@@ -206,9 +263,9 @@ fn a_paste_typed_as_keys_is_decoded_when_it_pauses() {
     }
     // Nothing is decoded while the keys keep coming...
     assert!(app.report.is_none());
-    assert!(!app.paste_idle(start + Duration::from_millis(10)));
+    assert!(!app.idle(start + Duration::from_millis(10)).0);
     // ...and everything once they pause.
-    assert!(app.paste_idle(start + Duration::from_millis(400)));
+    assert!(app.idle(start + Duration::from_millis(400)).0);
     assert_eq!(app.current().unwrap().origin, "access_token");
 }
 
@@ -232,9 +289,12 @@ fn several_tokens_and_switching() {
 fn warnings_are_always_visible() {
     let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIn0.";
     let r = report_of(token.as_bytes(), Source::Argument, now());
-    let app = App::new(Some(r), now(), true, false);
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
-    assert!(screen.contains("Warnings (2)"), "{screen}");
+    assert!(
+        screen.contains("2 warnings · press 1 to read them all"),
+        "{screen}"
+    );
     assert!(screen.contains("claim \"sub\" appears 2 times"), "{screen}");
     insta::assert_snapshot!("warnings_80x24", screen);
 }
@@ -255,7 +315,7 @@ fn the_signature_row_shows_the_verification() {
         Some(&verifier),
     )
     .unwrap();
-    let app = App::new(Some(r), now(), true, false);
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 100, 30);
     assert!(
         screen.contains("Signature  valid · RS256 · kid GZkmL_IZk"),
@@ -287,7 +347,7 @@ fn every_conformance_token_draws_in_every_view_at_every_size() {
             &[KeyCode::Char('r')],
             &[KeyCode::Char('?')],
         ] {
-            let mut app = App::new(Some(r.clone()), now(), true, true);
+            let mut app = App::new(Some(r.clone()), now(), true, true, &super::ui::GEOMETRY);
             keys(&mut app, keys_to_press);
             for (w, h) in [(60, 16), (80, 24), (200, 60)] {
                 let screen = draw(&app, w, h);
@@ -325,7 +385,7 @@ fn too_small_a_terminal_says_so() {
 fn big_tokens_render_only_what_is_visible() {
     let big = common::big_token(5000);
     let r = report_of(big.as_bytes(), Source::Stdin, now());
-    let mut app = App::new(Some(r), now(), true, false);
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 200, 60);
     assert!(screen.contains("[5000 items"), "{screen}");
     keys(
@@ -333,21 +393,57 @@ fn big_tokens_render_only_what_is_visible() {
         &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::PageDown],
     );
     let detail = draw(&app, 200, 60);
-    assert!(detail.contains("5000 items; showing"), "{detail}");
+    assert!(detail.contains(" of 5003 "), "{detail}");
     keys(&mut app, &[KeyCode::Char('4'), KeyCode::End]);
     let token = draw(&app, 200, 60);
     assert!(token.contains("4 Token"), "{token}");
 }
 
 #[test]
-fn copy_keys_produce_osc52_effects_and_confirm() {
+fn y_copies_what_is_selected_in_the_view_on_screen() {
     let mut app = app_for("managedid.json");
-    let effects = keys(&mut app, &[KeyCode::Char('y')]);
-    assert_eq!(
-        effects,
-        vec![Effect::Copy("https://management.azure.com/".into())]
+    let copy = |app: &mut App| match &keys(app, &[KeyCode::Char('y')])[..] {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Claims: the selected claim.
+    assert_eq!(copy(&mut app), "https://management.azure.com/");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("sent aud (29 characters) to the clipboard (OSC 52)"),
+        "{screen}"
     );
-    assert!(draw(&app, 80, 24).contains("copied aud"));
+    // Overview, moved down to Object ID: the object ID, not the hidden claim selection.
+    keys(&mut app, &[KeyCode::Char('1')]);
+    assert_eq!(
+        copy(&mut app),
+        "Microsoft Entra ID · v1 · public or US Government cloud"
+    );
+    keys(&mut app, &[KeyCode::Char('j'); 4]);
+    assert_eq!(copy(&mut app), "b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081");
+    keys(&mut app, &[KeyCode::Char('j')]);
+    assert_eq!(copy(&mut app), "8c3dad1d-b6bc-4f8b-939b-8263372eced6");
+    keys(
+        &mut app,
+        &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('j')],
+    );
+    // Resource: the whole resource ID, which the row shows only in parts.
+    assert!(copy(&mut app).starts_with("/subscriptions/5f1d2a7e-0b1c-4e8a-9f0d-2c3b4a5d6e7f/"));
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        insta::assert_snapshot!(format!("overview_selected_{w}x{h}"), styled(&app, w, h));
+    }
+    // Header: the selected parameter.
+    keys(&mut app, &[KeyCode::Char('3')]);
+    assert_eq!(copy(&mut app), "JWT");
+    // Token: the token.
+    keys(&mut app, &[KeyCode::Char('4')]);
+    assert!(copy(&mut app).starts_with("eyJ"));
+    // Raw: the whole decoded JSON, not the claim selected underneath.
+    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('r')]);
+    let raw = copy(&mut app);
+    assert!(raw.starts_with("{\n  \"header\": {"), "{raw}");
+    assert!(raw.contains("\"xms_mirid\""), "{raw}");
     let effects = keys(&mut app, &[KeyCode::Char('Y')]);
     assert!(matches!(&effects[..], [Effect::Copy(t)] if t.starts_with("eyJ")));
     keys(&mut app, &[KeyCode::Char('j')]);
@@ -358,11 +454,31 @@ fn copy_keys_produce_osc52_effects_and_confirm() {
 }
 
 #[test]
-fn quitting_closes_what_is_open_first() {
+fn esc_closes_what_is_open_and_never_quits() {
     let mut app = app_for("managedid.json");
+    // Close a detail with Enter, then Esc: the issue's first report.
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Esc]);
+    assert!(!app.quit, "Esc after closing the detail quit");
+    assert!(draw(&app, 80, 24).contains("nothing to close: q quits"));
+    // Two Escs after a filter.
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, "xms");
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Esc]);
+    assert!(!app.quit, "two Escs after a filter quit");
+    // The detail, the raw view and help each close with one Esc.
     keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
     assert!(!app.detail_open && !app.quit);
-    keys(&mut app, &[KeyCode::Esc]);
+    keys(&mut app, &[KeyCode::Char('r'), KeyCode::Esc]);
+    assert!(app.mode == super::app::Mode::Browse && !app.quit);
+    keys(&mut app, &[KeyCode::Char('?'), KeyCode::Esc, KeyCode::Esc]);
+    assert!(app.mode == super::app::Mode::Browse && !app.quit);
+    // The paste screen: Esc clears or goes back, never quits.
+    let mut paste = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    chars(&mut paste, "abc");
+    keys(&mut paste, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Esc]);
+    assert!(!paste.quit && paste.paste.buffer.is_empty());
+    // q and Ctrl-C quit.
+    keys(&mut app, &[KeyCode::Char('q')]);
     assert!(app.quit);
     let mut app = app_for("managedid.json");
     app.handle(
@@ -370,4 +486,451 @@ fn quitting_closes_what_is_open_first() {
         Instant::now(),
     );
     assert!(app.quit);
+}
+
+#[test]
+fn end_stops_at_the_last_row_and_up_moves_at_once() {
+    for view in [KeyCode::Char('1'), KeyCode::Char('4'), KeyCode::Char('r')] {
+        for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+            let mut app = app_for("managedid.json");
+            app.size = ratatui::layout::Rect::new(0, 0, w, h);
+            keys(&mut app, &[view]);
+            let top = draw(&app, w, h);
+            keys(&mut app, &[KeyCode::Char('G')]);
+            let end = draw(&app, w, h);
+            keys(&mut app, &[KeyCode::Char('G'), KeyCode::End]);
+            assert_eq!(end, draw(&app, w, h), "{view:?} {w}x{h}: End twice moved");
+            // The body is full at the end: its last inside row is not blank.
+            let rows: Vec<&str> = end.lines().collect();
+            let body_last = rows[rows.len() - 3];
+            assert!(
+                !body_last.trim_matches(|c| c == '│' || c == ' ').is_empty() || top == end,
+                "{view:?} {w}x{h}: blank at the end:\n{end}"
+            );
+            let sel = app.summary_sel;
+            keys(&mut app, &[KeyCode::Up]);
+            if view == KeyCode::Char('1') {
+                // The selection moves (shown in reverse video, which this text lacks).
+                assert_eq!(
+                    app.summary_sel + 1,
+                    sel,
+                    "{w}x{h}: Up after End did nothing"
+                );
+            } else if top != end {
+                assert_ne!(
+                    end,
+                    draw(&app, w, h),
+                    "{view:?} {w}x{h}: Up after End did nothing"
+                );
+            }
+        }
+    }
+    // The state itself is clamped, not just the drawing.
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    assert!(app.summary_scroll < 100, "{}", app.summary_scroll);
+}
+
+/// The array indexes shown in a detail pane ("   27 0002f5f1-..." rows).
+fn shown_items(screen: &str) -> Vec<usize> {
+    let re = regex::Regex::new(r"[│ ] *(\d+) [0-9a-f]{8}-[0-9a-f]{4}-").unwrap();
+    screen
+        .lines()
+        .filter_map(|l| re.captures(l).map(|c| c[1].parse().unwrap()))
+        .collect()
+}
+
+fn group(i: usize) -> String {
+    format!("{:08x}-{:04x}-4{:03x}", i * 7919, i % 65536, i % 4096)
+}
+
+#[test]
+fn the_detail_pages_exactly_and_g_end_and_search_work_inside_it() {
+    let big = common::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        keys(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]);
+        assert_eq!(app.selected_claim().unwrap().name, "groups");
+        // Three pages down and back: every item once, in order, none skipped.
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.extend(shown_items(&draw(&app, w, h)));
+            keys(&mut app, &[KeyCode::PageDown]);
+        }
+        seen.dedup();
+        assert!(seen.len() > 6, "{w}x{h}: {seen:?}");
+        assert_eq!(seen, (0..seen.len()).collect::<Vec<_>>(), "{w}x{h}");
+        keys(
+            &mut app,
+            &[KeyCode::PageUp, KeyCode::PageUp, KeyCode::PageUp],
+        );
+        assert_eq!(app.detail_scroll, 0, "{w}x{h}");
+        // End and Home inside the detail, not the claim selection.
+        keys(&mut app, &[KeyCode::Char('G')]);
+        let end = draw(&app, w, h);
+        assert_eq!(shown_items(&end).last(), Some(&4999), "{w}x{h}:\n{end}");
+        assert_eq!(app.selected_claim().unwrap().name, "groups");
+        if (w, h) == (120, 40) {
+            insta::assert_snapshot!("detail_end_120x40", end);
+        }
+        keys(&mut app, &[KeyCode::Char('g')]);
+        assert_eq!(app.detail_scroll, 0, "{w}x{h}");
+        // / searches inside the open detail.
+        keys(&mut app, &[KeyCode::Char('/')]);
+        chars(&mut app, &group(4000));
+        keys(&mut app, &[KeyCode::Enter]);
+        let found = draw(&app, w, h);
+        assert!(shown_items(&found).contains(&4000), "{w}x{h}:\n{found}");
+        assert!(!app.quit);
+    }
+    // Filtering for an item opens the detail at the match, not at item 0.
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, &group(1387));
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    let screen = draw(&app, 120, 40);
+    assert!(shown_items(&screen).contains(&1387), "{screen}");
+}
+
+#[test]
+fn the_detail_wraps_long_values_and_pages_without_losing_a_character() {
+    // xms_mirid at 80x24: the whole value is on screen.
+    let mut app = app_for("managedid.json");
+    let at = app
+        .visible_claims()
+        .iter()
+        .position(|f| f.name == "xms_mirid")
+        .unwrap();
+    keys(&mut app, &vec![KeyCode::Char('j'); at]);
+    keys(&mut app, &[KeyCode::Enter]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        if w == 60 {
+            // Four rows of detail: the value is a page or two down, and End reaches it.
+            keys(&mut app, &[KeyCode::End]);
+        } else {
+            keys(&mut app, &[KeyCode::Home]);
+        }
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("vm-web-01"), "{w}x{h}:\n{screen}");
+        insta::assert_snapshot!(format!("detail_mirid_{w}x{h}"), screen);
+    }
+    // A 3000-character value paged through at 80x24: every character once, in order.
+    let long = (0..500).fold(String::new(), |mut s, n| {
+        s.push_str(&format!("{n:05}|"));
+        s
+    });
+    let token = common::token(
+        r#"{"alg":"none"}"#,
+        &format!(r#"{{"path":"C:\\new","s":"{long}"}}"#),
+    );
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    keys(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
+    let mut text = String::new();
+    let mut last = String::new();
+    for _ in 0..200 {
+        let screen = draw(&app, 80, 24);
+        if screen == last {
+            break;
+        }
+        let rows: Vec<&str> = screen.lines().collect();
+        // The detail's rows: between its top border (named "s") and its bottom border.
+        let top = rows.iter().position(|l| l.contains("┌ s ")).unwrap();
+        for row in &rows[top + 1..] {
+            let inner = row
+                .trim_matches('"')
+                .trim_start_matches('│')
+                .trim_end_matches('│');
+            if inner.starts_with('└') {
+                break;
+            }
+            if inner.starts_with(|c: char| c.is_ascii_digit()) {
+                text.push_str(inner.trim_end());
+            }
+        }
+        last = screen;
+        keys(&mut app, &[KeyCode::PageDown]);
+    }
+    // Pages overlap only where the end is clamped; drop the repeat.
+    let mut dedup = String::new();
+    for chunk in text.split_inclusive('|') {
+        if !dedup.ends_with(chunk) || chunk.len() < 6 {
+            dedup.push_str(chunk);
+        }
+    }
+    assert!(dedup.starts_with(&long[..600]), "{dedup}");
+    assert!(dedup.ends_with("00499|"), "{dedup}");
+    // A backslash followed by n is not a line break.
+    keys(&mut app, &[KeyCode::Char('g'), KeyCode::Char('k')]);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("C:\\new"), "{screen}");
+}
+
+#[test]
+fn a_paste_typed_as_keys_in_the_main_view_is_a_paste_not_commands() {
+    let token = common::token(r#"{"alg":"none"}"#, r#"{"sub":"quit-yt-r-1234"}"#);
+    // Contains q, y, t, r and digits; typed by the terminal, all at once.
+    assert!(token.contains('q') || token.contains('y'));
+    let text = format!(r#"{{"access_token":"{token}","quota":"yt r 12"}}"#);
+    for start in [None, Some('r'), Some('?')] {
+        let mut app = app_for("managedid.json");
+        if let Some(c) = start {
+            keys(&mut app, &[KeyCode::Char(c)]);
+        }
+        let at = Instant::now();
+        let mut effects = Vec::new();
+        for c in text.chars() {
+            effects.extend(app.handle(&press(KeyCode::Char(c)), at));
+        }
+        assert!(!app.quit, "a q in the paste quit");
+        assert!(effects.is_empty(), "keys in the paste acted: {effects:?}");
+        assert_eq!(app.mode, super::app::Mode::Paste);
+        assert_eq!(app.paste.buffer, text, "the first characters were lost");
+        let (changed, _) = app.idle(at + Duration::from_millis(400));
+        assert!(changed);
+        assert!(
+            app.paste.error.is_none(),
+            "{start:?}: {:?}",
+            app.paste.error
+        );
+        assert_eq!(
+            app.current().unwrap().summary.subject.as_deref(),
+            Some("quit-yt-r-1234")
+        );
+    }
+    // A person typing q still quits, after the short wait that tells the two apart.
+    let mut app = app_for("managedid.json");
+    let at = Instant::now();
+    app.handle(&press(KeyCode::Char('q')), at);
+    assert!(!app.quit);
+    app.idle(at + super::app::BURST_GAP);
+    assert!(app.quit);
+}
+
+#[test]
+fn the_help_fits_the_screen_scrolls_to_its_last_entry_and_closes_with_esc_or_question_mark() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app_for("managedid.json");
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        keys(&mut app, &[KeyCode::Char('?')]);
+        let top = draw(&app, w, h);
+        assert!(top.contains(" Keys "), "{top}");
+        // Lines are wrapped, never cut.
+        assert!(top.contains("quit"), "{top}");
+        keys(&mut app, &[KeyCode::Char('G')]);
+        let end = draw(&app, w, h);
+        assert!(
+            end.contains("this help (Esc or ? closes it)"),
+            "{w}x{h}:\n{end}"
+        );
+        assert!(end.contains("Esc or ? closes this help"), "{w}x{h}:\n{end}");
+        insta::assert_snapshot!(format!("help_end_{w}x{h}"), end);
+        keys(&mut app, &[KeyCode::Char('?')]);
+        assert_eq!(app.mode, super::app::Mode::Browse, "? closes the help");
+    }
+    // At 200 columns the help is as wide as its longest line, not 84 columns.
+    let mut app = app_for("managedid.json");
+    app.size = ratatui::layout::Rect::new(0, 0, 200, 50);
+    keys(&mut app, &[KeyCode::Char('?')]);
+    let wide = draw(&app, 200, 50);
+    assert!(
+        wide.contains("filter claims by name or value (Enter keeps it, Esc clears it); in an open detail, search its value"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn the_footer_always_shows_help_and_the_shown_tab_is_marked_without_colour() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app_for("managedid.json");
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        let screen = draw(&app, w, h);
+        let footer = screen.lines().last().unwrap();
+        assert!(footer.contains("? help"), "{w}x{h}: {footer}");
+        assert!(screen.contains("[2 Claims]"), "{w}x{h}:\n{screen}");
+        keys(&mut app, &[KeyCode::Char('4')]);
+        let styled = styled(&app, w, h);
+        assert!(styled.contains("[4 Token]"), "{styled}");
+        assert!(!styled.contains("[2 Claims]"), "{styled}");
+        insta::assert_snapshot!(format!("token_tab_styled_{w}x{h}"), styled);
+    }
+}
+
+#[test]
+fn small_screens_keep_the_most_important_summary_rows() {
+    let mut app = app_for("managedid.json");
+    app.size = ratatui::layout::Rect::new(0, 0, 60, 16);
+    let small = draw(&app, 60, 16);
+    for needle in ["Expires", "Object ID"] {
+        assert!(small.contains(needle), "{needle} hidden at 60x16:\n{small}");
+    }
+    assert!(small.contains("more rows: press 1"), "{small}");
+    insta::assert_snapshot!("summary_ranked_60x16", small);
+    // alg none with warnings at 80x24: the Signature row stays.
+    let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5taWNyb3NvZnRvbmxpbmUuY29tLzhjM2RhZDFkLWI2YmMtNGY4Yi05MzliLTgyNjMzNzJlY2VkNi92Mi4wIiwiYXVkIjoiYXBpOi8vYXBwIiwib2lkIjoiYjFlMmMzZDQtNWY2MC00NzE4LTlhMmItM2M0ZDVlNmY3MDgxIiwidGlkIjoiOGMzZGFkMWQtYjZiYy00ZjhiLTkzOWItODI2MzM3MmVjZWQ2In0.";
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    for (w, h) in [(60, 16), (80, 24)] {
+        let app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("warning"), "{screen}");
+        if w == 80 {
+            assert!(screen.contains("Signature"), "{w}x{h}:\n{screen}");
+        }
+        assert!(screen.contains("Expires"), "{w}x{h}:\n{screen}");
+    }
+}
+
+#[test]
+fn every_cut_shows_an_ellipsis_by_display_width_and_ids_keep_their_end() {
+    let payload = format!(
+        r#"{{"iss":"https://login.microsoftonline.com/8c3dad1d-b6bc-4f8b-939b-8263372eced6/v2.0","name":"{}","oid":"b1e2c3d4-5f60-4718-9a2b-3c4d5e6f7081"}}"#,
+        "日本語テキスト".repeat(20)
+    );
+    let token = common::token(r#"{"alg":"RS256"}"#, &payload);
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
+        let screen = draw(&app, w, h);
+        let iss = screen
+            .lines()
+            .find(|l| l.contains("│iss "))
+            .unwrap_or_else(|| panic!("{w}x{h}:\n{screen}"));
+        assert!(
+            iss.contains("v2.0"),
+            "{w}x{h}: the v2 issuer lost /v2.0: {iss}"
+        );
+        let name = screen.lines().find(|l| l.contains("│name ")).unwrap();
+        assert!(name.contains('…'), "{w}x{h}: cut without …: {name}");
+        assert!(
+            super::ui::text_width(name.split('"').nth(1).unwrap()) <= usize::from(w),
+            "{w}x{h}: {name}"
+        );
+        insta::assert_snapshot!(format!("cuts_{w}x{h}"), screen);
+    }
+}
+
+fn conformance_token(file: &str) -> String {
+    let path = format!("{}/tests/conformance/{file}", env!("CARGO_MANIFEST_DIR"));
+    let case: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    case["token"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_jwe_says_its_expiry_is_unknown_not_absent() {
+    let token = conformance_token("08-rfc7519-A1-encrypted-jwt.json");
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
+        let screen = draw(&app, w, h);
+        assert!(!screen.contains("no expiry"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("unknown: the claims are"),
+            "{w}x{h}:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("jwe_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn a_paste_larger_than_the_input_limit_is_refused() {
+    let doc = String::from_utf8(asset("managedid.json")).unwrap();
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.max_paste = 100;
+    app.handle(&Event::Paste(doc.clone()), Instant::now());
+    assert!(app.report.is_none());
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("larger than the 100-byte input limit"),
+        "{screen}"
+    );
+    // Typed: the keys past the limit are dropped, and the paste refused.
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.max_paste = 100;
+    let at = Instant::now();
+    for c in doc.chars().filter(|c| *c != '\n') {
+        app.handle(&press(KeyCode::Char(c)), at);
+    }
+    assert_eq!(app.paste.buffer.len(), 100);
+    app.idle(at + Duration::from_millis(400));
+    assert!(app.report.is_none());
+    assert!(draw(&app, 80, 24).contains("input limit"));
+    // Within the limit, as before.
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.handle(&Event::Paste(doc), Instant::now());
+    assert!(app.report.is_some());
+}
+
+#[test]
+fn the_token_strip_follows_the_selection_and_shows_status_and_audience() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let mut app = app_for("oauth-response.json");
+        if w >= 120 {
+            let screen = draw(&app, w, h);
+            let strip = screen.lines().nth(1).unwrap();
+            assert!(
+                strip.contains("1 access_token · valid · 6e5d4c3b"),
+                "{w}x{h}: {strip}"
+            );
+            assert!(
+                strip.contains("2 refresh_token · opaque"),
+                "{w}x{h}: {strip}"
+            );
+        }
+        keys(&mut app, &[KeyCode::Char(']'), KeyCode::Char(']')]);
+        let screen = draw(&app, w, h);
+        let strip = screen.lines().nth(1).unwrap();
+        assert!(strip.contains("3 id_token"), "{w}x{h}: {strip}");
+        assert!(strip.contains("[ ]"), "{w}x{h}: {strip}");
+        insta::assert_snapshot!(format!("token_strip_{w}x{h}"), strip);
+    }
+}
+
+#[test]
+fn every_list_and_scrolled_view_says_where_it_is() {
+    let mut app = app_for("managedid.json");
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        keys(
+            &mut app,
+            &[KeyCode::Char('2'), KeyCode::Home, KeyCode::Char('j')],
+        );
+        assert!(draw(&app, w, h).contains(" 2/19 "), "{w}x{h}");
+        keys(&mut app, &[KeyCode::Char('3')]);
+        assert!(draw(&app, w, h).contains(" 1/4 "), "{w}x{h}");
+        keys(&mut app, &[KeyCode::Char('4')]);
+        assert!(draw(&app, w, h).contains(" rows 1-"), "{w}x{h}");
+        keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('r')]);
+        let raw = draw(&app, w, h);
+        assert!(
+            raw.contains(" rows 1-") && raw.contains(" of 29 "),
+            "{w}x{h}:\n{raw}"
+        );
+        keys(&mut app, &[KeyCode::Char('r')]);
+    }
+}
+
+#[test]
+fn wording_reads_right_one_warning_and_the_token_colour_key() {
+    let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIn0.";
+    let r = report_of(token.as_bytes(), Source::Argument, now());
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("all of them with 1"), "{screen}");
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('4')]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        let styled = styled(&app, w, h);
+        assert!(
+            styled.contains("header") && styled.contains("signature"),
+            "{styled}"
+        );
+    }
+    let app = App::new(app.report.clone(), now(), true, true, &super::ui::GEOMETRY);
+    let mut app = app;
+    keys(&mut app, &[KeyCode::Char('4')]);
+    insta::assert_snapshot!("token_colour_key_80x24", styled(&app, 80, 24));
 }
