@@ -220,7 +220,7 @@ pub static BINDINGS: &[Binding] = &[
         label: "e",
         action: Action::Edit,
         help: "edit header and payload in $VISUAL/$EDITOR; signed again with --sign-key/--sign-secret-env",
-        footer: Some("e edit"),
+        footer: None,
     },
     Binding {
         keys: &[ch('T')],
