@@ -1003,10 +1003,7 @@ fn t_with_a_signing_key_signs_again_and_the_token_verifies() {
         Some(&app.signer.as_ref().unwrap().verifier),
     )
     .unwrap();
-    assert_eq!(
-        report.tokens[0].verification.status,
-        SignatureStatus::Valid
-    );
+    assert_eq!(report.tokens[0].verification.status, SignatureStatus::Valid);
 }
 
 #[test]
@@ -1016,7 +1013,10 @@ fn a_bad_duration_or_esc_leaves_the_token_alone() {
     chars(&mut app, "1h");
     keys(&mut app, &[KeyCode::Enter]);
     assert!(
-        app.flash.as_deref().unwrap().starts_with("times not shifted"),
+        app.flash
+            .as_deref()
+            .unwrap()
+            .starts_with("times not shifted"),
         "{:?}",
         app.flash
     );
@@ -1042,7 +1042,10 @@ fn e_asks_the_loop_for_the_editor_and_its_outcome_replaces_the_token() {
     app.edit_done(Ok(EditOutcome::Rebuilt(rebuilt.clone())));
     assert_eq!(app.current().unwrap().claim("name").unwrap().value, "Jane");
     assert!(draw(&app, 80, 24).contains("edited: signature not recomputed"));
-    assert_eq!(copied(&keys(&mut app, &[KeyCode::Char('Y')])), rebuilt.token);
+    assert_eq!(
+        copied(&keys(&mut app, &[KeyCode::Char('Y')])),
+        rebuilt.token
+    );
     app.edit_done(Ok(EditOutcome::Cancelled("the file was emptied".into())));
     assert_eq!(app.flash.as_deref(), Some("the file was emptied"));
     assert_eq!(app.current().unwrap().claim("name").unwrap().value, "Jane");
