@@ -1024,7 +1024,7 @@ impl App {
         } else {
             new.verification.status = SignatureStatus::Invalid;
             new.verification.reason = Some(NOT_RECOMPUTED.to_string());
-            format!("{what}: {NOT_RECOMPUTED}")
+            format!("{what}: signature not recomputed")
         };
         *slot = new;
         self.refilter();
