@@ -235,10 +235,8 @@ pub struct Token {
 impl Token {
     /// `header.payload` as transmitted: the bytes a JWS signature covers.
     pub fn signing_input(&self) -> &str {
-        let mut dots = self.compact.match_indices('.').map(|(i, _)| i);
-        let _first = dots.next();
-        match dots.next() {
-            Some(second) => &self.compact[..second],
+        match self.compact.match_indices('.').nth(1) {
+            Some((second, _)) => &self.compact[..second],
             None => &self.compact,
         }
     }
