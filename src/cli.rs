@@ -91,6 +91,20 @@ pub struct Common {
     /// Refuse inputs larger than this (bytes, or with a KiB/MiB/GiB suffix).
     #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_INPUT, value_parser = parse_size, global = true)]
     pub max_input_size: u64,
+
+    /// In the UI, sign tokens edited with `e` or `T` again with this private key (PEM or
+    /// JWK); without a key they keep the old signature, which is then invalid.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "sign_secret_env",
+        help_heading = "Editing in the UI"
+    )]
+    pub sign_key: Option<PathBuf>,
+
+    /// In the UI, sign edited tokens again with the HMAC secret in this environment variable.
+    #[arg(long, value_name = "VAR", help_heading = "Editing in the UI")]
+    pub sign_secret_env: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

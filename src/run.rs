@@ -465,9 +465,16 @@ fn ui(
     ctx: &Ctx,
     refetch: Option<crate::tui::Refetch>,
 ) -> Result<Option<Outcome>, AppError> {
+    let sign_key = jwtscope::encode::ui_signing_key(
+        ctx.common.sign_key.as_deref(),
+        ctx.common.sign_secret_env.as_deref(),
+        &|v| std::env::var(v).ok(),
+    )
+    .map_err(AppError::Encode)?;
     crate::tui::run(
         report,
         crate::tui::Options {
+            sign_key,
             now: ctx.common.now,
             color: color_enabled(ctx.common.color),
             refetch,

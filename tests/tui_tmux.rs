@@ -296,6 +296,9 @@ fn imds_in_the_ui_fetches_again_with_r() {
         "the title names the endpoint:\n{screen}"
     );
     t.keys(&["?"]);
+    t.wait_for(" Keys ");
+    // The help's last entries: End scrolls there.
+    t.keys(&["End"]);
     t.wait_for("fetch the token again");
     t.keys(&["Escape"]);
     t.wait_gone(" Keys ");
@@ -384,4 +387,95 @@ fn q_quits_at_once_during_a_slow_fetch() {
         "q waited for the fetch: {:?}",
         asked.elapsed()
     );
+}
+
+/// jwt.io's HS256 example (secret `your-256-bit-secret`): `"name": "John Doe"`.
+const HS256: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+/// `e` with a scripted `$EDITOR` that renames John Doe: the terminal is handed to the editor
+/// and back, the token is rebuilt in place, and `sign` decides whether it is signed again.
+fn edit_in_the_editor(sign: bool) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nset -e\nsed -i 's/John Doe/Jane Roe/' \"$1\"\n",
+    )
+    .unwrap();
+    let token = dir.path().join("token.txt");
+    std::fs::write(&token, HS256).unwrap();
+    let sign_opt = if sign {
+        "--sign-secret-env JWTSCOPE_TEST_SECRET"
+    } else {
+        ""
+    };
+    let cmd = format!(
+        "JWTSCOPE_TEST_SECRET=your-256-bit-secret EDITOR='sh {}' {} --now {} {sign_opt} {}",
+        editor.display(),
+        bin(),
+        common::NOW,
+        quote(&token),
+    );
+    let t = Tmux::start(&cmd, 80, 24);
+    t.wait_for("John Doe");
+    t.keys(&["e"]);
+    let screen = t.wait_for("Jane Roe");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "1",
+        "the UI took the terminal back"
+    );
+    assert!(!screen.contains("John Doe"), "{screen}");
+    // The raw view shows the rebuilt token's JSON too.
+    t.keys(&["r"]);
+    t.wait_for("\"Jane Roe\"");
+    t.keys(&["r"]);
+    t.wait_gone("\"Jane Roe\"");
+    t.keys(&["1"]);
+    let overview = t.wait_for("Signature");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+    (screen, overview)
+}
+
+#[test]
+fn e_edits_the_token_in_the_editor_and_keeps_the_old_signature_without_a_key() {
+    let (screen, overview) = edit_in_the_editor(false);
+    assert!(
+        screen.contains("edited: signature not recomputed"),
+        "{screen}"
+    );
+    assert!(overview.contains("INVALID"), "{overview}");
+}
+
+#[test]
+fn e_with_sign_secret_env_signs_the_edited_token_again() {
+    let (screen, overview) = edit_in_the_editor(true);
+    assert!(screen.contains("edited: signed again"), "{screen}");
+    let line = overview
+        .lines()
+        .find(|l| l.contains("Signature"))
+        .unwrap_or_default();
+    assert!(
+        line.contains("valid") && !line.contains("INVALID"),
+        "{overview}"
+    );
+}
+
+#[test]
+fn t_shifts_the_times_from_a_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("token.txt");
+    std::fs::write(&token, HS256).unwrap();
+    let cmd = format!("{} --now {} {}", bin(), common::NOW, quote(&token));
+    let t = Tmux::start(&cmd, 80, 24);
+    t.wait_for("John Doe");
+    t.keys(&["T"]);
+    t.wait_for("shift exp/nbf/iat by");
+    t.keys(&["+", "1", "h", "Enter"]);
+    t.wait_for("shifted iat by +1h");
+    t.keys(&["r"]);
+    t.wait_for("\"iat\": 1516242622");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
 }

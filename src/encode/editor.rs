@@ -73,9 +73,16 @@ pub fn edit_token(
         }
         let saved = std::fs::read_to_string(file.path())
             .map_err(|e| format!("cannot read the edited file: {e}"))?;
+        // Comment lines become blank, so an error's line number is the file's.
         let json: String = saved
             .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
+            .map(|l| {
+                if l.trim_start().starts_with('#') {
+                    ""
+                } else {
+                    l
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         if json.trim().is_empty() {
@@ -89,7 +96,7 @@ pub fn edit_token(
         match edit::rebuild_from_document(token, &json, key) {
             Ok(r) => return Ok(EditOutcome::Rebuilt(r)),
             Err(e) => {
-                shown = format!("{}\n", json.trim_end());
+                shown = format!("{}\n", json.trim());
                 error = Some(e);
             }
         }
@@ -173,6 +180,8 @@ mod tests {
         };
         let shown = std::fs::read_to_string(&seen).unwrap();
         assert!(shown.starts_with("# error: not valid JSON"), "{shown}");
+        // The line number is the file's (the two help lines count), where the bad comma is.
+        assert!(shown.contains(" at line 10 "), "{shown}");
         assert!(
             shown.contains("\"Jane\",,"),
             "the user's text is kept: {shown}"

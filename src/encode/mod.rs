@@ -376,6 +376,38 @@ fn signing_key(args: &EncodeArgs, ctx: &Context) -> Result<Option<SigningKey>, E
     Ok(None)
 }
 
+/// The UI's `--sign-key FILE` or `--sign-secret-env VAR` (edited tokens are signed again with
+/// it), with how reports name it.
+pub fn ui_signing_key(
+    key: Option<&Path>,
+    secret_env: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<(SigningKey, String)>, EncodeError> {
+    if let Some(var) = secret_env {
+        let option = format!("--sign-secret-env {var}");
+        let key_err = |problem: String| EncodeError::Key {
+            option: option.clone(),
+            problem,
+        };
+        let text = env(var).ok_or_else(|| key_err("the variable is not set".to_string()))?;
+        let key = SigningKey::from_secret_text(&text).map_err(key_err)?;
+        return Ok(Some((key, format!("the signing key ({option})"))));
+    }
+    let Some(path) = key else {
+        return Ok(None);
+    };
+    let option = format!("--sign-key {}", path.display());
+    let bytes = read_key_file(path).map_err(|problem| EncodeError::Key {
+        option: option.clone(),
+        problem,
+    })?;
+    match SigningKey::parse_file(&bytes, None) {
+        Ok(k) => Ok(Some((k, format!("the signing key ({option})")))),
+        Err(SigningKeyError::NotPrivate(p)) => Err(EncodeError::Usage(format!("{option}: {p}"))),
+        Err(SigningKeyError::Unreadable(problem)) => Err(EncodeError::Key { option, problem }),
+    }
+}
+
 fn read_key_file(path: &Path) -> Result<Vec<u8>, String> {
     match source::read_file(path, MAX_KEY_FILE) {
         Ok(bytes) => Ok(bytes),

@@ -9,9 +9,15 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use serde_json::Value;
 
+use jwtscope::encode::edit::Rebuilt;
+use jwtscope::encode::editor::EditOutcome;
 use jwtscope::pipeline;
+use jwtscope::report::SignatureStatus;
 use jwtscope::report::{Field, Report, TokenReport};
 use jwtscope::source::Source;
+use jwtscope::token::{self, Token};
+use jwtscope::verify::Verifier;
+use jwtscope::verify::signing::SigningKey;
 
 use super::keymap::{self, Action};
 
@@ -114,6 +120,8 @@ pub enum Effect {
     Copy(String),
     /// Fetch the input again (`jwtscope imds`).
     Refetch,
+    /// Hand the terminal to the editor on this token, then call [`App::edit_done`].
+    Edit,
 }
 
 /// What has the keyboard. One at a time, so the order the keys go in is the enum itself.
@@ -131,6 +139,8 @@ pub enum Mode {
     Help { over_raw: bool },
     /// The paste screen.
     Paste,
+    /// Typing the duration `T` shifts the times by.
+    Shift,
 }
 
 /// The paste screen's state.
@@ -199,6 +209,17 @@ pub struct App {
     pub size: Rect,
     /// Verifies pasted input with the keys given on the command line.
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
+    /// `--sign-key`/`--sign-secret-env`: edited tokens are signed again with it.
+    pub signer: Option<std::sync::Arc<Signer>>,
+    /// What is typed in the `T` prompt.
+    pub shift_input: String,
+}
+
+/// The key edited tokens are signed with, and a verifier holding its public half (so the
+/// rebuilt token shows `valid` when the signature checks out).
+pub struct Signer {
+    pub key: SigningKey,
+    pub verifier: Verifier,
 }
 
 impl App {
@@ -248,6 +269,8 @@ impl App {
             spin: 0,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
+            signer: None,
+            shift_input: String::new(),
         }
     }
 
@@ -548,6 +571,7 @@ impl App {
             Mode::Paste => self.paste_key(k, at),
             Mode::Filter => self.filter_key(k),
             Mode::Search => self.search_key(k),
+            Mode::Shift => self.shift_key(k),
             Mode::Help { over_raw } => {
                 // The help scrolls with the moving keys; Esc and ? close it; q quits.
                 let (height, rows) = (self.geometry.help_metrics)(self, self.size);
@@ -871,6 +895,17 @@ impl App {
                 }
                 self.flash = Some("this token has no compact form to copy".to_string());
             }
+            Action::Edit => match self.editable() {
+                Ok(_) => return vec![Effect::Edit],
+                Err(e) => self.flash = Some(e),
+            },
+            Action::ShiftTimes => match self.editable() {
+                Ok(_) => {
+                    self.shift_input.clear();
+                    self.mode = Mode::Shift;
+                }
+                Err(e) => self.flash = Some(e),
+            },
             Action::Paste => {
                 self.mode = Mode::Paste;
                 self.paste = PasteBox::default();
@@ -902,6 +937,107 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// The token on screen, decoded again for editing, or why it cannot be edited.
+    pub fn editable(&self) -> Result<Token, String> {
+        let Some(t) = self.current() else {
+            return Err("no token to edit".to_string());
+        };
+        let Some(compact) = &t.token else {
+            return Err("this token has no compact form to edit".to_string());
+        };
+        token::decode(compact).map_err(|e| format!("cannot edit this token: {e}"))
+    }
+
+    fn shift_key(&mut self, k: &KeyEvent) {
+        match k.code {
+            KeyCode::Esc => {
+                self.shift_input.clear();
+                self.mode = Mode::Browse;
+            }
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Backspace => {
+                self.shift_input.pop();
+            }
+            KeyCode::Enter => {
+                self.mode = Mode::Browse;
+                let shift = std::mem::take(&mut self.shift_input);
+                let key = self.signer.as_ref().map(|s| &s.key);
+                let outcome = self
+                    .editable()
+                    .and_then(|t| jwtscope::encode::edit::shift_times(&t, shift.trim(), key));
+                match outcome {
+                    Ok((rebuilt, names)) => {
+                        let what = format!("shifted {} by {}", names.join(", "), shift.trim());
+                        self.apply_rebuilt(&rebuilt, &what);
+                    }
+                    Err(e) => self.flash = Some(format!("times not shifted: {e}")),
+                }
+            }
+            KeyCode::Char(c) if self.shift_input.len() < 64 => self.shift_input.push(c),
+            _ => {}
+        }
+    }
+
+    /// The editor (`e`) ended: show the rebuilt token, or why nothing changed.
+    pub fn edit_done(&mut self, outcome: Result<EditOutcome, String>) {
+        match outcome {
+            Ok(EditOutcome::Rebuilt(r)) => self.apply_rebuilt(&r, "edited"),
+            Ok(EditOutcome::Unchanged) => self.flash = Some("not changed".to_string()),
+            Ok(EditOutcome::Cancelled(why)) => self.flash = Some(why),
+            Err(e) => self.flash = Some(format!("not edited: {e}")),
+        }
+    }
+
+    /// Replace the token on screen by `rebuilt`, through the pipeline like any input: signed
+    /// again, it is verified with the signing key; else its verification is `invalid`.
+    pub fn apply_rebuilt(&mut self, rebuilt: &Rebuilt, what: &str) {
+        let verifier = match (&self.signer, rebuilt.signed) {
+            (Some(s), true) => Some(&s.verifier),
+            _ => self.verifier.as_deref(),
+        };
+        let built = pipeline::build_verified(
+            rebuilt.token.clone().into_bytes(),
+            Source::Paste,
+            self.now,
+            verifier,
+        );
+        let mut new = match built.map(|r| r.tokens.into_iter().next()) {
+            Ok(Some(t)) => t,
+            Ok(None) => {
+                self.flash = Some(format!("{what}, but the new token does not decode"));
+                return;
+            }
+            Err(e) => {
+                self.flash = Some(format!("{what}, but the new token does not decode: {e}"));
+                return;
+            }
+        };
+        let index = self.token;
+        let Some(slot) = self.report.as_mut().and_then(|r| r.tokens.get_mut(index)) else {
+            return;
+        };
+        new.origin.clone_from(&slot.origin);
+        let note = if rebuilt.signed {
+            format!("{what}: signed again")
+        } else {
+            new.verification.status = SignatureStatus::Invalid;
+            new.verification.reason = Some(NOT_RECOMPUTED.to_string());
+            format!("{what}: signature not recomputed")
+        };
+        *slot = new;
+        self.refilter();
+        let claims = self.visible_claims().len();
+        self.claim_sel = self.claim_sel.min(claims.saturating_sub(1));
+        let params = self.current().map_or(0, |t| t.header_params.len());
+        self.header_sel = self.header_sel.min(params.saturating_sub(1));
+        self.detail_scroll = 0;
+        if self.raw() {
+            self.raw_lines = self.current().map(raw_json_lines).unwrap_or_default();
+            self.raw_scroll = 0;
+        }
+        self.flash = Some(format!("{note} · Y copies the new token"));
     }
 
     /// What `y` copies in the view on screen: the overview's selected line, the selected
@@ -943,6 +1079,9 @@ impl App {
         }
     }
 }
+
+/// The verification reason of an edited token that was not signed again.
+pub const NOT_RECOMPUTED: &str = "edited: signature not recomputed";
 
 /// The footer's note for a copy: the terminal may ignore OSC 52, so it says what was sent,
 /// not that it arrived.

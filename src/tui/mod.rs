@@ -45,6 +45,8 @@ pub struct Options {
     pub started: Instant,
     /// `--max-input-size`: a paste larger than this is refused like a larger file.
     pub max_input: u64,
+    /// `--sign-key`/`--sign-secret-env`, with how to name it: `e` and `T` sign again with it.
+    pub sign_key: Option<(jwtscope::verify::signing::SigningKey, String)>,
 }
 
 /// Restores the terminal however the UI ends: return, error or panic (ratatui's panic hook
@@ -77,6 +79,10 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
     app.can_refetch = opts.refetch.is_some();
     app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);
+    if let Some((key, label)) = opts.sign_key.take() {
+        let verifier = jwtscope::verify::Verifier::for_signing_key(&key, label);
+        app.signer = Some(Arc::new(app::Signer { key, verifier }));
+    }
 
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
@@ -132,6 +138,17 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
                         crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
                     )?;
                 }
+                app::Effect::Edit => {
+                    let outcome = hand_over(&mut terminal, || {
+                        let token = app.editable()?;
+                        let editor =
+                            jwtscope::encode::editor::editor_command(&|v| std::env::var(v).ok());
+                        let key = app.signer.as_ref().map(|s| &s.key);
+                        jwtscope::encode::editor::edit_token(&token, key, &editor)
+                    })?;
+                    app.edit_done(outcome);
+                    dirty = true;
+                }
                 app::Effect::Refetch => {
                     // In the background: keys keep working, q and Ctrl-C quit at once (the
                     // thread is left behind; the process ends with the UI).
@@ -174,6 +191,22 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
     }
     io::stdout().flush()?;
     Ok(None)
+}
+
+/// Give the terminal to `run` (an editor): leave the alternate screen and raw mode, run it,
+/// then take the terminal back and clear it so the next frame is drawn whole.
+fn hand_over<T>(terminal: &mut ratatui::DefaultTerminal, run: impl FnOnce() -> T) -> io::Result<T> {
+    execute!(io::stdout(), DisableBracketedPaste)?;
+    ratatui::restore();
+    let out = run();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()?;
+    Ok(out)
 }
 
 /// Measurement hook for the benchmark script: with `JWTSCOPE_FIRST_FRAME_LOG=path`, the time

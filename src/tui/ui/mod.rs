@@ -610,6 +610,15 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             " type to search the value · ↓ next match · Enter keep · Esc clear",
             theme.dim(),
         ))
+    } else if app.mode == Mode::Shift {
+        let line = format!(
+            " shift exp/nbf/iat by (+1h, -5m): {}▏ · Enter apply · Esc cancel",
+            clean(&app.shift_input)
+        );
+        Line::from(Span::styled(
+            text::truncate(&line, usize::from(area.width)).into_owned(),
+            theme.label(),
+        ))
     } else if app.mode == Mode::Filter {
         Line::from(Span::styled(
             " type to filter claims by name or value · Enter keep · Esc clear",
