@@ -199,6 +199,8 @@ pub struct App {
     pub size: Rect,
     /// Verifies pasted input with the keys given on the command line.
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
+    /// The open detail's row measures, kept between frames (see `RowCache`).
+    pub detail_rows: super::ui::RowCache,
 }
 
 impl App {
@@ -248,6 +250,7 @@ impl App {
             spin: 0,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
+            detail_rows: Default::default(),
         }
     }
 
@@ -307,6 +310,7 @@ impl App {
     /// Replace the input with a new report (a paste, a fetch).
     pub fn set_report(&mut self, report: Report) {
         self.report = Some(report);
+        self.detail_rows.clear();
         self.mode = Mode::Browse;
         self.paste = PasteBox::default();
         self.token = 0;

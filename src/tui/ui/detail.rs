@@ -1,7 +1,9 @@
 //! The selected claim whole (Enter): description, meaning, times and the value, every line
 //! wrapped with a hanging indent, scrolled by rows. Arrays are one item a row (a 5000-group
-//! array is never laid out whole: rows are counted from the items' widths, and only the
-//! rows on screen are built).
+//! array is never laid out whole: rows are counted from the items' widths once per token,
+//! claim and width (kept in a [`RowCache`]), and only the rows on screen are built).
+
+use std::cell::RefCell;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,12 +22,62 @@ use super::{Theme, text};
 /// Columns an array item's index takes ("   27 ").
 const INDEX_W: usize = 6;
 
+/// Where each array item starts, in rows, for the last array and width laid out: measuring
+/// 5000 items on every frame costs milliseconds, so it is done when the token, the claim or
+/// the width changes. Drawing reads state, so the cache sits behind a `RefCell`; the state
+/// empties it when it replaces the report (an array's address then names it).
+#[derive(Default)]
+pub struct RowCache(RefCell<Option<Starts>>);
+
+struct Starts {
+    /// The array's address and length, and the width its items were measured at.
+    key: (usize, usize, usize),
+    /// `at[i]` is the row item `i` starts at, counted from the first item; `at[len]` is the
+    /// rows of all of them.
+    at: std::rc::Rc<[usize]>,
+}
+
+impl RowCache {
+    /// Forget every measure (the report they were taken from is gone).
+    pub fn clear(&self) {
+        self.0.borrow_mut().take();
+    }
+
+    fn starts(&self, items: &[Value], item_w: usize) -> std::rc::Rc<[usize]> {
+        let key = (items.as_ptr() as usize, items.len(), item_w);
+        let mut slot = self.0.borrow_mut();
+        if let Some(s) = slot.as_ref().filter(|s| s.key == key) {
+            return s.at.clone();
+        }
+        let mut at = Vec::with_capacity(items.len() + 1);
+        let mut row = 0;
+        at.push(row);
+        for v in items {
+            row += item_rows(v, item_w);
+            at.push(row);
+        }
+        let at: std::rc::Rc<[usize]> = at.into();
+        *slot = Some(Starts {
+            key,
+            at: at.clone(),
+        });
+        at
+    }
+}
+
+/// Rows an item takes: its width over the room beside the index, at least one.
+fn item_rows(v: &Value, item_w: usize) -> usize {
+    text::width(&item_text(v)).div_ceil(item_w).max(1)
+}
+
 /// The detail of one claim laid out at a width.
 pub struct Detail<'a> {
     /// The rows before the items (or the whole detail for a value that is not an array).
     head: Vec<Line<'static>>,
     items: &'a [Value],
     width: usize,
+    /// Where each item starts (see [`RowCache`]).
+    starts: std::rc::Rc<[usize]>,
 }
 
 fn item_text(v: &Value) -> std::borrow::Cow<'_, str> {
@@ -103,21 +155,27 @@ impl<'a> Detail<'a> {
             };
             head.extend(text::wrap(l, width, indent));
         }
-        Detail { head, items, width }
+        let starts = app.detail_rows.starts(items, item_w(width));
+        Detail {
+            head,
+            items,
+            width,
+            starts,
+        }
     }
 
     fn item_w(&self) -> usize {
-        self.width.saturating_sub(INDEX_W).max(1)
+        item_w(self.width)
     }
 
-    /// Rows an item takes: its width over the room beside the index, at least one.
-    fn item_rows(&self, v: &Value) -> usize {
-        text::width(&item_text(v)).div_ceil(self.item_w()).max(1)
+    /// Rows item `i` takes.
+    fn item_rows(&self, i: usize) -> usize {
+        self.starts[i + 1] - self.starts[i]
     }
 
     /// Rows the whole detail takes.
     pub fn len(&self) -> usize {
-        self.head.len() + self.items.iter().map(|v| self.item_rows(v)).sum::<usize>()
+        self.head.len() + self.starts.last().copied().unwrap_or(0)
     }
 
     /// The first row holding `needle` (case-insensitive) at or after row `from`, wrapping
@@ -138,14 +196,14 @@ impl<'a> Detail<'a> {
                 return hits.last().copied();
             }
         }
-        for v in self.items {
+        for (i, v) in self.items.iter().enumerate() {
             if item_text(v).to_lowercase().contains(&needle) {
                 if row >= from {
                     return Some(row);
                 }
                 hits.push(row);
             }
-            row += self.item_rows(v);
+            row += self.item_rows(i);
         }
         hits.first().copied()
     }
@@ -154,16 +212,15 @@ impl<'a> Detail<'a> {
     fn rows(&self, theme: &Theme, first: usize, height: usize) -> Vec<Line<'static>> {
         let mut out: Vec<Line<'static>> =
             self.head.iter().skip(first).take(height).cloned().collect();
-        let mut row = self.head.len();
-        for (i, v) in self.items.iter().enumerate() {
+        // The first item on screen, found from where the items start.
+        let skip = first.saturating_sub(self.head.len());
+        let start = self.starts[1..].partition_point(|end| *end <= skip);
+        let mut row = self.head.len() + self.starts.get(start).copied().unwrap_or(0);
+        for (i, v) in self.items.iter().enumerate().skip(start) {
             if out.len() >= height {
                 break;
             }
-            let n = self.item_rows(v);
-            if row + n <= first {
-                row += n;
-                continue;
-            }
+            let n = self.item_rows(i);
             let text = item_text(v);
             let mut chunks = Vec::with_capacity(n);
             let mut cur = String::new();
@@ -199,6 +256,11 @@ impl<'a> Detail<'a> {
         }
         out
     }
+}
+
+/// Room beside the index for an item's text, in a detail `width` wide.
+fn item_w(width: usize) -> usize {
+    width.saturating_sub(INDEX_W).max(1)
 }
 
 /// Draws the detail of `f` in `area`, scrolled to `app.detail_scroll` (clamped to the end).
