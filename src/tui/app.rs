@@ -250,7 +250,7 @@ impl App {
             spin: 0,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
-            detail_rows: Default::default(),
+            detail_rows: super::ui::RowCache::default(),
         }
     }
 
