@@ -200,7 +200,7 @@ pub struct App {
     /// Verifies pasted input with the keys given on the command line.
     pub verifier: Option<std::sync::Arc<jwtscope::verify::Verifier>>,
     /// The open detail's row measures, kept between frames (see `RowCache`).
-    pub detail_rows: super::ui::RowCache,
+    pub detail_rows: super::cache::RowCache,
 }
 
 impl App {
@@ -250,7 +250,7 @@ impl App {
             spin: 0,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
-            detail_rows: super::ui::RowCache::default(),
+            detail_rows: super::cache::RowCache::default(),
         }
     }
 

@@ -3,8 +3,6 @@
 //! array is never laid out whole: rows are counted from the items' widths once per token,
 //! claim and width (kept in a [`RowCache`]), and only the rows on screen are built).
 
-use std::cell::RefCell;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -22,49 +20,6 @@ use super::{Theme, text};
 /// Columns an array item's index takes ("   27 ").
 const INDEX_W: usize = 6;
 
-/// Where each array item starts, in rows, for the last array and width laid out: measuring
-/// 5000 items on every frame costs milliseconds, so it is done when the token, the claim or
-/// the width changes. Drawing reads state, so the cache sits behind a `RefCell`; the state
-/// empties it when it replaces the report (an array's address then names it).
-#[derive(Default)]
-pub struct RowCache(RefCell<Option<Starts>>);
-
-struct Starts {
-    /// The array's address and length, and the width its items were measured at.
-    key: (usize, usize, usize),
-    /// `at[i]` is the row item `i` starts at, counted from the first item; `at[len]` is the
-    /// rows of all of them.
-    at: std::rc::Rc<[usize]>,
-}
-
-impl RowCache {
-    /// Forget every measure (the report they were taken from is gone).
-    pub fn clear(&self) {
-        self.0.borrow_mut().take();
-    }
-
-    fn starts(&self, items: &[Value], item_w: usize) -> std::rc::Rc<[usize]> {
-        let key = (items.as_ptr() as usize, items.len(), item_w);
-        let mut slot = self.0.borrow_mut();
-        if let Some(s) = slot.as_ref().filter(|s| s.key == key) {
-            return s.at.clone();
-        }
-        let mut at = Vec::with_capacity(items.len() + 1);
-        let mut row = 0;
-        at.push(row);
-        for v in items {
-            row += item_rows(v, item_w);
-            at.push(row);
-        }
-        let at: std::rc::Rc<[usize]> = at.into();
-        *slot = Some(Starts {
-            key,
-            at: at.clone(),
-        });
-        at
-    }
-}
-
 /// Rows an item takes: its width over the room beside the index, at least one.
 fn item_rows(v: &Value, item_w: usize) -> usize {
     text::width(&item_text(v)).div_ceil(item_w).max(1)
@@ -76,7 +31,7 @@ pub struct Detail<'a> {
     head: Vec<Line<'static>>,
     items: &'a [Value],
     width: usize,
-    /// Where each item starts (see [`RowCache`]).
+    /// Where each item starts (see `RowCache`).
     starts: std::rc::Rc<[usize]>,
 }
 
@@ -155,7 +110,11 @@ impl<'a> Detail<'a> {
             };
             head.extend(text::wrap(l, width, indent));
         }
-        let starts = app.detail_rows.starts(items, item_w(width));
+        let w = item_w(width);
+        let key = (items.as_ptr() as usize, items.len(), w);
+        let starts = app
+            .detail_rows
+            .starts(key, items.iter().map(|v| item_rows(v, w)));
         Detail {
             head,
             items,

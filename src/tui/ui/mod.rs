@@ -31,8 +31,6 @@ mod raw;
 mod text;
 mod token;
 
-pub use detail::RowCache;
-
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
