@@ -169,6 +169,40 @@ fn az_cli_output_is_understood() {
 }
 
 #[test]
+fn a_user_token_says_who_how_and_how_many_groups() {
+    let r = json_of(jwtscope().arg(common::user_token()));
+    let s = &r["tokens"][0]["summary"];
+    assert_eq!(s["user"], "ada@contoso.example");
+    assert_eq!(s["name"], "Ada Lovelace");
+    assert_eq!(s["auth_methods"], serde_json::json!(["pwd", "mfa"]));
+    assert_eq!(s["group_count"], 3);
+    assert_eq!(s["groups_overage"], false);
+    let text = jwtscope().arg(common::user_token()).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    for want in [
+        "ada@contoso.example",
+        "Ada Lovelace",
+        "multi-factor",
+        "3 groups",
+    ] {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+
+    // Too many groups for the token: the count is unknown and the overage is said.
+    let overage = common::token(
+        r#"{"alg":"RS256"}"#,
+        r#"{"email":"bob@example.com","_claim_names":{"groups":"src1"},"_claim_sources":{"src1":{"endpoint":"https://graph.microsoft.com/v1.0/users/x/getMemberObjects"}}}"#,
+    );
+    let r = json_of(jwtscope().arg(&overage));
+    let s = &r["tokens"][0]["summary"];
+    assert_eq!(s["user"], "bob@example.com");
+    assert_eq!(s["name"], Value::Null);
+    assert_eq!(s["auth_methods"], serde_json::json!([]));
+    assert_eq!(s["group_count"], Value::Null);
+    assert_eq!(s["groups_overage"], true);
+}
+
+#[test]
 fn the_opaque_refresh_token_is_listed_not_an_error() {
     let r = json_of(jwtscope().arg(asset("oauth-response.json")));
     let kinds: Vec<&str> = r["tokens"]

@@ -280,6 +280,19 @@ fn summarize(
         },
         audience,
         subject: shown_of(claims, "sub"),
+        user: ["upn", "preferred_username", "email", "unique_name"]
+            .iter()
+            .find_map(|k| shown_of(claims, k)),
+        name: shown_of(claims, "name"),
+        auth_methods: list_of(claims, "amr", false),
+        group_count: match claims.get("groups") {
+            Some(Value::Array(a)) => Some(a.len()),
+            _ => None,
+        },
+        groups_overage: claims
+            .get("_claim_names")
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.contains_key("groups")),
         object_id: str_of(claims, "oid").map(str::to_string),
         tenant_id: str_of(claims, "tid").map(str::to_string),
         app_id,

@@ -206,6 +206,17 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
         }
         row(w, p, "Audience", &aud)?;
     }
+    for (label, v) in [("User", &s.user), ("Name", &s.name)] {
+        if let Some(v) = v {
+            row(w, p, label, &clean(v))?;
+        }
+    }
+    if let Some(m) = t.signed_in() {
+        row(w, p, "Signed in", &clean(&m))?;
+    }
+    if let Some(g) = t.groups_line() {
+        row(w, p, "Groups", &g)?;
+    }
     for (label, v) in [
         ("Subject", &s.subject),
         ("Object ID", &s.object_id),

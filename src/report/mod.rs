@@ -86,6 +86,18 @@ pub struct Summary {
     /// The audience in words when it is a well-known service ("Azure Resource Manager").
     pub audience_name: Option<String>,
     pub subject: Option<String>,
+    /// Who the token is for when it is a user: `upn`, `preferred_username`, `email` or
+    /// `unique_name`, the first present.
+    pub user: Option<String>,
+    /// The user's display name (`name`).
+    pub name: Option<String>,
+    /// How the user signed in (`amr`: "pwd", "mfa", ...), as the token lists them.
+    pub auth_methods: Vec<String>,
+    /// How many groups `groups` lists; `null` when it is absent or moved out (overage).
+    pub group_count: Option<usize>,
+    /// The groups did not fit in the token (`_claim_names` names `groups`): the issuer's API
+    /// (Microsoft Graph) has them.
+    pub groups_overage: bool,
     pub object_id: Option<String>,
     pub tenant_id: Option<String>,
     /// The client application (`appid`, `azp`, `client_id`, `cid`).
@@ -165,6 +177,34 @@ pub struct TokenReport {
 }
 
 impl TokenReport {
+    /// How the user signed in, in words when the methods are known ("pwd: password; mfa:
+    /// multi-factor authentication"), else as listed.
+    pub fn signed_in(&self) -> Option<String> {
+        if self.summary.auth_methods.is_empty() {
+            return None;
+        }
+        let meaning = self
+            .claims
+            .iter()
+            .find(|f| f.name == "amr")
+            .and_then(|f| f.meaning.clone());
+        Some(meaning.unwrap_or_else(|| self.summary.auth_methods.join(", ")))
+    }
+
+    /// The user's groups in a few words: how many, or that they did not fit in the token.
+    pub fn groups_line(&self) -> Option<String> {
+        let s = &self.summary;
+        match s.group_count {
+            Some(1) => Some("1 group".to_string()),
+            Some(n) => Some(format!("{n} groups")),
+            None if s.groups_overage => Some(
+                "too many for the token (overage, _claim_names): ask the issuer's API (Microsoft Graph)"
+                    .to_string(),
+            ),
+            None => None,
+        }
+    }
+
     /// The payload as JSON, whatever its form.
     pub fn payload_json(&self) -> Value {
         match &self.payload {
@@ -336,6 +376,11 @@ mod tests {
                 audience: Vec::new(),
                 audience_name: None,
                 subject: None,
+                user: None,
+                name: None,
+                auth_methods: Vec::new(),
+                group_count: None,
+                groups_overage: false,
                 object_id: None,
                 tenant_id: None,
                 app_id: None,

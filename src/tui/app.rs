@@ -213,6 +213,8 @@ pub struct App {
     pub signer: Option<std::sync::Arc<Signer>>,
     /// What is typed in the `T` prompt.
     pub shift_input: String,
+    /// The open detail's row measures, kept between frames (see `RowCache`).
+    pub detail_rows: super::cache::RowCache,
 }
 
 /// The key edited tokens are signed with, and a verifier holding its public half (so the
@@ -271,6 +273,7 @@ impl App {
             verifier: None,
             signer: None,
             shift_input: String::new(),
+            detail_rows: super::cache::RowCache::default(),
         }
     }
 
@@ -330,6 +333,7 @@ impl App {
     /// Replace the input with a new report (a paste, a fetch).
     pub fn set_report(&mut self, report: Report) {
         self.report = Some(report);
+        self.detail_rows.clear();
         self.mode = Mode::Browse;
         self.paste = PasteBox::default();
         self.token = 0;

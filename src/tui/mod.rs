@@ -5,6 +5,7 @@
 //! at all for decoding: a report is built once per input) and checks for SIGTERM/SIGHUP then.
 
 pub mod app;
+mod cache;
 pub mod keymap;
 pub mod ui;
 

@@ -1050,3 +1050,26 @@ fn e_asks_the_loop_for_the_editor_and_its_outcome_replaces_the_token() {
     assert_eq!(app.flash.as_deref(), Some("the file was emptied"));
     assert_eq!(app.current().unwrap().claim("name").unwrap().value, "Jane");
 }
+
+#[test]
+fn user_token_summary_says_who_and_how() {
+    let tok = common::user_token();
+    let r = report_of(tok.as_bytes(), Source::Stdin, now());
+    let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    let small = draw(&app, 80, 24);
+    // Who and name stay on the Summary at 80x24, however many rows it drops.
+    assert!(small.contains("ada@contoso.example"), "{small}");
+    assert!(small.contains("Ada Lovelace"), "{small}");
+    insta::assert_snapshot!("summary_user_80x24", small);
+    let wide = draw(&app, 200, 50);
+    for s in [
+        "Signed in",
+        "multi-factor authentication",
+        "3 groups",
+        "Orders.Read Orders.Write",
+        "Orders.Admin",
+    ] {
+        assert!(wide.contains(s), "{s} missing:\n{wide}");
+    }
+    insta::assert_snapshot!("summary_user_200x50", wide);
+}

@@ -82,3 +82,12 @@ pub fn big_token(groups: usize) -> String {
     payload.push_str("]}");
     token(r#"{"typ":"JWT","alg":"RS256","kid":"test"}"#, &payload)
 }
+
+/// An Entra v2 access token for a signed-in user: who they are, how they signed in, their
+/// groups, scopes and roles.
+pub fn user_token() -> String {
+    token(
+        r#"{"typ":"JWT","alg":"RS256","kid":"test"}"#,
+        r#"{"aud":"api://orders","iss":"https://login.microsoftonline.com/8c3dad1d-b6bc-4f8b-939b-8263372eced6/v2.0","iat":1795507200,"nbf":1795507200,"exp":1795511100,"amr":["pwd","mfa"],"azp":"04b07795-8ddb-461a-bbee-02f9e1bf7b46","groups":["a1b2c3d4-0000-4000-8000-000000000001","a1b2c3d4-0000-4000-8000-000000000002","a1b2c3d4-0000-4000-8000-000000000003"],"idtyp":"user","name":"Ada Lovelace","oid":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","preferred_username":"ada@contoso.example","roles":["Orders.Admin"],"scp":"Orders.Read Orders.Write","sub":"Zx9lT0F6m3kGv7VvJm2r6C8sQ1n4pY5bH0aW2eD7uIo","tid":"8c3dad1d-b6bc-4f8b-939b-8263372eced6","upn":"ada@contoso.example","ver":"2.0"}"#,
+    )
+}

@@ -1,7 +1,7 @@
 //! The selected claim whole (Enter): description, meaning, times and the value, every line
 //! wrapped with a hanging indent, scrolled by rows. Arrays are one item a row (a 5000-group
-//! array is never laid out whole: rows are counted from the items' widths, and only the
-//! rows on screen are built).
+//! array is never laid out whole: rows are counted from the items' widths once per token,
+//! claim and width (kept in a [`RowCache`]), and only the rows on screen are built).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,12 +20,19 @@ use super::{Theme, text};
 /// Columns an array item's index takes ("   27 ").
 const INDEX_W: usize = 6;
 
+/// Rows an item takes: its width over the room beside the index, at least one.
+fn item_rows(v: &Value, item_w: usize) -> usize {
+    text::width(&item_text(v)).div_ceil(item_w).max(1)
+}
+
 /// The detail of one claim laid out at a width.
 pub struct Detail<'a> {
     /// The rows before the items (or the whole detail for a value that is not an array).
     head: Vec<Line<'static>>,
     items: &'a [Value],
     width: usize,
+    /// Where each item starts (see `RowCache`).
+    starts: std::rc::Rc<[usize]>,
 }
 
 fn item_text(v: &Value) -> std::borrow::Cow<'_, str> {
@@ -103,21 +110,31 @@ impl<'a> Detail<'a> {
             };
             head.extend(text::wrap(l, width, indent));
         }
-        Detail { head, items, width }
+        let w = item_w(width);
+        let key = (items.as_ptr() as usize, items.len(), w);
+        let starts = app
+            .detail_rows
+            .starts(key, items.iter().map(|v| item_rows(v, w)));
+        Detail {
+            head,
+            items,
+            width,
+            starts,
+        }
     }
 
     fn item_w(&self) -> usize {
-        self.width.saturating_sub(INDEX_W).max(1)
+        item_w(self.width)
     }
 
-    /// Rows an item takes: its width over the room beside the index, at least one.
-    fn item_rows(&self, v: &Value) -> usize {
-        text::width(&item_text(v)).div_ceil(self.item_w()).max(1)
+    /// Rows item `i` takes.
+    fn item_rows(&self, i: usize) -> usize {
+        self.starts[i + 1] - self.starts[i]
     }
 
     /// Rows the whole detail takes.
     pub fn len(&self) -> usize {
-        self.head.len() + self.items.iter().map(|v| self.item_rows(v)).sum::<usize>()
+        self.head.len() + self.starts.last().copied().unwrap_or(0)
     }
 
     /// The first row holding `needle` (case-insensitive) at or after row `from`, wrapping
@@ -138,14 +155,14 @@ impl<'a> Detail<'a> {
                 return hits.last().copied();
             }
         }
-        for v in self.items {
+        for (i, v) in self.items.iter().enumerate() {
             if item_text(v).to_lowercase().contains(&needle) {
                 if row >= from {
                     return Some(row);
                 }
                 hits.push(row);
             }
-            row += self.item_rows(v);
+            row += self.item_rows(i);
         }
         hits.first().copied()
     }
@@ -154,16 +171,15 @@ impl<'a> Detail<'a> {
     fn rows(&self, theme: &Theme, first: usize, height: usize) -> Vec<Line<'static>> {
         let mut out: Vec<Line<'static>> =
             self.head.iter().skip(first).take(height).cloned().collect();
-        let mut row = self.head.len();
-        for (i, v) in self.items.iter().enumerate() {
+        // The first item on screen, found from where the items start.
+        let skip = first.saturating_sub(self.head.len());
+        let start = self.starts[1..].partition_point(|end| *end <= skip);
+        let mut row = self.head.len() + self.starts.get(start).copied().unwrap_or(0);
+        for (i, v) in self.items.iter().enumerate().skip(start) {
             if out.len() >= height {
                 break;
             }
-            let n = self.item_rows(v);
-            if row + n <= first {
-                row += n;
-                continue;
-            }
+            let n = self.item_rows(i);
             let text = item_text(v);
             let mut chunks = Vec::with_capacity(n);
             let mut cur = String::new();
@@ -199,6 +215,11 @@ impl<'a> Detail<'a> {
         }
         out
     }
+}
+
+/// Room beside the index for an item's text, in a detail `width` wide.
+fn item_w(width: usize) -> usize {
+    width.saturating_sub(INDEX_W).max(1)
 }
 
 /// Draws the detail of `f` in `area`, scrolled to `app.detail_scroll` (clamped to the end).

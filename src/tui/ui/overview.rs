@@ -75,6 +75,9 @@ fn summary_copy(t: &TokenReport, label: &str, line: &Line<'_>) -> Option<String>
         "Expires" => s.expires_at.clone(),
         "Object ID" => s.object_id.clone(),
         "Subject" => s.subject.clone(),
+        "User" => s.user.clone(),
+        "Name" => s.name.clone(),
+        "Signed in" => (!s.auth_methods.is_empty()).then(|| s.auth_methods.join(" ")),
         "Tenant" => s.tenant_id.clone(),
         "App" => s.app_id.clone(),
         "Resource" => s.azure_resource.as_ref().map(|r| r.id.clone()),
@@ -252,6 +255,18 @@ pub(super) fn summary_rows<'a>(
     }
     if let Some(oid) = &s.object_id {
         rows.push(("Object ID", Line::from(text(oid))));
+    }
+    if let Some(user) = &s.user {
+        rows.push(("User", Line::from(text(user))));
+    }
+    if let Some(name) = &s.name {
+        rows.push(("Name", Line::from(text(name))));
+    }
+    if let Some(m) = t.signed_in() {
+        rows.push(("Signed in", Line::from(text(&m))));
+    }
+    if let Some(g) = t.groups_line() {
+        rows.push(("Groups", Line::from(g)));
     }
     if let Some(sub) = &s.subject
         && s.object_id.as_ref() != Some(sub)
