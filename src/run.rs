@@ -193,6 +193,16 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
         )?;
         return Ok(Outcome::Ok);
     }
+    // The edit-signing key serves the UI only: without it, saying nothing would leave the user
+    // believing something was signed.
+    if (common.sign_key.is_some() || common.sign_secret_env.is_some()) && !wants_ui(&common) {
+        return Err(AppError::Usage(
+            "--sign-key and --sign-secret-env sign tokens edited in the terminal UI, which is not \
+             opened here (--output, --check, or standard output is not a terminal); to make a \
+             token, use `jwtscope encode --key FILE`"
+                .to_string(),
+        ));
+    }
     // Keys are loaded once, before anything is read: a bad key file is the first error.
     let verifier = verify::prepare(&cli.verify, &|k| std::env::var_os(k))?.map(Arc::new);
     let ctx = Ctx {

@@ -768,3 +768,13 @@ fn registered_claims_of_the_wrong_type_are_warned_about_and_shown() {
         assert!(w.contains(needle), "{needle} in {w}");
     }
 }
+
+#[test]
+fn a_sign_key_without_the_ui_is_a_usage_error_not_silently_ignored() {
+    jwtscope()
+        .args(["--output", "json", "--sign-secret-env", "S", A1])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("edited in the terminal UI"));
+}
