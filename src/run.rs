@@ -253,9 +253,11 @@ pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> 
         }
     };
     if wants_ui(&common) {
-        let report = ctx.build(bytes, src)?;
-        let outcome = check(&report, &ctx);
-        return Ok(ui(Some(report), &ctx, None)?.unwrap_or(outcome));
+        // The UI keeps the candidates and explains a token when it is shown: a file of a
+        // million tokens costs its size, not a million reports. (No --check here: the UI
+        // is not for scripts, so there is no verdict to compute.)
+        let tokens = crate::tui::TokenList::find(bytes, src, ctx.now(), ctx.verifier.clone())?;
+        return Ok(ui(Some(tokens), &ctx, None)?.unwrap_or(Outcome::Ok));
     }
     stream_print(bytes, &src, &ctx)
 }
@@ -343,7 +345,8 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
             )
             .map_err(|e| e.to_string())
         });
-        return Ok(ui(Some(report), ctx, Some(refetch))?.unwrap_or(outcome));
+        let tokens = (crate::tui::TokenList::from_report(report), 0);
+        return Ok(ui(Some(tokens), ctx, Some(refetch))?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
     Ok(check(&report, ctx))
@@ -408,7 +411,8 @@ fn login(
             });
             refetch
         });
-        return Ok(ui(Some(report), ctx, refresh)?.unwrap_or(outcome));
+        let tokens = (crate::tui::TokenList::from_report(report), 0);
+        return Ok(ui(Some(tokens), ctx, refresh)?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
     Ok(check(&report, ctx))
@@ -471,7 +475,7 @@ fn wants_ui(common: &Common) -> bool {
 
 /// Run the UI; `Some(Outcome::Signal)` when a signal ended it.
 fn ui(
-    report: Option<Report>,
+    tokens: Option<(crate::tui::TokenList, usize)>,
     ctx: &Ctx,
     refetch: Option<crate::tui::Refetch>,
 ) -> Result<Option<Outcome>, AppError> {
@@ -482,7 +486,7 @@ fn ui(
     )
     .map_err(AppError::Encode)?;
     crate::tui::run(
-        report,
+        tokens,
         crate::tui::Options {
             sign_key,
             now: ctx.common.now,

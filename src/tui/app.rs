@@ -13,13 +13,14 @@ use jwtscope::encode::edit::Rebuilt;
 use jwtscope::encode::editor::EditOutcome;
 use jwtscope::pipeline;
 use jwtscope::report::SignatureStatus;
-use jwtscope::report::{Field, Report, TokenReport};
+use jwtscope::report::{Field, Report, Skipped, TokenReport};
 use jwtscope::source::Source;
 use jwtscope::token::{self, Token};
 use jwtscope::verify::Verifier;
 use jwtscope::verify::signing::SigningKey;
 
 use super::keymap::{self, Action};
+use super::tokens::{Explained, TokenList};
 
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
@@ -157,14 +158,21 @@ pub struct PasteBox {
 /// Everything the UI shows.
 #[allow(clippy::struct_excessive_bools)] // settings (frozen, color, can_refetch) and two flags; the modes are `Mode`
 pub struct App {
-    /// The decoded input; `None` shows the paste screen.
-    pub report: Option<Report>,
+    /// The input's tokens, explained when shown; `None` shows the paste screen.
+    pub report: Option<TokenList>,
+    /// The entry on screen, taken out of the list: its reports (a nested token is the second),
+    /// or why it does not decode.
+    shown: Explained,
+    /// Which of the entry's reports is on screen.
+    pub sub: usize,
+    /// The entry on screen was edited (`e`, `T`): the list keeps it when another is shown.
+    edited: bool,
     /// The instant times are shown against.
     pub now: DateTime<Utc>,
     /// `--now` was given: the clock does not move.
     pub frozen: bool,
     pub color: bool,
-    /// Which token of the report is shown.
+    /// Which entry of the list is shown.
     pub token: usize,
     pub focus: Panel,
     pub claim_sel: usize,
@@ -233,13 +241,16 @@ impl App {
         color: bool,
         geometry: &'static Geometry,
     ) -> Self {
-        App {
+        let mut app = App {
             mode: if report.is_none() {
                 Mode::Paste
             } else {
                 Mode::Browse
             },
-            report,
+            report: None,
+            shown: Ok(Vec::new()),
+            sub: 0,
+            edited: false,
             now,
             frozen,
             color,
@@ -274,7 +285,12 @@ impl App {
             signer: None,
             shift_input: String::new(),
             detail_rows: super::cache::RowCache::default(),
+        };
+        if let Some(r) = report {
+            app.set_report(r);
+            app.flash = None;
         }
+        app
     }
 
     /// The body shows the raw JSON (also under the help).
@@ -284,7 +300,73 @@ impl App {
 
     /// The token on screen.
     pub fn current(&self) -> Option<&TokenReport> {
-        self.report.as_ref().and_then(|r| r.tokens.get(self.token))
+        self.report.as_ref()?;
+        self.shown.as_ref().ok()?.get(self.sub)
+    }
+
+    /// Why the entry on screen does not decode, when it does not.
+    pub fn skipped(&self) -> Option<&Skipped> {
+        self.report.as_ref()?;
+        self.shown.as_ref().err()
+    }
+
+    /// How many reports the entry on screen has (two when a token nests another).
+    pub fn shown_reports(&self) -> usize {
+        self.shown.as_ref().map_or(0, Vec::len)
+    }
+
+    /// The token strip's label of entry `i`, made by `make` (from the entry on screen, or
+    /// one the list explains for it).
+    pub fn label(&self, i: usize, make: &dyn Fn(&Explained) -> String) -> String {
+        match &self.report {
+            Some(_) if i == self.token => make(&self.shown),
+            Some(list) => list.label(i, make),
+            None => String::new(),
+        }
+    }
+
+    /// Show entry `i` of the list (its first report, or its last when `last`).
+    fn show(&mut self, i: usize, last: bool) {
+        let Some(list) = self.report.as_mut() else {
+            return;
+        };
+        let old = std::mem::replace(&mut self.shown, Ok(Vec::new()));
+        list.give_back(self.token, old, self.edited);
+        self.shown = list.take(i);
+        self.token = i;
+        self.edited = false;
+        self.sub = if last {
+            self.shown_reports().saturating_sub(1)
+        } else {
+            0
+        };
+        // The row measures name arrays by address, and the reports just replaced may be gone.
+        self.detail_rows.clear();
+        self.reset_view();
+    }
+
+    /// `]` and `[`: the next or previous report, through nested ones, around the end.
+    fn step_token(&mut self, forward: bool) {
+        let n = self.report.as_ref().map_or(0, TokenList::len);
+        let here = self.shown_reports();
+        if forward && self.sub + 1 < here {
+            self.sub += 1;
+            self.reset_view();
+        } else if !forward && self.sub > 0 {
+            self.sub -= 1;
+            self.reset_view();
+        } else if n > 1 {
+            let next = if forward {
+                (self.token + 1) % n
+            } else {
+                (self.token + n - 1) % n
+            };
+            self.show(next, !forward);
+        } else if here > 1 {
+            // One entry holding a nested token: around its reports.
+            self.sub = if forward { 0 } else { here - 1 };
+            self.reset_view();
+        }
     }
 
     /// The claims that pass the filter.
@@ -330,13 +412,25 @@ impl App {
         self.visible_claims().get(self.claim_sel).copied()
     }
 
-    /// Replace the input with a new report (a paste, a fetch).
+    /// Replace the input with a new report (a fetch, a sign-in).
     pub fn set_report(&mut self, report: Report) {
-        self.report = Some(report);
+        self.set_list(TokenList::from_report(report), 0);
+    }
+
+    /// Replace the input with the tokens of another, showing entry `first`.
+    pub fn set_list(&mut self, mut list: TokenList, first: usize) {
+        self.shown = if list.len() == 0 {
+            Ok(Vec::new())
+        } else {
+            list.take(first)
+        };
+        self.report = Some(list);
+        self.token = first;
+        self.sub = 0;
+        self.edited = false;
         self.detail_rows.clear();
         self.mode = Mode::Browse;
         self.paste = PasteBox::default();
-        self.token = 0;
         self.reset_view();
     }
 
@@ -424,7 +518,7 @@ impl App {
                 self.paste.last_input = None;
                 let text = std::mem::take(&mut self.paste.buffer);
                 match self.decode(text.as_bytes()) {
-                    Ok(r) => self.set_report(r),
+                    Ok((list, first)) => self.set_list(list, first),
                     Err(e) => {
                         self.paste.error = Some(e.to_string());
                         self.paste.buffer = text;
@@ -436,13 +530,13 @@ impl App {
         }
     }
 
-    /// Build a report from pasted bytes, verified like the command line's input.
-    fn decode(&self, bytes: &[u8]) -> Result<Report, pipeline::Error> {
-        pipeline::build_verified(
+    /// The tokens of pasted bytes, verified like the command line's input.
+    fn decode(&self, bytes: &[u8]) -> Result<(TokenList, usize), pipeline::Error> {
+        TokenList::find(
             bytes.to_vec(),
             Source::Paste,
             self.now,
-            self.verifier.as_deref(),
+            self.verifier.clone(),
         )
     }
 
@@ -467,7 +561,7 @@ impl App {
             return;
         }
         match self.decode(text.as_bytes()) {
-            Ok(r) => self.set_report(r),
+            Ok((list, first)) => self.set_list(list, first),
             Err(e) => {
                 self.mode = Mode::Paste;
                 self.paste.buffer.clear();
@@ -914,17 +1008,8 @@ impl App {
                 self.mode = Mode::Paste;
                 self.paste = PasteBox::default();
             }
-            Action::NextToken | Action::PrevToken => {
-                let n = self.report.as_ref().map_or(0, |r| r.tokens.len());
-                if n > 1 {
-                    self.token = if action == Action::NextToken {
-                        (self.token + 1) % n
-                    } else {
-                        (self.token + n - 1) % n
-                    };
-                    self.reset_view();
-                }
-            }
+            Action::NextToken => self.step_token(true),
+            Action::PrevToken => self.step_token(false),
             Action::Refetch => {
                 if self.fetching.is_some() {
                     self.flash = Some("already fetching; the token appears when it arrives".into());
@@ -1018,8 +1103,8 @@ impl App {
                 return;
             }
         };
-        let index = self.token;
-        let Some(slot) = self.report.as_mut().and_then(|r| r.tokens.get_mut(index)) else {
+        let sub = self.sub;
+        let Some(slot) = self.shown.as_mut().ok().and_then(|r| r.get_mut(sub)) else {
             return;
         };
         new.origin.clone_from(&slot.origin);
@@ -1031,6 +1116,7 @@ impl App {
             format!("{what}: signature not recomputed")
         };
         *slot = new;
+        self.edited = true;
         self.refilter();
         let claims = self.visible_claims().len();
         self.claim_sel = self.claim_sel.min(claims.saturating_sub(1));

@@ -2,11 +2,13 @@
 //! updates live in [`app`], drawing in [`ui`], the keys in [`keymap`].
 //!
 //! The loop blocks on terminal events; it wakes once a second for the expiry countdown (not
-//! at all for decoding: a report is built once per input) and checks for SIGTERM/SIGHUP then.
+//! at all for decoding: a token is explained once, when it is first shown, see [`tokens`])
+//! and checks for SIGTERM/SIGHUP then.
 
 pub mod app;
 mod cache;
 pub mod keymap;
+mod tokens;
 pub mod ui;
 
 use std::io::{self, Write as _};
@@ -21,6 +23,7 @@ use crossterm::execute;
 use jwtscope::report::Report;
 
 pub use app::App;
+pub use tokens::TokenList;
 
 /// Fetches the input again (the `R` key of `jwtscope imds`); it reports each wait through the
 /// callback, which shows it in the footer.
@@ -61,9 +64,10 @@ impl Drop for Restore {
     }
 }
 
-/// Run the UI on `report` (the paste screen when `None`) until the user quits. Returns the
-/// signal that ended it (SIGTERM, SIGHUP), if one did, so the process can exit accordingly.
-pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>> {
+/// Run the UI on `tokens` (the entry to show first with them; the paste screen when `None`)
+/// until the user quits. Returns the signal that ended it (SIGTERM, SIGHUP), if one did, so
+/// the process can exit accordingly.
+pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<Option<i32>> {
     let started = opts.started;
     let quit_signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -71,12 +75,15 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
     }
     let clock = || Utc::now().trunc_subsecs(0);
     let mut app = App::new(
-        report,
+        None,
         opts.now.unwrap_or_else(clock),
         opts.now.is_some(),
         opts.color,
         &ui::GEOMETRY,
     );
+    if let Some((list, first)) = tokens {
+        app.set_list(list, first);
+    }
     app.can_refetch = opts.refetch.is_some();
     app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);

@@ -929,8 +929,8 @@ fn wording_reads_right_one_warning_and_the_token_colour_key() {
             "{styled}"
         );
     }
-    let app = App::new(app.report.clone(), now(), true, true, &super::ui::GEOMETRY);
-    let mut app = app;
+    let mut app = app_for("managedid.json");
+    app.color = true;
     keys(&mut app, &[KeyCode::Char('4')]);
     insta::assert_snapshot!("token_colour_key_80x24", styled(&app, 80, 24));
 }

@@ -115,16 +115,15 @@ fn title_line<'a>(app: &App, theme: &Theme, width: u16) -> Line<'a> {
         |r| clean(&r.source.to_string()).into_owned(),
     );
     let mut left = format!(" jwtscope │ {source}");
-    if let (Some(r), Some(t)) = (&app.report, app.current())
+    if let Some(r) = &app.report
         && app.mode != Mode::Paste
     {
-        left.push_str(&format!(
-            " │ token {}/{}: {} · {}",
-            app.token + 1,
-            r.tokens.len(),
-            clean(&t.origin),
-            kind_word(t)
-        ));
+        let what = match (app.current(), app.skipped()) {
+            (Some(t), _) => format!("{} · {}", clean(&t.origin), kind_word(t)),
+            (None, Some(s)) => format!("{} · does not decode", clean(&s.origin)),
+            (None, None) => "no token".to_string(),
+        };
+        left.push_str(&format!(" │ token {}/{}: {what}", app.token + 1, r.len()));
     }
     let clock = format!(
         "now {}{} ",
@@ -190,7 +189,7 @@ fn layout(app: &App, theme: &Theme, area: Rect) -> Option<Areas> {
     let report = app.report.as_ref()?;
     let t = app.current()?;
     let rows = overview::summary_rows(app, t, theme);
-    let several = report.tokens.len() > 1;
+    let several = report.len() > 1 || app.shown_reports() > 1;
     let width = usize::from(area.width).saturating_sub(4).max(1);
     // Warnings: wrapped to the width, never hidden; on a small screen the first ones and a count.
     let warn_lines: usize = t
@@ -288,15 +287,43 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(report) = &app.report else {
         return;
     };
+    let several = report.len() > 1;
     let Some(t) = app.current() else {
-        Paragraph::new("The input holds no token.").render(area, buf);
+        // An entry of the list that does not decode: where it is, why, and the way on.
+        let [title, tokens, body, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::from(several)),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Paragraph::new(title_line(app, theme, area.width)).render(title, buf);
+        if several {
+            token_list(app, theme, report, tokens, buf);
+        }
+        let text = match app.skipped() {
+            Some(s) => vec![
+                Line::from(Span::styled(
+                    format!("{} does not decode: {}", clean(&s.origin), clean(&s.reason)),
+                    theme.warn(),
+                )),
+                Line::from(""),
+                Line::from("It looked like a token, so it is listed; ] and [ show the others."),
+            ],
+            None => vec![Line::from("The input holds no token.")],
+        };
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().border_style(theme.warn()))
+            .render(body, buf);
+        footer(app, theme, foot, buf);
         return;
     };
     let Some(areas) = layout(app, theme, area) else {
         return;
     };
     let rows = overview::summary_rows(app, t, theme);
-    let several = report.tokens.len() > 1;
+    let several = several || app.shown_reports() > 1;
     let summary_h = areas.summary.height;
     let chunks = [
         areas.title,
@@ -398,11 +425,12 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The token strip: each token with its status and audience ("2 id_token · EXPIRED ·
-/// api://app"), scrolled so the shown one is on screen, and `[ ]` at every width.
+/// api://app"), scrolled so the shown one is on screen, and `[ ]` at every width. Only the
+/// entries that fit are labelled (a list of a million is explained when shown).
 fn token_list(
     app: &App,
     theme: &Theme,
-    report: &jwtscope::report::Report,
+    report: &super::tokens::TokenList,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -419,28 +447,44 @@ fn token_list(
         text.push(' ');
         text
     };
-    let entries: Vec<String> = report
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| entry(i, t))
-        .collect();
+    let make = |i: usize| {
+        app.label(i, &|e: &super::tokens::Explained| match e {
+            Ok(reports) => match reports.as_slice() {
+                [] => format!(" {} no token ", i + 1),
+                [t] => entry(i, t),
+                [t, nested @ ..] => format!("{}+ {} nested ", entry(i, t), nested.len()),
+            },
+            Err(s) => format!(" {} {} · does not decode ", i + 1, clean(&s.origin)),
+        })
+    };
+    let n = report.len();
     let lead = " Tokens ";
     let tail = " [ ] switch ";
     let room = usize::from(area.width).saturating_sub(text::width(lead) + text::width(tail));
     // The first entry shown: as far left as lets the selected one fit.
-    let mut first = app.token.min(entries.len().saturating_sub(1));
-    let mut used = entries.get(first).map_or(0, |e| text::width(e));
-    while first > 0 && used + text::width(&entries[first - 1]) <= room {
+    let mut first = app.token.min(n.saturating_sub(1));
+    let mut used = text::width(&make(first));
+    while first > 0 {
+        let w = text::width(&make(first - 1));
+        if used + w > room {
+            break;
+        }
         first -= 1;
-        used += text::width(&entries[first]);
+        used += w;
     }
     let mut spans = vec![Span::styled(
         if first > 0 { " Tokens…" } else { lead },
         theme.label(),
     )];
+    // Then to the right, until the strip is full.
     let mut strip = Vec::new();
-    for (i, e) in entries.into_iter().enumerate().skip(first) {
+    let mut filled = 0;
+    for i in first..n {
+        if filled > room {
+            break;
+        }
+        let e = make(i);
+        filled += text::width(&e);
         let style = if i == app.token {
             theme.selected()
         } else {
@@ -630,7 +674,11 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .filter_map(|b| b.footer)
             .filter(|k| *k != "? help")
             .collect();
-        if app.report.as_ref().is_some_and(|r| r.tokens.len() > 1) {
+        if app
+            .report
+            .as_ref()
+            .is_some_and(|r| r.len() > 1 || app.shown_reports() > 1)
+        {
             keys.insert(0, "[ ] token");
         }
         if app.can_refetch {
