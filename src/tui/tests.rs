@@ -1073,3 +1073,74 @@ fn user_token_summary_says_who_and_how() {
     }
     insta::assert_snapshot!("summary_user_200x50", wide);
 }
+
+/// The title line of a screen.
+fn title(screen: &str) -> &str {
+    screen.lines().next().unwrap_or_default()
+}
+
+#[test]
+fn a_long_token_list_is_explained_as_it_is_shown() {
+    use super::tokens::TokenList;
+    let mut text = String::new();
+    for i in 0..1000 {
+        if i == 1 {
+            text.push_str("eyJhbGciOiJIUzI1NiJ9.eyJ.x.y.z\n");
+        } else {
+            let payload = format!(r#"{{"sub":"user-{i}"}}"#);
+            text.push_str(&common::token(r#"{"alg":"none"}"#, &payload));
+            text.push('\n');
+        }
+    }
+    let (list, first) =
+        TokenList::find(text.into_bytes(), Source::Stdin, pinned(now()), None).unwrap();
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.set_list(list, first);
+    let screen = draw(&app, 200, 50);
+    assert!(title(&screen).contains("token 1/1000: line 1"), "{screen}");
+    assert!(screen.contains("user-0"), "{screen}");
+    // Only the strip's entries were explained, not the thousand.
+    let explained = app.report.as_ref().unwrap().explained();
+    assert!(explained < 20, "{explained} entries explained");
+    // The one that does not decode is an entry saying why.
+    keys(&mut app, &[KeyCode::Char(']')]);
+    let screen = draw(&app, 120, 40);
+    assert!(
+        title(&screen).contains("token 2/1000: line 2 · does not decode"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("token_list_undecodable_80x24", draw(&app, 80, 24));
+    keys(&mut app, &[KeyCode::Char(']')]);
+    assert!(draw(&app, 80, 24).contains("user-2"));
+    // Around the start to the last one.
+    keys(&mut app, &[KeyCode::Char('['); 3]);
+    let screen = draw(&app, 80, 24);
+    assert!(title(&screen).contains("token 1000/1000"), "{screen}");
+    assert!(screen.contains("user-999"), "{screen}");
+    let explained = app.report.as_ref().unwrap().explained();
+    assert!(explained < 40, "{explained} entries explained");
+}
+
+#[test]
+fn brackets_step_through_a_nested_token() {
+    let b64 = |s: &str| common::b64u(s.as_bytes());
+    let inner = common::token(r#"{"alg":"none"}"#, r#"{"sub":"inner-one"}"#);
+    let outer = format!("{}.{}.", b64(r#"{"alg":"none","cty":"JWT"}"#), b64(&inner));
+    let last = common::token(r#"{"alg":"none"}"#, r#"{"sub":"second-line"}"#);
+    let text = format!("{outer}\n{last}\n");
+    let (list, first) =
+        super::tokens::TokenList::find(text.into_bytes(), Source::Stdin, pinned(now()), None)
+            .unwrap();
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.set_list(list, first);
+    let seen = |app: &App| title(&draw(app, 120, 40)).to_string();
+    assert!(seen(&app).contains("token 1/2: line 1 ·"), "{}", seen(&app));
+    keys(&mut app, &[KeyCode::Char(']')]);
+    assert!(seen(&app).contains("token 1/2: line 1 › nested token"));
+    assert!(draw(&app, 120, 40).contains("inner-one"));
+    keys(&mut app, &[KeyCode::Char(']')]);
+    assert!(seen(&app).contains("token 2/2: line 2"), "{}", seen(&app));
+    // Back: the nested token first, the entry's last report.
+    keys(&mut app, &[KeyCode::Char('[')]);
+    assert!(seen(&app).contains("token 1/2: line 1 › nested token"));
+}

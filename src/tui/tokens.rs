@@ -172,6 +172,12 @@ impl TokenList {
         label
     }
 
+    /// How many entries are explained or labelled (tests check that only what is shown is).
+    #[cfg(test)]
+    pub fn explained(&self) -> usize {
+        self.kept.len() + self.labels.borrow().len()
+    }
+
     fn explain(&self, i: usize) -> Explained {
         match &self.lazy {
             Some(l) => l.explain(i),
