@@ -298,10 +298,49 @@ fn format(common: &Common) -> output::stream::Format {
     }
 }
 
-/// `jwtscope imds`: fetch, then show the answer like a file with the same bytes.
+/// `jwtscope imds`: fetch, then show the answer like a file with the same bytes. The UI
+/// opens at once and fetches in the background (a retry can take a minute).
 fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppError> {
     use jwtscope::fetch::{self, Progress};
     let env = |k: &str| std::env::var(k).ok();
+    if wants_ui(ctx.common) {
+        let args = args.clone();
+        let frozen = ctx.common.now;
+        let verifier = ctx.verifier.clone();
+        let mut first = true;
+        // The first fetch and `R`: the same request, quietly (the UI shows the progress and
+        // the outcome). The first also says which endpoint was chosen, and is the one
+        // --save keeps, as without the UI.
+        let refetch: crate::tui::Refetch = Box::new(move |show| {
+            let mut progress = |p: &Progress| {
+                if matches!(p, Progress::Waiting { .. } | Progress::ArcChallenge { .. })
+                    || (first && matches!(p, Progress::Chosen { .. }))
+                {
+                    show(p.to_string());
+                }
+            };
+            let fetched =
+                fetch::fetch(&args, &env, &mut progress).map_err(|e| match e.advice() {
+                    Some(a) => format!("{e} ({a})"),
+                    None => e.to_string(),
+                })?;
+            if std::mem::take(&mut first)
+                && let Some(path) = &args.save
+            {
+                fetch::save_response(path, &fetched.body)
+                    .map_err(|e| format!("cannot save the response to {}: {e}", path.display()))?;
+            }
+            let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+            pipeline::build_verified(
+                fetched.body,
+                Source::Fetch(fetched.info),
+                now,
+                verifier.as_deref(),
+            )
+            .map_err(|e| e.to_string())
+        });
+        return Ok(ui(None, ctx, Some(refetch))?.unwrap_or(Outcome::Ok));
+    }
     // Waits are worth a line on stderr (a retry can take a minute); the rest is in the report.
     let mut progress = |p: &Progress| {
         if matches!(p, Progress::Waiting { .. } | Progress::ArcChallenge { .. }) {
@@ -319,35 +358,6 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
         })?;
     }
     let report = ctx.build(fetched.body, Source::Fetch(fetched.info))?;
-    if wants_ui(ctx.common) {
-        let outcome = check(&report, ctx);
-        let args = args.clone();
-        let frozen = ctx.common.now;
-        let verifier = ctx.verifier.clone();
-        // `R` in the UI: the same request again, quietly (the UI shows the outcome).
-        let refetch: crate::tui::Refetch = Box::new(move |show| {
-            let mut progress = |p: &Progress| {
-                if matches!(p, Progress::Waiting { .. } | Progress::ArcChallenge { .. }) {
-                    show(p.to_string());
-                }
-            };
-            let fetched =
-                fetch::fetch(&args, &env, &mut progress).map_err(|e| match e.advice() {
-                    Some(a) => format!("{e} ({a})"),
-                    None => e.to_string(),
-                })?;
-            let now = frozen.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
-            pipeline::build_verified(
-                fetched.body,
-                Source::Fetch(fetched.info),
-                now,
-                verifier.as_deref(),
-            )
-            .map_err(|e| e.to_string())
-        });
-        let tokens = (crate::tui::TokenList::from_report(report), 0);
-        return Ok(ui(Some(tokens), ctx, Some(refetch))?.unwrap_or(outcome));
-    }
     print(&report, ctx.common)?;
     Ok(check(&report, ctx))
 }

@@ -479,3 +479,54 @@ fn t_shifts_the_times_from_a_prompt() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0");
 }
+
+/// `jwtscope imds` against a loopback endpoint whose first answer takes `delay`.
+fn slow_first_fetch(delay: Duration) -> (mock_identity::Mock, Tmux) {
+    let body = std::fs::read_to_string(common::asset("managedid.json")).unwrap();
+    let mock = mock_identity::Mock::start(move |_, n| {
+        if n == 0 {
+            std::thread::sleep(delay);
+        }
+        mock_identity::Reply::json(200, &body)
+    });
+    let cmd = format!(
+        "env -u IDENTITY_ENDPOINT -u MSI_ENDPOINT -u IMDS_ENDPOINT {} imds --source imds --endpoint {} --now {}",
+        bin(),
+        mock.url("/metadata/identity/oauth2/token"),
+        common::NOW
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    (mock, t)
+}
+
+#[test]
+fn imds_opens_the_ui_before_the_first_fetch_ends() {
+    let (mock, t) = slow_first_fetch(Duration::from_secs(3));
+    // The endpoint chosen is on screen while the answer is still on its way.
+    let screen = t.wait_for("fetching the token · IMDS at http://127.0.0.1:");
+    assert!(!screen.contains("valid · expires"), "{screen}");
+    // Keys work while it runs.
+    t.keys(&["?"]);
+    t.wait_for(" Keys ");
+    t.keys(&["Escape"]);
+    t.wait_gone(" Keys ");
+    t.wait_for("valid · expires in 23h 5m");
+    assert_eq!(mock.requests().len(), 1);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}
+
+#[test]
+fn q_quits_at_once_during_a_slow_first_fetch() {
+    let (_mock, t) = slow_first_fetch(Duration::from_secs(8));
+    t.wait_for("fetching the token");
+    let asked = Instant::now();
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert!(
+        asked.elapsed() < Duration::from_secs(4),
+        "q waited for the fetch: {:?}",
+        asked.elapsed()
+    );
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}

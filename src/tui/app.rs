@@ -206,6 +206,9 @@ pub struct App {
     pending_at: Option<Instant>,
     /// A fetch (`R`) running in the background, and what it last said.
     pub fetching: Option<String>,
+    /// Why the last fetch failed, while no token has arrived (the screen says it until the
+    /// next fetch).
+    pub fetch_error: Option<String>,
     /// Turns the fetch spinner.
     pub spin: usize,
     /// The layout, as the drawing side works it out.
@@ -279,6 +282,7 @@ impl App {
             max_paste: 64 << 20,
             geometry,
             fetching: None,
+            fetch_error: None,
             spin: 0,
             size: Rect::new(0, 0, 80, 24),
             verifier: None,
@@ -575,8 +579,17 @@ impl App {
     fn fetch_from(&self) -> String {
         match self.report.as_ref().map(|r| &r.source) {
             Some(Source::Fetch(info)) => format!("fetching from {info}"),
-            _ => "fetching the token again".to_string(),
+            Some(_) => "fetching the token again".to_string(),
+            None => "fetching the token".to_string(),
         }
+    }
+
+    /// The UI opened before the first fetch: it runs in the background like `R`.
+    pub fn fetch_first(&mut self) {
+        self.can_refetch = true;
+        self.mode = Mode::Browse;
+        self.fetch_error = None;
+        self.fetching = Some(self.fetch_from());
     }
 
     /// The background fetch said something (a retry wait).
@@ -587,12 +600,21 @@ impl App {
     /// The background fetch ended.
     pub fn fetch_done(&mut self, outcome: Result<Report, String>) {
         self.fetching = None;
+        let again = self.report.is_some();
         match outcome {
             Ok(r) => {
+                let mode = self.mode;
                 self.set_report(r);
-                self.flash = Some("fetched a new token".to_string());
+                self.fetch_error = None;
+                if again {
+                    self.flash = Some("fetched a new token".to_string());
+                } else if mode == Mode::Paste {
+                    // The first token arrived while the user was pasting: the paste goes on.
+                    self.mode = mode;
+                }
             }
-            Err(e) => self.flash = Some(format!("fetch failed: {e}")),
+            Err(e) if again => self.flash = Some(format!("fetch failed: {e}")),
+            Err(e) => self.fetch_error = Some(e),
         }
     }
 
@@ -714,8 +736,8 @@ impl App {
                 self.paste.last_input = None;
             }
             KeyCode::Esc => {
-                if self.report.is_some() && self.paste.buffer.is_empty() {
-                    // Back to the token shown before `p`.
+                if (self.report.is_some() || self.can_refetch) && self.paste.buffer.is_empty() {
+                    // Back to the token shown before `p` (or to the fetch that brings one).
                     self.mode = Mode::Browse;
                     self.paste.error = None;
                 } else {
@@ -912,6 +934,18 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> Vec<Effect> {
+        let waiting = !matches!(
+            action,
+            Action::Quit | Action::Back | Action::Paste | Action::Refetch | Action::Help
+        );
+        if self.report.is_none() && waiting {
+            // Waiting for the first fetch: there is no token to act on yet.
+            self.flash = Some(match &self.fetching {
+                Some(_) => "no token yet: it appears when the fetch ends".to_string(),
+                None => "no token: R fetches again, p pastes one".to_string(),
+            });
+            return Vec::new();
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Back => {
@@ -1014,6 +1048,7 @@ impl App {
                 if self.fetching.is_some() {
                     self.flash = Some("already fetching; the token appears when it arrives".into());
                 } else if self.can_refetch {
+                    self.fetch_error = None;
                     self.fetching = Some(self.fetch_from());
                     return vec![Effect::Refetch];
                 }

@@ -64,9 +64,11 @@ impl Drop for Restore {
     }
 }
 
-/// Run the UI on `tokens` (the entry to show first with them; the paste screen when `None`)
-/// until the user quits. Returns the signal that ended it (SIGTERM, SIGHUP), if one did, so
-/// the process can exit accordingly.
+/// Run the UI on `tokens` (the entry to show first with them) until the user quits. Without
+/// tokens it fetches them at once when it can (`jwtscope imds`: the UI opens before the first
+/// fetch, which runs in the background like `R`), else it opens on the paste screen. Returns
+/// the signal that ended it (SIGTERM, SIGHUP), if one did, so the process can exit
+/// accordingly.
 pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<Option<i32>> {
     let started = opts.started;
     let quit_signal = Arc::new(AtomicUsize::new(0));
@@ -97,6 +99,12 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
     execute!(io::stdout(), EnableBracketedPaste)?;
 
     let (fetch_tx, fetch_rx) = std::sync::mpsc::channel::<Fetched>();
+    if app.report.is_none()
+        && let Some(refetch) = opts.refetch.take()
+    {
+        app.fetch_first();
+        spawn_fetch(refetch, fetch_tx.clone());
+    }
     let mut first_frame = true;
     let mut dirty = true;
     loop {
@@ -160,16 +168,8 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
                 app::Effect::Refetch => {
                     // In the background: keys keep working, q and Ctrl-C quit at once (the
                     // thread is left behind; the process ends with the UI).
-                    if let Some(mut refetch) = opts.refetch.take() {
-                        let tx = fetch_tx.clone();
-                        std::thread::spawn(move || {
-                            let progress_tx = tx.clone();
-                            let mut show = |line: String| {
-                                let _ = progress_tx.send(Fetched::Progress(line));
-                            };
-                            let outcome = refetch(&mut show);
-                            let _ = tx.send(Fetched::Done(Box::new(outcome), refetch));
-                        });
+                    if let Some(refetch) = opts.refetch.take() {
+                        spawn_fetch(refetch, fetch_tx.clone());
                     }
                 }
             }
@@ -199,6 +199,18 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
     }
     io::stdout().flush()?;
     Ok(None)
+}
+
+/// Fetch on a thread of its own; what it says and its outcome come back through `tx`.
+fn spawn_fetch(mut refetch: Refetch, tx: std::sync::mpsc::Sender<Fetched>) {
+    std::thread::spawn(move || {
+        let progress_tx = tx.clone();
+        let mut show = |line: String| {
+            let _ = progress_tx.send(Fetched::Progress(line));
+        };
+        let outcome = refetch(&mut show);
+        let _ = tx.send(Fetched::Done(Box::new(outcome), refetch));
+    });
 }
 
 /// Give the terminal to `run` (an editor): leave the alternate screen and raw mode, run it,

@@ -1144,3 +1144,49 @@ fn brackets_step_through_a_nested_token() {
     keys(&mut app, &[KeyCode::Char('[')]);
     assert!(seen(&app).contains("token 1/2: line 1 › nested token"));
 }
+
+#[test]
+fn imds_opens_before_the_first_fetch_and_keys_work_while_it_runs() {
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.fetch_first();
+    app.fetch_progress("IMDS at http://127.0.0.1:1/metadata/identity/oauth2/token (--source imds)");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("fetching the token · IMDS at"), "{screen}");
+    insta::assert_snapshot!("imds_first_fetch_80x24", screen);
+    // Keys that need a token say why nothing happens; R does not start a second fetch.
+    keys(&mut app, &[KeyCode::Char('j')]);
+    assert!(draw(&app, 80, 24).contains("no token yet"));
+    assert!(keys(&mut app, &[KeyCode::Char('R')]).is_empty());
+    // A failed fetch stays on screen; R tries again.
+    app.fetch_done(Err(
+        "the local identity endpoint is not listening".to_string()
+    ));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("fetch failed: the local identity endpoint is not listening"),
+        "{screen}"
+    );
+    assert_eq!(keys(&mut app, &[KeyCode::Char('R')]), vec![Effect::Refetch]);
+    assert!(draw(&app, 80, 24).contains("fetching the token"));
+    let r = report_of(&asset("managedid.json"), Source::Stdin, now());
+    app.fetch_done(Ok(r));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("valid · expires in 23h 5m"), "{screen}");
+    keys(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.quit);
+}
+
+#[test]
+fn q_quits_while_the_first_fetch_runs() {
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.fetch_first();
+    keys(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.quit);
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.fetch_first();
+    app.handle(
+        &Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Instant::now(),
+    );
+    assert!(app.quit);
+}

@@ -30,6 +30,7 @@ mod paste;
 mod raw;
 mod text;
 mod token;
+mod waiting;
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 60;
@@ -101,6 +102,8 @@ impl Widget for &App {
         }
         match (&self.report, self.mode == Mode::Paste) {
             (Some(_), false) => render_report(self, &theme, area, buf),
+            // Before the first token of `jwtscope imds`.
+            (None, false) if self.can_refetch => waiting::render(self, &theme, area, buf),
             _ => paste::render(self, &theme, area, buf),
         }
         if matches!(self.mode, Mode::Help { .. }) {
@@ -111,7 +114,7 @@ impl Widget for &App {
 
 fn title_line<'a>(app: &App, theme: &Theme, width: u16) -> Line<'a> {
     let source = app.report.as_ref().map_or_else(
-        || "paste".to_string(),
+        || if app.can_refetch { "fetch" } else { "paste" }.to_string(),
         |r| clean(&r.source.to_string()).into_owned(),
     );
     let mut left = format!(" jwtscope │ {source}");
@@ -632,6 +635,9 @@ fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut 
     }
 }
 
+/// The fetch spinner's frames.
+const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
 fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let line = if let Some(flash) = &app.flash {
         Line::from(Span::styled(
@@ -639,7 +645,6 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.fg(Color::Green).add_modifier(Modifier::BOLD),
         ))
     } else if let Some(line) = &app.fetching {
-        const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
         let line = format!(
             " {} {} · q quits",
             SPINNER[app.spin % SPINNER.len()],
