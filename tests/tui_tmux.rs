@@ -530,3 +530,31 @@ fn q_quits_at_once_during_a_slow_first_fetch() {
     );
     assert_eq!(t.display("#{alternate_on}"), "0");
 }
+
+#[test]
+fn o_opens_a_file_typed_with_tab_completion() {
+    let cmd = format!(
+        "cd {} && {} --now {} assets/managedid.json",
+        quote(&common::root()),
+        bin(),
+        common::NOW
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("valid · expires in 23h 5m");
+    t.keys(&["o"]);
+    t.wait_for("Open a file");
+    // Typed after the prompt is up: a person typing, not a paste.
+    t.run(&["send-keys", "-l", "assets/az-g"]);
+    t.wait_for("path: assets/az-g");
+    t.keys(&["Tab"]);
+    t.wait_for("path: assets/az-get-access-token.json");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("avery@contoso.example");
+    assert!(
+        screen.contains("assets/az-get-access-token.json"),
+        "the title names the file:\n{screen}"
+    );
+    assert!(!screen.contains("Open a file"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+}

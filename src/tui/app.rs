@@ -20,6 +20,7 @@ use jwtscope::verify::Verifier;
 use jwtscope::verify::signing::SigningKey;
 
 use super::keymap::{self, Action};
+use super::open::{self, OpenBox};
 use super::tokens::{Explained, TokenList};
 
 /// How long typed (unbracketed) paste input may pause before it is decoded.
@@ -142,6 +143,8 @@ pub enum Mode {
     Paste,
     /// Typing the duration `T` shifts the times by.
     Shift,
+    /// Typing the path of a file to open (`o`).
+    Open,
 }
 
 /// The paste screen's state.
@@ -224,6 +227,11 @@ pub struct App {
     pub signer: Option<std::sync::Arc<Signer>>,
     /// What is typed in the `T` prompt.
     pub shift_input: String,
+    /// The `o` prompt, and the mode Esc goes back to from it.
+    pub open: OpenBox,
+    open_back: Mode,
+    /// The home directory, for `~` in the `o` prompt.
+    pub home: Option<std::path::PathBuf>,
     /// The open detail's row measures, kept between frames (see `RowCache`).
     pub detail_rows: super::cache::RowCache,
 }
@@ -288,6 +296,9 @@ impl App {
             verifier: None,
             signer: None,
             shift_input: String::new(),
+            open: OpenBox::default(),
+            open_back: Mode::Browse,
+            home: None,
             detail_rows: super::cache::RowCache::default(),
         };
         if let Some(r) = report {
@@ -621,6 +632,13 @@ impl App {
     /// Apply one terminal event. Returns what the loop must do outside the state.
     pub fn handle(&mut self, event: &Event, at: Instant) -> Vec<Effect> {
         match event {
+            Event::Paste(text) if self.mode == Mode::Open => {
+                // A path pasted into the prompt: its text, without line breaks.
+                self.open
+                    .input
+                    .extend(text.chars().filter(|c| !c.is_control()));
+                Vec::new()
+            }
             Event::Paste(text) => {
                 self.accept_paste(text);
                 Vec::new()
@@ -692,6 +710,7 @@ impl App {
             Mode::Filter => self.filter_key(k),
             Mode::Search => self.search_key(k),
             Mode::Shift => self.shift_key(k),
+            Mode::Open => self.open_key(k),
             Mode::Help { over_raw } => {
                 // The help scrolls with the moving keys; Esc and ? close it; q quits.
                 let (height, rows) = (self.geometry.help_metrics)(self, self.size);
@@ -936,7 +955,12 @@ impl App {
     fn act(&mut self, action: Action) -> Vec<Effect> {
         let waiting = !matches!(
             action,
-            Action::Quit | Action::Back | Action::Paste | Action::Refetch | Action::Help
+            Action::Quit
+                | Action::Back
+                | Action::Paste
+                | Action::Open
+                | Action::Refetch
+                | Action::Help
         );
         if self.report.is_none() && waiting {
             // Waiting for the first fetch: there is no token to act on yet.
@@ -1042,6 +1066,11 @@ impl App {
                 self.mode = Mode::Paste;
                 self.paste = PasteBox::default();
             }
+            Action::Open => {
+                self.open = OpenBox::default();
+                self.open_back = self.mode;
+                self.mode = Mode::Open;
+            }
             Action::NextToken => self.step_token(true),
             Action::PrevToken => self.step_token(false),
             Action::Refetch => {
@@ -1072,6 +1101,69 @@ impl App {
             return Err("this token has no compact form to edit".to_string());
         };
         token::decode(compact).map_err(|e| format!("cannot edit this token: {e}"))
+    }
+
+    fn open_key(&mut self, k: &KeyEvent) {
+        match k.code {
+            KeyCode::Esc => {
+                self.open = OpenBox::default();
+                self.mode = self.open_back;
+            }
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Tab => {
+                let c = open::complete(&self.open.input, self.home.as_deref());
+                self.open = OpenBox {
+                    input: c.input,
+                    candidates: c.candidates,
+                    more: c.more,
+                    error: c.note,
+                };
+            }
+            KeyCode::Backspace => {
+                self.open.input.pop();
+                self.open.error = None;
+            }
+            KeyCode::Enter => self.open_file(),
+            // A path is at most a few thousand bytes (PATH_MAX is 4096).
+            KeyCode::Char(c)
+                if !k.modifiers.contains(KeyModifiers::CONTROL) && self.open.input.len() < 4096 =>
+            {
+                self.open.input.push(c);
+                self.open.candidates.clear();
+                self.open.more = 0;
+                self.open.error = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Open the file the prompt names, as the command line opens a file: the same size limit
+    /// (`--max-input-size`), the same reading, the same errors (shown in the prompt).
+    fn open_file(&mut self) {
+        if self.open.input.is_empty() {
+            self.open.error = Some("type a path (Tab completes it)".to_string());
+            return;
+        }
+        let path = open::expand(&self.open.input, self.home.as_deref());
+        let limit = u64::try_from(self.max_paste).unwrap_or(u64::MAX);
+        let opened = jwtscope::source::read_file(&path, limit)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let source = Source::File { path: path.clone() };
+                TokenList::find(bytes, source, self.now, self.verifier.clone())
+                    .map_err(|e| e.to_string())
+            });
+        match opened {
+            Ok((list, first)) => {
+                self.open = OpenBox::default();
+                self.set_list(list, first);
+                self.flash = Some(format!("opened {}", path.display()));
+            }
+            Err(e) => {
+                self.open.candidates.clear();
+                self.open.error = Some(e);
+            }
+        }
     }
 
     fn shift_key(&mut self, k: &KeyEvent) {

@@ -29,6 +29,7 @@ pub enum Action {
     Edit,
     ShiftTimes,
     Paste,
+    Open,
     NextToken,
     PrevToken,
     Refetch,
@@ -235,6 +236,13 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Paste,
         help: "paste a new input (or just paste: it replaces the input)",
         footer: Some("p paste"),
+    },
+    Binding {
+        keys: &[ch('o')],
+        label: "o",
+        action: Action::Open,
+        help: "open a file: type its path (Tab completes, ~ is your home), Enter opens it",
+        footer: None,
     },
     Binding {
         keys: &[ch(']'), ch('n')],

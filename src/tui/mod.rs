@@ -8,6 +8,7 @@
 pub mod app;
 mod cache;
 pub mod keymap;
+mod open;
 mod tokens;
 pub mod ui;
 
@@ -87,6 +88,7 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
         app.set_list(list, first);
     }
     app.can_refetch = opts.refetch.is_some();
+    app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);
     if let Some((key, label)) = opts.sign_key.take() {

@@ -1190,3 +1190,96 @@ fn q_quits_while_the_first_fetch_runs() {
     );
     assert!(app.quit);
 }
+
+/// A home directory for the `o` prompt: two tokens, a JSON file and a directory.
+fn open_home() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    for (name, sub) in [("token-a.jwt", "opened-a"), ("token-b.jwt", "opened-b")] {
+        let payload = format!(r#"{{"sub":"{sub}"}}"#);
+        std::fs::write(
+            d.path().join(name),
+            common::token(r#"{"alg":"none"}"#, &payload),
+        )
+        .unwrap();
+    }
+    std::fs::write(d.path().join("tenant.json"), "{}").unwrap();
+    std::fs::create_dir(d.path().join("logs")).unwrap();
+    d
+}
+
+#[test]
+fn o_prompts_for_a_path_and_tab_completes_it() {
+    let home = open_home();
+    let mut app = app_for("managedid.json");
+    app.home = Some(home.path().to_path_buf());
+    keys(&mut app, &[KeyCode::Char('o')]);
+    chars(&mut app, "~/t");
+    keys(&mut app, &[KeyCode::Tab]);
+    // Ambiguous: the matches are listed, nothing more is common to them.
+    assert_eq!(app.open.input, "~/t");
+    assert_eq!(
+        app.open.candidates,
+        ["tenant.json", "token-a.jwt", "token-b.jwt"]
+    );
+    insta::assert_snapshot!("open_prompt_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("open_prompt_60x16", draw(&app, 60, 16));
+    // Their common prefix, then the one match.
+    chars(&mut app, "o");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.open.input, "~/token-");
+    assert_eq!(app.open.candidates, ["token-a.jwt", "token-b.jwt"]);
+    chars(&mut app, "b");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.open.input, "~/token-b.jwt");
+    assert!(app.open.candidates.is_empty());
+    // Enter opens it like a file on the command line.
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("opened-b"), "{screen}");
+    assert!(title(&screen).contains("token-b.jwt"), "{screen}");
+    assert!(screen.contains("opened "), "{screen}");
+    // A directory completes with its slash.
+    keys(&mut app, &[KeyCode::Char('o')]);
+    chars(&mut app, "~/l");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.open.input, "~/logs/");
+}
+
+#[test]
+fn o_shows_why_a_file_does_not_open_and_esc_cancels() {
+    let home = open_home();
+    let mut app = app_for("managedid.json");
+    app.home = Some(home.path().to_path_buf());
+    let open = |app: &mut App, path: &str| {
+        keys(app, &[KeyCode::Char('o')]);
+        chars(app, path);
+        keys(app, &[KeyCode::Enter]);
+        app.open.error.clone().unwrap_or_default()
+    };
+    let e = open(&mut app, "~/missing.jwt");
+    assert!(e.starts_with("cannot read "), "{e}");
+    assert!(e.contains("missing.jwt"), "{e}");
+    keys(&mut app, &[KeyCode::Esc]);
+    // Relative to the working directory, like the command line (and the same on every machine
+    // for the snapshot).
+    let e = open(&mut app, "no-such-dir/token.jwt");
+    assert!(e.starts_with("cannot read no-such-dir/token.jwt"), "{e}");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("error: cannot read"), "{screen}");
+    insta::assert_snapshot!("open_error_80x24", screen);
+    // Esc: back to the token, unchanged.
+    keys(&mut app, &[KeyCode::Esc]);
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("Open a file"), "{screen}");
+    assert!(screen.contains("valid · expires in 23h 5m"), "{screen}");
+    // The command line's errors: a directory, a file with no token, the size limit.
+    assert!(open(&mut app, "~/logs").contains("it is a directory"));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(open(&mut app, "~/tenant.json").contains("no token found"));
+    keys(&mut app, &[KeyCode::Esc]);
+    app.max_paste = 10;
+    let e = open(&mut app, "~/token-a.jwt");
+    assert!(e.contains("larger than the 10-byte input limit"), "{e}");
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(draw(&app, 80, 24).contains("valid · expires in 23h 5m"));
+}

@@ -25,6 +25,7 @@ mod claims;
 mod detail;
 mod header;
 mod help;
+mod open;
 mod overview;
 mod paste;
 mod raw;
@@ -108,6 +109,9 @@ impl Widget for &App {
         }
         if matches!(self.mode, Mode::Help { .. }) {
             help::render(self, &theme, area, buf);
+        }
+        if self.mode == Mode::Open {
+            open::render(self, &theme, area, buf);
         }
     }
 }
