@@ -1283,3 +1283,28 @@ fn o_shows_why_a_file_does_not_open_and_esc_cancels() {
     keys(&mut app, &[KeyCode::Esc]);
     assert!(draw(&app, 80, 24).contains("valid · expires in 23h 5m"));
 }
+
+#[test]
+fn an_edited_token_of_a_long_list_stays_edited_after_moving_away() {
+    let text = format!("{HS256}\n").repeat(40);
+    let (list, first) =
+        super::tokens::TokenList::find(text.into_bytes(), Source::Stdin, pinned(now()), None)
+            .unwrap();
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.set_list(list, first);
+    keys(&mut app, &[KeyCode::Char('T')]);
+    chars(&mut app, "+1h");
+    keys(&mut app, &[KeyCode::Enter]);
+    let iat = |app: &App| app.current().unwrap().claim("iat").unwrap().value.clone();
+    assert_eq!(iat(&app), 1_516_242_622);
+    // Far enough that the list drops the other explained tokens; the edited one is kept.
+    for _ in 0..20 {
+        keys(&mut app, &[KeyCode::Char(']')]);
+    }
+    assert_eq!(iat(&app), 1_516_239_022);
+    for _ in 0..20 {
+        keys(&mut app, &[KeyCode::Char('[')]);
+    }
+    assert!(title(&draw(&app, 120, 40)).contains("token 1/40"));
+    assert_eq!(iat(&app), 1_516_242_622);
+}
