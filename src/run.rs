@@ -317,12 +317,20 @@ fn imds(args: &jwtscope::fetch::FetchArgs, ctx: &Ctx) -> Result<Outcome, AppErro
         // the outcome). The first also says which endpoint was chosen, and is the one
         // --save keeps, as without the UI.
         let refetch: crate::tui::Refetch = Box::new(move |show| {
-            let mut progress = |p: &Progress| {
-                if matches!(p, Progress::Waiting { .. } | Progress::ArcChallenge { .. })
-                    || (first && matches!(p, Progress::Chosen { .. }))
-                {
-                    show(p.to_string());
+            // The first fetch names the endpoint (R's line names it from the last answer),
+            // and keeps naming it while it waits to retry.
+            let mut chosen: Option<String> = None;
+            let mut progress = |p: &Progress| match p {
+                Progress::Chosen { .. } if first => {
+                    let line = p.to_string();
+                    show(line.clone());
+                    chosen = Some(line);
                 }
+                Progress::Waiting { .. } | Progress::ArcChallenge { .. } => match &chosen {
+                    Some(c) => show(format!("{c} · {p}")),
+                    None => show(p.to_string()),
+                },
+                _ => {}
             };
             let fetched =
                 fetch::fetch(&args, &env, &mut progress).map_err(|e| match e.advice() {

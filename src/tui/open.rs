@@ -93,7 +93,7 @@ pub fn complete(input: &str, home: Option<&Path>) -> Completion {
     match matches.as_slice() {
         [] => Completion {
             note: Some(if prefix.is_empty() {
-                "the directory is empty".to_string()
+                "nothing to list here (hidden entries are listed after a .)".to_string()
             } else {
                 format!("nothing here starts with {prefix}")
             }),
@@ -178,6 +178,14 @@ mod tests {
         let d = tree();
         let c = complete(&at(&d, ""), None);
         assert!(!c.candidates.contains(&".hidden".to_string()), "{c:?}");
+        let only_hidden = tempfile::tempdir().unwrap();
+        std::fs::write(only_hidden.path().join(".bashrc"), "").unwrap();
+        let c = complete(&format!("{}/", only_hidden.path().display()), None);
+        assert!(
+            c.note
+                .unwrap()
+                .contains("hidden entries are listed after a .")
+        );
         assert_eq!(complete(&at(&d, "."), None).input, at(&d, ".hidden"));
         let c = complete(&at(&d, "zz"), None);
         assert_eq!(c.input, at(&d, "zz"));
