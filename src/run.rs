@@ -31,6 +31,10 @@ pub enum AppError {
     Output(#[from] io::Error),
     #[error("cannot run the terminal UI: {0} (use --output text or --output json)")]
     Ui(io::Error),
+    /// The UI was left before a token arrived, the fetch having failed (exit 1, as without
+    /// the UI).
+    #[error("fetch failed: {0}")]
+    UiFetch(String),
     #[error(transparent)]
     Fetch(#[from] jwtscope::fetch::FetchError),
     #[error(transparent)]
@@ -520,8 +524,12 @@ fn ui(
             max_input: ctx.common.max_input_size,
         },
     )
-    .map(|signal| signal.map(Outcome::Signal))
     .map_err(AppError::Ui)
+    .and_then(|ended| match ended {
+        crate::tui::Ended::Quit => Ok(None),
+        crate::tui::Ended::Signal(s) => Ok(Some(Outcome::Signal(s))),
+        crate::tui::Ended::FetchFailed(e) => Err(AppError::UiFetch(e)),
+    })
 }
 
 fn print(report: &Report, common: &Common) -> Result<(), AppError> {

@@ -562,3 +562,28 @@ fn o_opens_a_file_typed_with_tab_completion() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0");
 }
+
+#[test]
+fn a_failed_first_fetch_stays_on_screen_and_quitting_fails_the_run() {
+    // A loopback port with nothing listening: the fetch is refused at once.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let cmd = format!(
+        "env -u IDENTITY_ENDPOINT -u MSI_ENDPOINT -u IMDS_ENDPOINT {} imds --source imds --endpoint http://127.0.0.1:{port}/metadata/identity/oauth2/token --now {}",
+        bin(),
+        common::NOW
+    );
+    let t = Tmux::start(&cmd, 100, 30);
+    t.wait_for("fetch failed: cannot reach IMDS");
+    t.wait_for("R fetches again");
+    t.keys(&["q"]);
+    assert_eq!(
+        t.wait_exit(),
+        "1",
+        "the run failed as it would without the UI"
+    );
+    // Said again once the terminal is back, where it stays.
+    t.wait_for("error: fetch failed: cannot reach IMDS");
+}

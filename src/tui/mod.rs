@@ -65,12 +65,22 @@ impl Drop for Restore {
     }
 }
 
+/// How the UI ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (SIGTERM, SIGHUP): the process exits accordingly.
+    Signal(i32),
+    /// The user quit before a token ever arrived, after the fetch failed: why it failed (the
+    /// run fails as it would have without the UI).
+    FetchFailed(String),
+}
+
 /// Run the UI on `tokens` (the entry to show first with them) until the user quits. Without
 /// tokens it fetches them at once when it can (`jwtscope imds`: the UI opens before the first
-/// fetch, which runs in the background like `R`), else it opens on the paste screen. Returns
-/// the signal that ended it (SIGTERM, SIGHUP), if one did, so the process can exit
-/// accordingly.
-pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<Option<i32>> {
+/// fetch, which runs in the background like `R`), else it opens on the paste screen.
+pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<Ended> {
     let started = opts.started;
     let quit_signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -193,14 +203,17 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
         let signal = quit_signal.load(Ordering::Relaxed);
         if signal != 0 {
             io::stdout().flush()?;
-            return Ok(i32::try_from(signal).ok());
+            return Ok(i32::try_from(signal).map_or(Ended::Quit, Ended::Signal));
         }
         if app.quit {
             break;
         }
     }
     io::stdout().flush()?;
-    Ok(None)
+    Ok(match app.fetch_error.take() {
+        Some(e) if app.report.is_none() => Ended::FetchFailed(e),
+        _ => Ended::Quit,
+    })
 }
 
 /// Fetch on a thread of its own; what it says and its outcome come back through `tx`.
