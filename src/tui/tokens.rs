@@ -77,14 +77,25 @@ impl TokenList {
             now,
             verifier,
         };
-        // Shown first: the first entry that decodes. When none does, the pipeline says why
-        // exactly as it would for `--output` (each candidate is decoded twice then: once here,
-        // once there; linear, and only on the way to an error).
+        // Shown first: the first entry that decodes. When none does, the error is the
+        // pipeline's for the first candidate, counted as the pipeline counts them (each one
+        // that does not decode is skipped), so the UI and `--output` say the same.
         let Some((first, explained)) =
             (0..lazy.found.len()).find_map(|i| lazy.explain(i).ok().map(|e| (i, e)))
         else {
-            let all: Vec<Found> = (0..lazy.found.len()).map(|i| lazy.found.get(i)).collect();
-            let report = pipeline::from_found(all, source, lazy.now, lazy.verifier.as_deref())?;
+            let count = lazy.found.len();
+            let one: Vec<Found> = (0..count.min(1)).map(|i| lazy.found.get(i)).collect();
+            let report = match pipeline::from_found(one, source, lazy.now, lazy.verifier.as_deref())
+            {
+                Err(pipeline::Error::Token { origin, error }) if count > 1 => {
+                    return Err(pipeline::Error::NoneDecodes {
+                        count,
+                        origin,
+                        error,
+                    });
+                }
+                other => other?,
+            };
             return Ok((TokenList::from_report(report), 0));
         };
         let mut list = TokenList {
@@ -339,7 +350,10 @@ mod tests {
 
     #[test]
     fn nothing_that_decodes_is_the_pipelines_error() {
-        for text in ["eyJhbGciOiJIUzI1NiJ9.e30", "hello world", ""] {
+        let three = "eyJhbGciOiJIUzI1NiJ9.eyJ.x.y.z\nand eyJhbGciOiJIUzI1NiJ9.e30.x.y\n\
+                     eyJhbGciOiJIUzI1NiJ9.eyJ.x.y.z\n";
+        let doc = r#"{"access_token":"eyJhbGciOiJIUzI1NiJ9.e30"}"#;
+        for text in ["eyJhbGciOiJIUzI1NiJ9.e30", "hello world", "", three, doc] {
             let ours = TokenList::find(text.as_bytes().to_vec(), Source::Stdin, now(), None)
                 .err()
                 .map(|e| e.to_string());
