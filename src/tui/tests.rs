@@ -1308,3 +1308,23 @@ fn an_edited_token_of_a_long_list_stays_edited_after_moving_away() {
     assert!(title(&draw(&app, 120, 40)).contains("token 1/40"));
     assert_eq!(iat(&app), 1_516_242_622);
 }
+
+#[test]
+fn o_lists_as_many_matches_as_fit_and_counts_the_rest() {
+    let home = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        std::fs::write(home.path().join(format!("file-{i:03}.jwt")), "x").unwrap();
+    }
+    let mut app = app_for("managedid.json");
+    app.home = Some(home.path().to_path_buf());
+    keys(&mut app, &[KeyCode::Char('o')]);
+    chars(&mut app, "~/f");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.open.input, "~/file-");
+    for (w, h) in [(60, 16), (80, 24), (200, 50)] {
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("file-000.jwt"), "{screen}");
+        assert!(screen.contains("more: type more of the name"), "{screen}");
+        assert!(screen.contains("Tab completes"), "{screen}");
+    }
+}

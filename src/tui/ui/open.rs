@@ -37,8 +37,9 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ])];
     // Below it: room for the matches, the error and the hint.
     let max_h = area.height.saturating_sub(2);
-    let fixed = 2 + 1 + 1 + u16::from(o.error.is_some()) * 2;
-    let rows_room = usize::from(max_h.saturating_sub(fixed + 1));
+    // Borders, the prompt, a blank line before the matches and one before the hint, the hint.
+    let fixed = 2 + 1 + 1 + 1 + 1 + u16::from(o.error.is_some()) * 2;
+    let rows_room = usize::from(max_h.saturating_sub(fixed));
     if !o.candidates.is_empty() {
         lines.push(Line::from(""));
         lines.extend(columns(&o.candidates, o.more, inner_w, rows_room, theme));
