@@ -1157,6 +1157,11 @@ fn imds_opens_before_the_first_fetch_and_keys_work_while_it_runs() {
     keys(&mut app, &[KeyCode::Char('j')]);
     assert!(draw(&app, 80, 24).contains("no token yet"));
     assert!(keys(&mut app, &[KeyCode::Char('R')]).is_empty());
+    // p pastes instead; Esc goes back to the fetch.
+    keys(&mut app, &[KeyCode::Char('p')]);
+    assert!(draw(&app, 80, 24).contains("Esc back"));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(draw(&app, 80, 24).contains("fetching the token"));
     // A failed fetch stays on screen; R tries again.
     app.fetch_done(Err(
         "the local identity endpoint is not listening".to_string()

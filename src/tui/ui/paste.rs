@@ -67,7 +67,8 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .title(" Paste "),
         )
         .render(body, buf);
-    let back = if app.report.is_some() {
+    // Esc goes back to the token, or to the fetch that brings one (`jwtscope imds`).
+    let back = if app.report.is_some() || app.can_refetch {
         "Esc back"
     } else {
         "Esc clear"
