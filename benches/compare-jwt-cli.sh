@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Whole-process comparison of `jwtscope --output json` with jwt-cli's `jwt decode --json`
-# on the jwt.io HS256 token and on a 260 KB Entra-shaped token with 5000 groups.
-# Installs jwt-cli from crates.io into target/bench-tools (not committed) and hyperfine from
-# Debian's packages when missing. Prints mean wall time and peak RSS for each.
+# on the jwt.io HS256 token and on a 260 KB Entra-shaped token with 5000 groups, `--version`
+# alone (start-up), encoding, and a 50 MB log with a token every 4 lines (jwtscope alone:
+# jwt-cli cannot read a log; grep -oE and rg -o show what finding the candidates costs).
+# Installs jwt-cli and ripgrep from crates.io into target/bench-tools (not committed) and
+# hyperfine from Debian's packages when missing. Prints mean wall time, peak RSS and page
+# faults for each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools=target/bench-tools
 if [ ! -x "$tools/bin/jwt" ]; then
   cargo install jwt-cli --locked --root "$tools"
+fi
+if [ ! -x "$tools/bin/rg" ]; then
+  cargo install ripgrep --locked --root "$tools"
 fi
 if ! command -v hyperfine >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq hyperfine; else sudo apt-get install -y -qq hyperfine; fi
@@ -45,10 +51,14 @@ for t in small big; do
     -n jwt-cli "$jwt decode --json - < $work/$t.jwt > /dev/null" 2>/dev/null \
     | grep -E "Time|jwtscope|jwt-cli|faster" || true
   for cmd in "$jwtscope --output json -" "$jwt decode --json -"; do
-    rss=$(/usr/bin/time -f %M $cmd < "$work/$t.jwt" 2>&1 >/dev/null | tail -1)
-    printf '  peak RSS %-9s %6s KiB\n' "$(basename "${cmd%% *}")" "$rss"
+    read -r rss faults < <(/usr/bin/time -f '%M %R' $cmd < "$work/$t.jwt" 2>&1 >/dev/null | tail -1)
+    printf '  %-9s peak RSS %6s KiB, %4s page faults\n' "$(basename "${cmd%% *}")" "$rss" "$faults"
   done
 done
+
+echo "== --version (start-up alone)"
+hyperfine -N --warmup 10 --min-runs 300 -n jwtscope "$jwtscope --version" -n jwt-cli "$jwt --version" 2>/dev/null \
+  | grep -E "Time|jwtscope|jwt-cli|faster" || true
 
 # encode: the same claims signed HS256 with a secret and RS256 with a 2048-bit PEM key.
 echo "== encode"
@@ -63,4 +73,48 @@ hyperfine --warmup 10 --min-runs 200 \
 for cmd in "$jwtscope encode --key $work/rsa.pem --sub alice" "$jwt encode --alg RS256 --secret @$work/rsa.pem --sub alice"; do
   rss=$(/usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -1)
   printf '  peak RSS RS256 %-9s %6s KiB\n' "$(basename "${cmd%% *}")" "$rss"
+done
+
+# A 50 MB log: ordinary lines with a real Entra-shaped token (0.8-1.3 KB) every 4 lines.
+echo "== 50 MB log"
+python3 - "$work/app.log" <<'PY'
+import base64, json, random, sys
+random.seed(7)
+b64u = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+with open(sys.argv[1], "w") as f:
+    size, n = 0, 0
+    while size < 50 * 1024 * 1024:
+        n += 1
+        if n % 4 == 0:
+            claims = {"aud": "api://orders", "iss": "https://login.microsoftonline.com/8c3dad1d-b6bc-4f8b-939b-8263372eced6/v2.0",
+                      "iat": 1795507200 + n, "nbf": 1795507200 + n, "exp": 1795511100 + n,
+                      "oid": "3c4d5e6f-7a8b-4c9d-8e0f-%012x" % n, "tid": "8c3dad1d-b6bc-4f8b-939b-8263372eced6",
+                      "azp": "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b", "scp": "Orders.Read Orders.Write", "ver": "2.0",
+                      "name": "User %d" % n, "preferred_username": "user%d@contoso.com" % n,
+                      "roles": ["r%d" % i for i in range(random.randint(0, 30))]}
+            tok = b64u(b'{"typ":"JWT","alg":"RS256","kid":"k1"}') + "." + b64u(json.dumps(claims).encode()) + "." + b64u(bytes(random.getrandbits(8) for _ in range(256)))
+            line = '2026-11-27T10:%02d:%02d.%03dZ INFO http request path=/api/orders/%d status=200 authorization="Bearer %s"\n' % (n // 3600 % 60, n // 60 % 60, n % 1000, n, tok)
+        else:
+            line = '2026-11-27T10:%02d:%02d.%03dZ INFO orders.service handled order id=%d items=%d latency_ms=%d trace=%032x\n' % (n // 3600 % 60, n // 60 % 60, n % 1000, n, n % 9, n % 250, random.getrandbits(128))
+        f.write(line)
+        size += len(line)
+PY
+size=$(wc -c < "$work/app.log")
+pattern='eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*'
+# Each run three times; the median wall time, with its peak RSS.
+for what in "jwtscope --output json" "jwtscope --output text" "grep -oE" "rg -o"; do
+  case $what in
+    jwtscope*) cmd=("$jwtscope" ${what#jwtscope } "$work/app.log") ;;
+    grep*) cmd=(grep -oE "$pattern" "$work/app.log") ;;
+    rg*) cmd=("$tools/bin/rg" -o "$pattern" "$work/app.log") ;;
+  esac
+  for i in 1 2 3; do
+    # Output to a pipe, not /dev/null: grep stops at the first match when it sees /dev/null.
+    /usr/bin/time -f '%e %M %U %S' "${cmd[@]}" 2>"$work/t$i" | cat > /dev/null
+    tail -1 "$work/t$i"
+  done | sort -n | sed -n 2p | {
+    read -r wall rss user sys
+    awk -v w="$wall" -v s="$size" -v r="$rss" -v u="$user" -v y="$sys" -v what="$what" \
+      'BEGIN { printf "  %-24s %5.2f s  %6.1f MB/s  CPU %5.2f s  peak RSS %4d MB\n", what, w, s / 1048576 / (w > 0 ? w : 0.01), u + y, r / 1024 }'
+  }
 done

@@ -51,6 +51,13 @@ struct Done<J> {
     judged: Vec<J>,
 }
 
+/// Output buffers written and handed back for the next batches: a batch renders hundreds of
+/// kilobytes, and a fresh buffer each time costs a page fault per 4 KB.
+type Pool = Mutex<Vec<Vec<u8>>>;
+
+/// At most this many spare buffers are kept.
+const POOL: usize = 8;
+
 /// Explain and render one batch.
 fn process<J>(
     job: Job,
@@ -58,8 +65,14 @@ fn process<J>(
     verifier: Option<&Verifier>,
     format: Format,
     judge: &(dyn Fn(&TokenReport) -> J + Sync),
+    pool: &Pool,
 ) -> Done<J> {
-    let mut bytes = Vec::new();
+    let mut bytes = match pool.lock() {
+        Ok(mut spare) => spare.pop(),
+        Err(poisoned) => poisoned.into_inner().pop(),
+    }
+    .unwrap_or_default();
+    bytes.clear();
     let mut judged = Vec::with_capacity(job.items.len());
     let mut index = job.first_index;
     let mut failed = None;
@@ -111,6 +124,8 @@ pub fn write_tokens<W: Write, J: Send>(
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(2);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done<J>>();
+    let pool = Pool::default();
+    let pool = &pool;
     std::thread::scope(|scope| {
         let mut started = false;
         let mut run = Run::new();
@@ -122,6 +137,7 @@ pub fn write_tokens<W: Write, J: Send>(
         let mut order = Order {
             next: 0,
             pending: BTreeMap::new(),
+            pool,
         };
         let mut failed: Option<io::Error> = None;
 
@@ -139,7 +155,7 @@ pub fn write_tokens<W: Write, J: Send>(
             sent += 1;
             if (last && !started) || workers() == 1 {
                 // Not worth a thread: do it here.
-                let done = process(job, now, verifier, format, judge);
+                let done = process(job, now, verifier, format, judge, pool);
                 return order.arrive(done, writer, record);
             }
             if !started {
@@ -154,7 +170,7 @@ pub fn write_tokens<W: Write, J: Send>(
                             };
                             let Ok(job) = next else { break };
                             if done_tx
-                                .send(process(job, now, verifier, format, judge))
+                                .send(process(job, now, verifier, format, judge, pool))
                                 .is_err()
                             {
                                 break;
@@ -214,12 +230,13 @@ pub fn write_tokens<W: Write, J: Send>(
 }
 
 /// Rendered batches that arrived before their turn.
-struct Order<J> {
+struct Order<'p, J> {
     next: u64,
     pending: BTreeMap<u64, Done<J>>,
+    pool: &'p Pool,
 }
 
-impl<J> Order<J> {
+impl<J> Order<'_, J> {
     /// Take a finished batch; write it and every batch it was holding up.
     fn arrive<W: Write>(
         &mut self,
@@ -230,7 +247,15 @@ impl<J> Order<J> {
         self.pending.insert(done.seq, done);
         while let Some(done) = self.pending.remove(&self.next) {
             self.next += 1;
-            writer.rendered(&done.bytes?, done.count)?;
+            let bytes = done.bytes?;
+            writer.rendered(&bytes, done.count)?;
+            let mut spare = match self.pool.lock() {
+                Ok(spare) => spare,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            if spare.len() < POOL {
+                spare.push(bytes);
+            }
             done.judged.into_iter().for_each(&mut *record);
         }
         Ok(())
