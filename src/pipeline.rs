@@ -193,6 +193,40 @@ pub fn explain_decoded(
     }
 }
 
+/// A candidate that does not decode: where it was and why.
+pub struct Undecodable {
+    origin: String,
+    error: TokenError,
+}
+
+/// Decode one candidate (the half of the work that decides how many reports it gives); see
+/// [`Run::record`] for counting it.
+pub fn decode(mut f: Found) -> Result<Decoded, Undecodable> {
+    // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
+    let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
+    let what = match candidate {
+        Candidate::Opaque(text) => DecodedKind::Opaque(text),
+        Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
+            Ok(token) => {
+                let nested = match &token.payload {
+                    Payload::Text(p) => {
+                        token::nested_token(p).and_then(|n| token::decode(n).ok().map(Box::new))
+                    }
+                    _ => None,
+                };
+                DecodedKind::Token { token, nested }
+            }
+            Err(error) => {
+                return Err(Undecodable {
+                    origin: f.origin,
+                    error,
+                });
+            }
+        },
+    };
+    Ok(Decoded { found: f, what })
+}
+
 /// A run over candidates: decodes each in input order, keeping what was skipped and the first
 /// decode error, so that [`Run::finish`] gives [`build`]'s errors.
 pub struct Run {
@@ -217,34 +251,27 @@ impl Run {
     }
 
     /// Decode one candidate; `None` when it does not decode (it is then listed as skipped).
-    pub fn decode(&mut self, mut f: Found) -> Option<Decoded> {
-        // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
-        let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
-        let what = match candidate {
-            Candidate::Opaque(text) => DecodedKind::Opaque(text),
-            Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
-                Ok(token) => {
-                    let nested = match &token.payload {
-                        Payload::Text(p) => {
-                            token::nested_token(p).and_then(|n| token::decode(n).ok().map(Box::new))
-                        }
-                        _ => None,
-                    };
-                    DecodedKind::Token { token, nested }
-                }
-                Err(e) => {
-                    self.skipped.push(Skipped {
-                        origin: f.origin.clone(),
-                        reason: e.to_string(),
-                    });
-                    self.first_error.get_or_insert((f.origin, e));
-                    return None;
-                }
-            },
-        };
-        let d = Decoded { found: f, what };
-        self.tokens += d.reports();
-        Some(d)
+    pub fn decode(&mut self, f: Found) -> Option<Decoded> {
+        self.record(decode(f))
+    }
+
+    /// Count a candidate decoded elsewhere (on another thread), in input order: `None` when
+    /// it did not decode (it is then listed as skipped).
+    pub fn record(&mut self, decoded: Result<Decoded, Undecodable>) -> Option<Decoded> {
+        match decoded {
+            Ok(d) => {
+                self.tokens += d.reports();
+                Some(d)
+            }
+            Err(Undecodable { origin, error }) => {
+                self.skipped.push(Skipped {
+                    origin: origin.clone(),
+                    reason: error.to_string(),
+                });
+                self.first_error.get_or_insert((origin, error));
+                None
+            }
+        }
     }
 
     /// What was skipped, or the error when nothing decoded.

@@ -12,7 +12,8 @@ use std::sync::{Mutex, mpsc};
 use super::stream::{Format, ReportWriter, render};
 use crate::claims::time::Now;
 use crate::input;
-use crate::pipeline::{self, Decoded, Run};
+use crate::input::Found;
+use crate::pipeline::{self, Decoded, Run, Undecodable};
 use crate::report::{Skipped, TokenReport};
 use crate::verify::Verifier;
 
@@ -38,13 +39,29 @@ pub struct Judge<'a, J> {
     pub record: &'a mut dyn FnMut(J),
 }
 
-struct Job {
-    seq: u64,
-    first_index: usize,
-    items: Vec<Decoded>,
+/// Work for a thread: decoding a batch of candidates (the finder's order decides nothing yet),
+/// or explaining and rendering a batch of decoded ones whose token numbers are known.
+enum Job {
+    Decode {
+        seq: u64,
+        items: Vec<Found>,
+    },
+    Explain {
+        seq: u64,
+        first_index: usize,
+        items: Vec<Decoded>,
+    },
 }
 
-struct Done<J> {
+enum Done<J> {
+    Decoded {
+        seq: u64,
+        items: Vec<Result<Decoded, Undecodable>>,
+    },
+    Rendered(Rendered<J>),
+}
+
+struct Rendered<J> {
     seq: u64,
     count: usize,
     bytes: io::Result<Vec<u8>>,
@@ -58,40 +75,133 @@ type Pool = Mutex<Vec<Vec<u8>>>;
 /// At most this many spare buffers are kept.
 const POOL: usize = 8;
 
-/// Explain and render one batch.
-fn process<J>(
-    job: Job,
+/// What every job needs.
+struct Ctx<'a, J> {
     now: Now,
-    verifier: Option<&Verifier>,
+    verifier: Option<&'a Verifier>,
     format: Format,
-    judge: &(dyn Fn(&TokenReport) -> J + Sync),
-    pool: &Pool,
-) -> Done<J> {
-    let mut bytes = match pool.lock() {
-        Ok(mut spare) => spare.pop(),
-        Err(poisoned) => poisoned.into_inner().pop(),
+    judge: &'a (dyn Fn(&TokenReport) -> J + Sync),
+    pool: &'a Pool,
+}
+
+fn lock(pool: &Pool) -> std::sync::MutexGuard<'_, Vec<Vec<u8>>> {
+    match pool.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
     }
-    .unwrap_or_default();
-    bytes.clear();
-    let mut judged = Vec::with_capacity(job.items.len());
-    let mut index = job.first_index;
-    let mut failed = None;
-    for d in job.items {
-        let _ = pipeline::explain_decoded(d, now, verifier, &mut |t| {
-            if let Err(e) = render(&mut bytes, format, &t, index) {
-                failed = Some(e);
-                return ControlFlow::Break(());
+}
+
+/// Do one job.
+fn work<J>(job: Job, ctx: &Ctx<'_, J>) -> Done<J> {
+    match job {
+        Job::Decode { seq, items } => Done::Decoded {
+            seq,
+            items: items.into_iter().map(pipeline::decode).collect(),
+        },
+        Job::Explain {
+            seq,
+            first_index,
+            items,
+        } => {
+            let mut bytes = lock(ctx.pool).pop().unwrap_or_default();
+            bytes.clear();
+            let mut judged = Vec::with_capacity(items.len());
+            let mut index = first_index;
+            let mut failed = None;
+            for d in items {
+                let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| {
+                    if let Err(e) = render(&mut bytes, ctx.format, &t, index) {
+                        failed = Some(e);
+                        return ControlFlow::Break(());
+                    }
+                    judged.push((ctx.judge)(&t));
+                    index += 1;
+                    ControlFlow::Continue(())
+                });
             }
-            judged.push(judge(&t));
-            index += 1;
-            ControlFlow::Continue(())
-        });
+            Done::Rendered(Rendered {
+                seq,
+                count: index - first_index,
+                bytes: failed.map_or(Ok(bytes), Err),
+                judged,
+            })
+        }
     }
-    Done {
-        seq: job.seq,
-        count: index - job.first_index,
-        bytes: failed.map_or(Ok(bytes), Err),
-        judged,
+}
+
+/// The calling thread's part: puts decoded batches back in input order (counting tokens and
+/// skipped candidates, numbering the tokens) and writes rendered batches in order.
+struct Sequencer<'p, J> {
+    run: Run,
+    next_index: usize,
+    decode_sent: u64,
+    decoded_next: u64,
+    decoded: BTreeMap<u64, Vec<Result<Decoded, Undecodable>>>,
+    explain_sent: u64,
+    rendered_next: u64,
+    rendered: BTreeMap<u64, Rendered<J>>,
+    pool: &'p Pool,
+}
+
+impl<J> Sequencer<'_, J> {
+    fn decode_job(&mut self, items: Vec<Found>) -> Job {
+        self.decode_sent += 1;
+        Job::Decode {
+            seq: self.decode_sent - 1,
+            items,
+        }
+    }
+
+    /// Jobs still out.
+    fn outstanding(&self) -> bool {
+        self.decoded_next < self.decode_sent || self.rendered_next < self.explain_sent
+    }
+
+    /// Take a finished job: returns the explain jobs it makes ready, in order.
+    fn arrive<W: Write>(
+        &mut self,
+        done: Done<J>,
+        writer: &mut ReportWriter<'_, W>,
+        record: &mut dyn FnMut(J),
+    ) -> io::Result<Vec<Job>> {
+        let mut ready = Vec::new();
+        match done {
+            Done::Decoded { seq, items } => {
+                self.decoded.insert(seq, items);
+                while let Some(items) = self.decoded.remove(&self.decoded_next) {
+                    self.decoded_next += 1;
+                    let first_index = self.next_index;
+                    let mut batch = Vec::with_capacity(items.len());
+                    for d in items.into_iter().filter_map(|d| self.run.record(d)) {
+                        self.next_index += d.reports();
+                        batch.push(d);
+                    }
+                    if !batch.is_empty() {
+                        self.explain_sent += 1;
+                        ready.push(Job::Explain {
+                            seq: self.explain_sent - 1,
+                            first_index,
+                            items: batch,
+                        });
+                    }
+                }
+            }
+            Done::Rendered(r) => {
+                self.rendered.insert(r.seq, r);
+                while let Some(r) = self.rendered.remove(&self.rendered_next) {
+                    self.rendered_next += 1;
+                    let bytes = r.bytes?;
+                    writer.rendered(&bytes, r.count)?;
+                    let mut spare = lock(self.pool);
+                    if spare.len() < POOL {
+                        spare.push(bytes);
+                    }
+                    drop(spare);
+                    r.judged.into_iter().for_each(&mut *record);
+                }
+            }
+        }
+        Ok(ready)
     }
 }
 
@@ -108,96 +218,96 @@ pub fn write_tokens<W: Write, J: Send>(
     judge: Judge<'_, J>,
     threads: Option<usize>,
 ) -> Result<Vec<Skipped>, StreamError> {
-    let format = writer.format();
-    // Asking costs more than decoding a small token (cgroup files are read): only when needed.
-    let mut workers = 0;
-    let mut workers = move || {
-        if workers == 0 {
-            workers = threads
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-                .clamp(1, 16);
-        }
-        workers
-    };
     let Judge { judge, record } = judge;
-    // Two batches may wait for a worker: the finder runs ahead of the workers, not further.
+    let pool = Pool::default();
+    let ctx = Ctx {
+        now,
+        verifier,
+        format: writer.format(),
+        judge,
+        pool: &pool,
+    };
+    let ctx = &ctx;
+    // Two jobs may wait for a worker: the finder runs ahead of the workers, not further.
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(2);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done<J>>();
-    let pool = Pool::default();
-    let pool = &pool;
+    let mut seq = Sequencer {
+        run: Run::new(),
+        next_index: writer.written() + 1,
+        decode_sent: 0,
+        decoded_next: 0,
+        decoded: BTreeMap::new(),
+        explain_sent: 0,
+        rendered_next: 0,
+        rendered: BTreeMap::new(),
+        pool: &pool,
+    };
     std::thread::scope(|scope| {
-        let mut started = false;
-        let mut run = Run::new();
-        let mut batch = Vec::new();
-        let mut weight = 0;
-        let mut next_index = writer.written() + 1;
-        let mut batch_first = next_index;
-        let mut sent = 0u64;
-        let mut order = Order {
-            next: 0,
-            pending: BTreeMap::new(),
-            pool,
-        };
-        let mut failed: Option<io::Error> = None;
-
-        let mut dispatch = |batch: Vec<Decoded>,
-                            first_index: usize,
-                            last: bool,
-                            order: &mut Order<J>,
-                            writer: &mut ReportWriter<'_, W>|
-         -> io::Result<()> {
-            let job = Job {
-                seq: sent,
-                first_index,
-                items: batch,
-            };
-            sent += 1;
-            if (last && !started) || workers() == 1 {
-                // Not worth a thread: do it here.
-                let done = process(job, now, verifier, format, judge, pool);
-                return order.arrive(done, writer, record);
+        // Threads are started at the first full batch, when the machine has more than one core
+        // (asking costs more than decoding a small token: cgroup files are read).
+        let mut threaded = false;
+        let start = |threaded: &mut bool| {
+            let workers = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+                .clamp(1, 16);
+            if workers < 2 {
+                return;
             }
-            if !started {
-                started = true;
-                for _ in 0..workers() {
-                    let (job_rx, done_tx) = (&job_rx, done_tx.clone());
-                    scope.spawn(move || {
-                        loop {
-                            let next = match job_rx.lock() {
-                                Ok(rx) => rx.recv(),
-                                Err(poisoned) => poisoned.into_inner().recv(),
-                            };
-                            let Ok(job) = next else { break };
-                            if done_tx
-                                .send(process(job, now, verifier, format, judge, pool))
-                                .is_err()
-                            {
-                                break;
-                            }
+            *threaded = true;
+            for _ in 0..workers {
+                let (job_rx, done_tx) = (&job_rx, done_tx.clone());
+                scope.spawn(move || {
+                    loop {
+                        let next = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(poisoned) => poisoned.into_inner().recv(),
+                        };
+                        let Ok(job) = next else { break };
+                        if done_tx.send(work(job, ctx)).is_err() {
+                            break;
                         }
-                    });
-                }
+                    }
+                });
             }
-            // Blocks while every worker is busy and the queue is full: memory stays bounded.
-            let _ = job_tx.send(job);
-            while let Ok(done) = done_rx.try_recv() {
-                order.arrive(done, writer, record)?;
+        };
+        // Run `job` and whatever it makes ready: here, or on the workers (then take what has
+        // come back meanwhile).
+        let pump = |job: Job,
+                    threaded: bool,
+                    seq: &mut Sequencer<'_, J>,
+                    writer: &mut ReportWriter<'_, W>,
+                    record: &mut dyn FnMut(J)|
+         -> io::Result<()> {
+            let mut todo = std::collections::VecDeque::from([job]);
+            while let Some(job) = todo.pop_front() {
+                if threaded {
+                    // Blocks while the workers are busy and the queue is full: memory stays
+                    // bounded. Their answers queue up meanwhile (that channel never blocks).
+                    let _ = job_tx.send(job);
+                    while let Ok(done) = done_rx.try_recv() {
+                        todo.extend(seq.arrive(done, writer, record)?);
+                    }
+                } else {
+                    todo.extend(seq.arrive(work(job, ctx), writer, record)?);
+                }
             }
             Ok(())
         };
 
+        let mut failed: Option<io::Error> = None;
+        let mut batch = Vec::new();
+        let mut weight = 0;
         let found = input::find_each_owned(bytes, &mut |f| {
-            if let Some(d) = run.decode(f) {
-                weight += d.weight();
-                next_index += d.reports();
-                batch.push(d);
-            }
+            weight += f.candidate.text().len();
+            batch.push(f);
             if batch.len() >= BATCH_CANDIDATES || weight >= BATCH_BYTES {
-                let full = std::mem::take(&mut batch);
+                if seq.decode_sent == 0 {
+                    start(&mut threaded);
+                }
                 weight = 0;
-                let first = std::mem::replace(&mut batch_first, next_index);
-                if let Err(e) = dispatch(full, first, false, &mut order, writer) {
+                let job = seq.decode_job(std::mem::take(&mut batch));
+                if let Err(e) = pump(job, threaded, &mut seq, writer, record) {
                     failed = Some(e);
                     return ControlFlow::Break(());
                 }
@@ -205,61 +315,36 @@ pub fn write_tokens<W: Write, J: Send>(
             ControlFlow::Continue(())
         });
         if failed.is_none() && found.is_ok() && !batch.is_empty() {
-            let rest = std::mem::take(&mut batch);
-            if let Err(e) = dispatch(rest, batch_first, true, &mut order, writer) {
+            let job = seq.decode_job(std::mem::take(&mut batch));
+            if let Err(e) = pump(job, threaded, &mut seq, writer, record) {
                 failed = Some(e);
             }
         }
-        // The workers end when the queue closes; wait for the batches still out.
+        // Wait for the jobs still out (and send the explain jobs they make ready).
+        while threaded && failed.is_none() && seq.outstanding() {
+            let Ok(done) = done_rx.recv() else { break };
+            let more = seq.arrive(done, writer, record);
+            match more {
+                Ok(jobs) => {
+                    for job in jobs {
+                        if let Err(e) = pump(job, true, &mut seq, writer, record) {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+                Err(e) => failed = Some(e),
+            }
+        }
+        // The workers end when the queue closes.
         drop(job_tx);
         drop(done_tx);
-        while order.next < sent {
-            let Ok(done) = done_rx.recv() else { break };
-            if failed.is_none()
-                && let Err(e) = order.arrive(done, writer, record)
-            {
-                failed = Some(e);
-            }
-        }
         found.map_err(pipeline::Error::from)?;
         if let Some(e) = failed {
             return Err(StreamError::Output(e));
         }
-        Ok(run.finish()?)
+        Ok(std::mem::take(&mut seq.run).finish()?)
     })
-}
-
-/// Rendered batches that arrived before their turn.
-struct Order<'p, J> {
-    next: u64,
-    pending: BTreeMap<u64, Done<J>>,
-    pool: &'p Pool,
-}
-
-impl<J> Order<'_, J> {
-    /// Take a finished batch; write it and every batch it was holding up.
-    fn arrive<W: Write>(
-        &mut self,
-        done: Done<J>,
-        writer: &mut ReportWriter<'_, W>,
-        record: &mut dyn FnMut(J),
-    ) -> io::Result<()> {
-        self.pending.insert(done.seq, done);
-        while let Some(done) = self.pending.remove(&self.next) {
-            self.next += 1;
-            let bytes = done.bytes?;
-            writer.rendered(&bytes, done.count)?;
-            let mut spare = match self.pool.lock() {
-                Ok(spare) => spare,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            if spare.len() < POOL {
-                spare.push(bytes);
-            }
-            done.judged.into_iter().for_each(&mut *record);
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
