@@ -330,6 +330,24 @@ impl App {
         self.visible_claims().get(self.claim_sel).copied()
     }
 
+    /// The selected row of the focused table (claims or header), whose detail shows.
+    pub fn selected_field(&self) -> Option<&Field> {
+        match self.focus {
+            Panel::Claims => self.selected_claim(),
+            Panel::Header => self.current()?.header_params.get(self.header_sel),
+            Panel::Summary | Panel::Token => None,
+        }
+    }
+
+    /// Shows panel `p`; the detail starts at its top.
+    fn focus_on(&mut self, p: Panel) {
+        if self.focus != p {
+            self.focus = p;
+            self.detail_scroll = 0;
+            self.detail_search.clear();
+        }
+    }
+
     /// Replace the input with a new report (a paste, a fetch).
     pub fn set_report(&mut self, report: Report) {
         self.report = Some(report);
@@ -730,7 +748,7 @@ impl App {
 
     /// The detail is open on screen (and so takes the paging keys).
     fn in_detail(&self) -> bool {
-        self.detail_open && self.focus == Panel::Claims && !self.raw()
+        self.detail_open && matches!(self.focus, Panel::Claims | Panel::Header) && !self.raw()
     }
 
     /// Keeps the detail's scroll where its last row is at the bottom or above.
@@ -766,6 +784,8 @@ impl App {
             Panel::Header => {
                 let len = self.current().map_or(0, |t| t.header_params.len());
                 self.header_sel = step(self.header_sel, len);
+                self.detail_scroll = 0;
+                self.detail_search.clear();
             }
             Panel::Token => {
                 self.token_scroll = self
@@ -836,12 +856,12 @@ impl App {
                     self.flash = Some("nothing to close: q quits".to_string());
                 }
             }
-            Action::NextPanel => self.focus = Panel::ALL[(self.focus.index() + 1) % 4],
-            Action::PrevPanel => self.focus = Panel::ALL[(self.focus.index() + 3) % 4],
-            Action::FocusSummary => self.focus = Panel::Summary,
-            Action::FocusClaims => self.focus = Panel::Claims,
-            Action::FocusHeader => self.focus = Panel::Header,
-            Action::FocusToken => self.focus = Panel::Token,
+            Action::NextPanel => self.focus_on(Panel::ALL[(self.focus.index() + 1) % 4]),
+            Action::PrevPanel => self.focus_on(Panel::ALL[(self.focus.index() + 3) % 4]),
+            Action::FocusSummary => self.focus_on(Panel::Summary),
+            Action::FocusClaims => self.focus_on(Panel::Claims),
+            Action::FocusHeader => self.focus_on(Panel::Header),
+            Action::FocusToken => self.focus_on(Panel::Token),
             Action::Down => self.move_sel(1),
             Action::Up => self.move_sel(-1),
             Action::PageDown => self.page_by(1),
@@ -854,7 +874,7 @@ impl App {
             Action::Home => self.move_sel(isize::MIN / 2),
             Action::End => self.move_sel(isize::MAX / 2),
             Action::Detail => {
-                if self.focus == Panel::Claims && !self.raw() {
+                if matches!(self.focus, Panel::Claims | Panel::Header) && !self.raw() {
                     self.detail_open = !self.detail_open;
                 } else {
                     self.focus = Panel::Claims;

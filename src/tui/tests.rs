@@ -55,7 +55,7 @@ fn draw(app: &App, w: u16, h: u16) -> String {
 }
 
 /// The screen with its styles: every run of cells drawn in other than the default style is
-/// written `«style|text»` (reverse video `rev`, `bold`, colours by name), so a snapshot shows
+/// written `«style|text»` (reverse video `rev`, `bold`, underline `ul`, colours by name), so a snapshot shows
 /// what only style tells (the selection, the active tab, expiry colours).
 fn styled(app: &App, w: u16, h: u16) -> String {
     use ratatui::style::{Modifier, Style};
@@ -72,6 +72,9 @@ fn styled(app: &App, w: u16, h: u16) -> String {
         }
         if s.add_modifier.contains(Modifier::BOLD) {
             parts.push("bold".to_string());
+        }
+        if s.add_modifier.contains(Modifier::UNDERLINED) {
+            parts.push("ul".to_string());
         }
         parts.join(",")
     };
@@ -393,7 +396,7 @@ fn big_tokens_render_only_what_is_visible() {
         &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::PageDown],
     );
     let detail = draw(&app, 200, 60);
-    assert!(detail.contains(" of 5003 "), "{detail}");
+    assert!(detail.contains(" of 500"), "{detail}");
     keys(&mut app, &[KeyCode::Char('4'), KeyCode::End]);
     let token = draw(&app, 200, 60);
     assert!(token.contains("4 Token"), "{token}");
@@ -1072,4 +1075,108 @@ fn user_token_summary_says_who_and_how() {
         assert!(wide.contains(s), "{s} missing:\n{wide}");
     }
     insta::assert_snapshot!("summary_user_200x50", wide);
+}
+
+/// The rows of the table on a screen: the lines of the body between its header row and its
+/// bottom border, as text (the part left of a docked detail).
+fn table_text(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.split('┌').next().unwrap_or(l))
+        .map(|l| l.split('│').nth(1).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn wide_terminals_dock_the_detail_and_show_values_whole() {
+    let mut app = app_for("managedid.json");
+    let mirid = "/subscriptions/5f1d2a7e-0b1c-4e8a-9f0d-2c3b4a5d6e7f/resourcegroups/rg-web-prod/providers/Microsoft.Compute/virtualMachines/vm-web-01";
+    let at = app
+        .visible_claims()
+        .iter()
+        .position(|f| f.name == "xms_mirid")
+        .unwrap();
+    keys(&mut app, &vec![KeyCode::Char('j'); at]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        let screen = draw(&app, w, h);
+        // From 120 columns the selected claim's detail is on the right without Enter.
+        assert_eq!(
+            screen.contains("┌ xms_mirid "),
+            w >= 120,
+            "{w}x{h}:\n{screen}"
+        );
+        if w == 200 {
+            // Every row fits: the long resource ID is whole in the table itself.
+            let table = table_text(&screen);
+            assert!(table.contains(mirid), "{table}");
+            // Only the resource ID's row is cut: with its meaning it is wider than the screen.
+            let cut: Vec<&str> = table.lines().filter(|l| l.contains('…')).collect();
+            assert!(
+                cut.iter().all(|l| l.starts_with("xms_mirid")),
+                "a row is cut at 200x50:\n{screen}"
+            );
+        }
+        insta::assert_snapshot!(format!("claims_wide_{w}x{h}"), screen);
+        insta::assert_snapshot!(format!("claims_wide_styled_{w}x{h}"), styled(&app, w, h));
+    }
+    // Enter gives the docked detail the paging keys; the table keeps its selection.
+    app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    keys(&mut app, &[KeyCode::Enter]);
+    let open = draw(&app, 120, 40);
+    assert!(open.contains("Enter closes"), "{open}");
+    keys(&mut app, &[KeyCode::PageDown]);
+    assert_eq!(
+        app.selected_claim().map(|f| f.name.as_str()),
+        Some("xms_mirid")
+    );
+}
+
+#[test]
+fn the_header_is_a_table_with_descriptions_and_a_detail() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('j')]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("Name"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("RS256 · RSASSA-PKCS1-v1_5"),
+            "{w}x{h}:\n{screen}"
+        );
+        if w >= 80 {
+            assert!(screen.contains("Description"), "{w}x{h}:\n{screen}");
+        }
+        // The docked detail says in full what the parameter is.
+        assert_eq!(screen.contains("┌ alg "), w >= 120, "{w}x{h}:\n{screen}");
+        insta::assert_snapshot!(format!("header_table_{w}x{h}"), screen);
+        insta::assert_snapshot!(format!("header_table_styled_{w}x{h}"), styled(&app, w, h));
+    }
+    // Enter opens the selected parameter's detail below the table on a narrow screen.
+    app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    keys(&mut app, &[KeyCode::Enter]);
+    let open = draw(&app, 80, 24);
+    assert!(open.contains("┌ alg "), "{open}");
+    assert!(open.contains("never let this value choose"), "{open}");
+    insta::assert_snapshot!("header_detail_80x24", open);
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(!draw(&app, 80, 24).contains("┌ alg "));
+}
+
+#[test]
+fn the_filter_highlights_what_matched() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, "xms");
+    keys(&mut app, &[KeyCode::Enter]);
+    app.color = true;
+    let screen = styled(&app, 80, 24);
+    // Underlined (and bold) reads without colour too; on the selected row as well.
+    assert!(screen.contains("Yellow,rev,bold,ul|xms»"), "{screen}");
+    app.color = false;
+    let plain = styled(&app, 80, 24);
+    assert!(plain.contains("«rev,bold,ul|xms»"), "{plain}");
+    assert!(plain.contains("«bold,ul|xms»"), "{plain}");
+    insta::assert_snapshot!("filter_highlight_80x24", screen);
 }

@@ -240,15 +240,21 @@ pub(super) fn render(app: &App, theme: &Theme, f: &Field, area: Rect, buf: &mut 
     } else {
         format!(" /{} ", clean(&app.detail_search))
     };
+    // Open (Enter), it takes the paging keys; docked and not open, it follows the selection.
+    let keys = if app.detail_open {
+        " PgDn/PgUp g/G / search · Enter closes "
+    } else {
+        " Enter scrolls this "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border(true))
+        .border_style(theme.border(app.detail_open))
         .title(format!(" {} ", clean(&f.name)))
         .title_bottom(text::truncate_line(
             Line::from(vec![
                 Span::styled(search, theme.label()),
                 Span::raw(position),
-                Span::styled(" PgDn/PgUp g/G / search · Enter closes ", Style::new()),
+                Span::styled(keys, Style::new()),
             ]),
             usize::from(area.width.saturating_sub(2)),
         ));
