@@ -491,6 +491,7 @@ fn ui(
             verifier: ctx.verifier.clone(),
             started: ctx.started,
             max_input: ctx.common.max_input_size,
+            mouse: !ctx.common.no_mouse,
         },
     )
     .map(|signal| signal.map(Outcome::Signal))

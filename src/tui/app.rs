@@ -21,6 +21,9 @@ use jwtscope::verify::signing::SigningKey;
 
 use super::keymap::{self, Action};
 
+mod mouse;
+pub use mouse::Hit;
+
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
 
@@ -104,6 +107,8 @@ pub struct Geometry {
     pub detail_metrics: fn(&App, Rect) -> Option<(Rect, usize)>,
     pub detail_find: fn(&App, Rect, &str, usize) -> Option<usize>,
     pub help_metrics: fn(&App, Rect) -> (usize, usize),
+    /// What is at a column and row of the screen (for the mouse).
+    pub hit: fn(&App, Rect, u16, u16) -> Option<Hit>,
 }
 
 /// The views that scroll rather than select.
@@ -215,6 +220,8 @@ pub struct App {
     pub shift_input: String,
     /// The open detail's row measures, kept between frames (see `RowCache`).
     pub detail_rows: super::cache::RowCache,
+    /// The UI has the mouse (not `--no-mouse`): the help says how to select text then.
+    pub mouse: bool,
 }
 
 /// The key edited tokens are signed with, and a verifier holding its public half (so the
@@ -274,6 +281,7 @@ impl App {
             signer: None,
             shift_input: String::new(),
             detail_rows: super::cache::RowCache::default(),
+            mouse: false,
         }
     }
 
@@ -528,6 +536,7 @@ impl App {
                 Vec::new()
             }
             Event::Key(k) if k.kind == KeyEventKind::Press => self.key(k, at),
+            Event::Mouse(m) => self.mouse(m),
             Event::Resize(w, h) => {
                 self.size = Rect::new(0, 0, *w, *h);
                 Vec::new()

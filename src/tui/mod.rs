@@ -15,7 +15,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 
 use jwtscope::report::Report;
@@ -48,6 +51,8 @@ pub struct Options {
     pub max_input: u64,
     /// `--sign-key`/`--sign-secret-env`, with how to name it: `e` and `T` sign again with it.
     pub sign_key: Option<(jwtscope::verify::signing::SigningKey, String)>,
+    /// Take the mouse (wheel and clicks); `--no-mouse` leaves it to the terminal.
+    pub mouse: bool,
 }
 
 /// Restores the terminal however the UI ends: return, error or panic (ratatui's panic hook
@@ -56,7 +61,7 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui::restore();
     }
 }
@@ -78,6 +83,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
         &ui::GEOMETRY,
     );
     app.can_refetch = opts.refetch.is_some();
+    app.mouse = opts.mouse;
     app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);
     if let Some((key, label)) = opts.sign_key.take() {
@@ -87,7 +93,17 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
 
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
+    // A panic aborts (release profile) without running `Restore`: the hook hands the mouse
+    // and pastes back too, before ratatui's own hook restores the rest.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        hook(info);
+    }));
     execute!(io::stdout(), EnableBracketedPaste)?;
+    if opts.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
 
     let (fetch_tx, fetch_rx) = std::sync::mpsc::channel::<Fetched>();
     let mut first_frame = true;
@@ -140,7 +156,7 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
                     )?;
                 }
                 app::Effect::Edit => {
-                    let outcome = hand_over(&mut terminal, || {
+                    let outcome = hand_over(&mut terminal, opts.mouse, || {
                         let token = app.editable()?;
                         let editor =
                             jwtscope::encode::editor::editor_command(&|v| std::env::var(v).ok());
@@ -196,8 +212,12 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
 
 /// Give the terminal to `run` (an editor): leave the alternate screen and raw mode, run it,
 /// then take the terminal back and clear it so the next frame is drawn whole.
-fn hand_over<T>(terminal: &mut ratatui::DefaultTerminal, run: impl FnOnce() -> T) -> io::Result<T> {
-    execute!(io::stdout(), DisableBracketedPaste)?;
+fn hand_over<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    mouse: bool,
+    run: impl FnOnce() -> T,
+) -> io::Result<T> {
+    execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture)?;
     ratatui::restore();
     let out = run();
     crossterm::terminal::enable_raw_mode()?;
@@ -206,6 +226,9 @@ fn hand_over<T>(terminal: &mut ratatui::DefaultTerminal, run: impl FnOnce() -> T
         crossterm::terminal::EnterAlternateScreen,
         EnableBracketedPaste
     )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     terminal.clear()?;
     Ok(out)
 }

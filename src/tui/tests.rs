@@ -202,7 +202,13 @@ fn header_token_raw_and_help_views() {
     let help = draw(&app, 80, 24);
     assert!(help.contains("close the detail"), "{help}");
     insta::assert_snapshot!("help_80x24", help);
-    insta::assert_snapshot!("help_160x48", draw(&app, 160, 48));
+    // With the mouse taken, the help says how to select text anyway.
+    app.mouse = true;
+    let wide = draw(&app, 160, 48);
+    assert!(wide.contains("Shift+drag selects"), "{wide}");
+    assert!(wide.contains("--no-mouse leaves the"), "{wide}");
+    insta::assert_snapshot!("help_160x48", wide);
+    app.mouse = false;
     keys(&mut app, &[KeyCode::Char('x')]);
     assert!(
         matches!(app.mode, super::app::Mode::Help { .. }),
@@ -1179,4 +1185,120 @@ fn the_filter_highlights_what_matched() {
     assert!(plain.contains("«rev,bold,ul|xms»"), "{plain}");
     assert!(plain.contains("«bold,ul|xms»"), "{plain}");
     insta::assert_snapshot!("filter_highlight_80x24", screen);
+}
+
+/// Where `needle` starts on a drawn screen: (column, row), for the mouse.
+fn spot(screen: &str, needle: &str) -> (u16, u16) {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| {
+            // Each drawn line is quoted: the screen starts one character in.
+            l.find(needle).map(|at| {
+                let x = l[..at].chars().count() - 1;
+                (u16::try_from(x).unwrap(), u16::try_from(y).unwrap())
+            })
+        })
+        .unwrap_or_else(|| panic!("{needle:?} is not on the screen:\n{screen}"))
+}
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, (x, y): (u16, u16)) {
+    let ev = Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    app.handle(&ev, Instant::now());
+}
+
+fn click(app: &mut App, at: (u16, u16)) {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    mouse(app, MouseEventKind::Down(MouseButton::Left), at);
+}
+
+#[test]
+fn the_wheel_scrolls_the_view_under_the_pointer() {
+    use crossterm::event::MouseEventKind::{ScrollDown, ScrollUp};
+    let big = common::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    app.size = ratatui::layout::Rect::new(0, 0, 200, 50);
+    // Over the table: the selection moves three rows a notch.
+    let screen = draw(&app, 200, 50);
+    let table = spot(&screen, "iss ");
+    mouse(&mut app, ScrollDown, table);
+    assert_eq!(app.claim_sel, 3);
+    mouse(&mut app, ScrollUp, table);
+    assert_eq!(app.claim_sel, 0);
+    // Over the docked detail of the groups: the detail scrolls, the selection stays.
+    keys(&mut app, &[KeyCode::Char('G')]);
+    let screen = draw(&app, 200, 50);
+    let detail = spot(&screen, "00005ccd-0003");
+    mouse(&mut app, ScrollDown, detail);
+    mouse(&mut app, ScrollDown, detail);
+    assert_eq!(app.detail_scroll, 6);
+    assert_eq!(
+        app.selected_claim().map(|f| f.name.as_str()),
+        Some("groups")
+    );
+    let screen = draw(&app, 200, 50);
+    assert!(screen.contains("rows 7-"), "{screen}");
+    // The wheel never scrolls past the end.
+    for _ in 0..3000 {
+        mouse(&mut app, ScrollDown, detail);
+    }
+    let end = draw(&app, 200, 50);
+    assert!(end.contains("4999 "), "{end}");
+    // The token view scrolls under the wheel too, and the help over everything.
+    keys(&mut app, &[KeyCode::Char('4')]);
+    mouse(&mut app, ScrollDown, table);
+    assert_eq!(app.token_scroll, 3);
+    keys(&mut app, &[KeyCode::Char('?')]);
+    mouse(&mut app, ScrollDown, (5, 5));
+    assert_eq!(
+        app.help_scroll, 0,
+        "the help fits at 200x50: nothing to scroll"
+    );
+    app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    mouse(&mut app, ScrollDown, (5, 5));
+    assert_eq!(app.help_scroll, 3);
+}
+
+#[test]
+fn a_click_selects_a_tab_a_row_or_a_token() {
+    let mut app = app_for("oauth-response.json");
+    app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let screen = draw(&app, 100, 30);
+    // A tab.
+    click(&mut app, spot(&screen, "3 Header"));
+    assert_eq!(app.focus, super::app::Panel::Header);
+    let claims = spot(&draw(&app, 100, 30), "2 Claims");
+    click(&mut app, claims);
+    assert_eq!(app.focus, super::app::Panel::Claims);
+    // A row; the selected row again opens its detail, like Enter.
+    let screen = draw(&app, 100, 30);
+    let iss = spot(&screen, "│iss ");
+    click(&mut app, (iss.0 + 2, iss.1));
+    assert_eq!(app.selected_claim().map(|f| f.name.as_str()), Some("iss"));
+    assert!(!app.detail_open);
+    click(&mut app, (iss.0 + 2, iss.1));
+    assert!(app.detail_open, "{}", draw(&app, 100, 30));
+    // Below the last row is not a row.
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('3')]);
+    let screen = draw(&app, 100, 30);
+    let (x, y) = spot(&screen, "│kid ");
+    click(&mut app, (x + 2, y + 2));
+    assert_eq!(app.header_sel, 0);
+    click(&mut app, (x + 2, y));
+    assert_eq!(
+        app.selected_field().map(|f| f.name.as_str()),
+        Some("kid"),
+        "{screen}"
+    );
+    // A token in the strip.
+    let screen = draw(&app, 100, 30);
+    click(&mut app, spot(&screen, " 2 refresh_token"));
+    assert_eq!(app.token, 1, "{}", draw(&app, 100, 30));
+    insta::assert_snapshot!("clicked_token_100x30", draw(&app, 100, 30));
 }

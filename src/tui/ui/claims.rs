@@ -282,12 +282,16 @@ pub(super) fn split(app: &App, theme: &Theme, fields: &Fields, area: Rect) -> (R
 pub(super) fn table_rows(app: &App, theme: &Theme, body: Rect) -> Option<(Rect, usize)> {
     let fields = Fields::of(app)?;
     let (table, _) = split(app, theme, &fields, below_bar(app, body));
+    let height = table.height.saturating_sub(1);
+    let offset = fields.offset(usize::from(height));
+    // Only the rows drawn: below the last one is not a row.
+    let drawn = fields.rows.len().saturating_sub(offset);
     let rows = Rect {
         y: table.y + 1,
-        height: table.height.saturating_sub(1),
+        height: height.min(u16::try_from(drawn).unwrap_or(u16::MAX)),
         ..table
     };
-    (rows.height > 0).then(|| (rows, fields.offset(usize::from(rows.height))))
+    (rows.height > 0).then_some((rows, offset))
 }
 
 /// The detail's place in the body `body`, when it shows.

@@ -251,7 +251,82 @@ pub static GEOMETRY: super::app::Geometry = super::app::Geometry {
     detail_metrics,
     detail_find,
     help_metrics,
+    hit,
 };
+
+/// The body's tabs in its title, in order, with their text.
+fn tabs(app: &App) -> impl Iterator<Item = (Panel, String)> + '_ {
+    [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token]
+        .into_iter()
+        .map(|p| {
+            let name = if p == Panel::Summary {
+                "1 Overview"
+            } else {
+                p.title()
+            };
+            // The shown panel is marked in text too, so it reads without colour.
+            let name = if body_panel(app) == p {
+                format!("[{name}]")
+            } else {
+                format!(" {name} ")
+            };
+            (p, name)
+        })
+}
+
+/// What is at column `x`, row `y` of a screen of size `size`: a tab, a token of the strip,
+/// a row of the table, the detail or the rest of the body (for the mouse).
+pub fn hit(app: &App, size: Rect, x: u16, y: u16) -> Option<super::app::Hit> {
+    use super::app::Hit;
+    let theme = Theme { color: app.color };
+    let at = ratatui::layout::Position::new(x, y);
+    if matches!(app.mode, Mode::Help { .. }) {
+        return Some(Hit::Help);
+    }
+    let areas = layout(app, &theme, size)?;
+    if areas.tokens.contains(at) {
+        let report = app.report.as_ref()?;
+        let (first, entries) = strip_entries(app, report, areas.tokens.width);
+        let mut from = areas.tokens.x + u16::try_from(text::width(STRIP_LEAD)).ok()?;
+        let end = from.saturating_add(u16::try_from(strip_room(areas.tokens.width)).ok()?);
+        for (i, e) in entries.iter().enumerate().skip(first) {
+            let to = from
+                .saturating_add(u16::try_from(text::width(e)).unwrap_or(u16::MAX))
+                .min(end);
+            if (from..to).contains(&x) {
+                return Some(Hit::Token(i));
+            }
+            from = to;
+        }
+        return None;
+    }
+    if y == areas.body.y {
+        let mut from = areas.body.x + 1;
+        for (p, name) in tabs(app) {
+            let to = from + u16::try_from(text::width(&name)).unwrap_or(0);
+            if (from..to).contains(&x) {
+                return Some(Hit::Tab(p));
+            }
+            from = to;
+        }
+        return None;
+    }
+    let inner = Block::bordered().inner(areas.body);
+    if !inner.contains(at) {
+        return None;
+    }
+    if !app.raw() {
+        if claims::detail_area(app, &theme, inner).is_some_and(|d| d.contains(at)) {
+            return Some(Hit::Detail);
+        }
+        if let Some((rows, offset)) = claims::table_rows(app, &theme, inner)
+            && rows.contains(at)
+        {
+            return Some(Hit::Row(offset + usize::from(y - rows.y)));
+        }
+    }
+    Some(Hit::Body)
+}
 
 /// Columns `s` takes on screen.
 #[cfg(test)]
@@ -397,15 +472,12 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     footer(app, theme, chunks[5], buf);
 }
 
-/// The token strip: each token with its status and audience ("2 id_token · EXPIRED ·
-/// api://app"), scrolled so the shown one is on screen, and `[ ]` at every width.
-fn token_list(
-    app: &App,
-    theme: &Theme,
-    report: &jwtscope::report::Report,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+const STRIP_LEAD: &str = " Tokens ";
+const STRIP_TAIL: &str = " [ ] switch ";
+
+/// The token strip's entries ("2 id_token · EXPIRED · api://app") and the first one shown:
+/// as far left as lets the selected one fit in `width` columns.
+fn strip_entries(app: &App, report: &jwtscope::report::Report, width: u16) -> (usize, Vec<String>) {
     let entry = |i: usize, t: &TokenReport| {
         let status = match t.kind {
             Kind::Opaque => "opaque".to_string(),
@@ -425,16 +497,32 @@ fn token_list(
         .enumerate()
         .map(|(i, t)| entry(i, t))
         .collect();
-    let lead = " Tokens ";
-    let tail = " [ ] switch ";
-    let room = usize::from(area.width).saturating_sub(text::width(lead) + text::width(tail));
-    // The first entry shown: as far left as lets the selected one fit.
+    let room = strip_room(width);
     let mut first = app.token.min(entries.len().saturating_sub(1));
     let mut used = entries.get(first).map_or(0, |e| text::width(e));
     while first > 0 && used + text::width(&entries[first - 1]) <= room {
         first -= 1;
         used += text::width(&entries[first]);
     }
+    (first, entries)
+}
+
+/// Columns the strip's entries have in a strip `width` wide.
+fn strip_room(width: u16) -> usize {
+    usize::from(width).saturating_sub(text::width(STRIP_LEAD) + text::width(STRIP_TAIL))
+}
+
+/// The token strip: each token with its status and audience, scrolled so the shown one is
+/// on screen, and `[ ]` at every width.
+fn token_list(
+    app: &App,
+    theme: &Theme,
+    report: &jwtscope::report::Report,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (first, entries) = strip_entries(app, report, area.width);
+    let (lead, tail, room) = (STRIP_LEAD, STRIP_TAIL, strip_room(area.width));
     let mut spans = vec![Span::styled(
         if first > 0 { " Tokens…" } else { lead },
         theme.label(),
@@ -459,23 +547,11 @@ fn token_list(
 
 fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
     let mut title = Vec::new();
-    for p in [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token] {
-        let shown = body_panel(app) == p;
-        let style = if shown {
+    for (p, name) in tabs(app) {
+        let style = if body_panel(app) == p {
             theme.border(app.focus == p).add_modifier(Modifier::BOLD)
         } else {
             theme.dim()
-        };
-        let name = if p == Panel::Summary {
-            "1 Overview"
-        } else {
-            p.title()
-        };
-        // The shown panel is marked in text too, so it reads without colour.
-        let name = if shown {
-            format!("[{name}]")
-        } else {
-            format!(" {name} ")
         };
         title.push(Span::styled(name, style));
     }
