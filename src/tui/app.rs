@@ -53,7 +53,7 @@ impl Panel {
     /// The panel's name with its number key.
     pub fn title(self) -> &'static str {
         match self {
-            Panel::Summary => "1 Summary",
+            Panel::Summary => "1 Overview",
             Panel::Claims => "2 Claims",
             Panel::Header => "3 Header",
             Panel::Token => "4 Token",

@@ -259,11 +259,7 @@ fn tabs(app: &App) -> impl Iterator<Item = (Panel, String)> + '_ {
     [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token]
         .into_iter()
         .map(|p| {
-            let name = if p == Panel::Summary {
-                "1 Overview"
-            } else {
-                p.title()
-            };
+            let name = p.title();
             // The shown panel is marked in text too, so it reads without colour.
             let name = if body_panel(app) == p {
                 format!("[{name}]")
@@ -440,7 +436,8 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let summary_block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(app.focus == Panel::Summary))
-        .title(Panel::Summary.title());
+        // Not "1 ...": 1 opens the overview, which holds this and more.
+        .title("Summary");
     Paragraph::new(lines)
         .block(summary_block)
         .render(chunks[2], buf);
