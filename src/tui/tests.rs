@@ -300,12 +300,16 @@ fn warnings_are_always_visible() {
     let r = report_of(token.as_bytes(), Source::Argument, now());
     let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
-    assert!(
-        screen.contains("2 warnings · press 1 to read them all"),
-        "{screen}"
-    );
+    // Both fit whole: no pointer to the overview.
+    assert!(screen.contains("┌2 warnings──"), "{screen}");
     assert!(screen.contains("claim \"sub\" appears 2 times"), "{screen}");
     insta::assert_snapshot!("warnings_80x24", screen);
+    // Cut on a small screen: the title says where the rest is.
+    let small = draw(&app, 60, 16);
+    assert!(
+        small.contains("2 warnings · press 1 to read them all"),
+        "{small}"
+    );
 }
 
 #[test]

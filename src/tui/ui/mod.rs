@@ -444,10 +444,23 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
     if !t.warnings.is_empty() {
         let n = t.warnings.len();
-        let shown_title = match (n, app.focus == Panel::Summary) {
-            (1, _) => "1 warning".to_string(),
-            (_, true) => format!("{n} warnings"),
-            (_, false) => format!("{n} warnings · press 1 to read them all"),
+        // Pointing at the overview only when some of them do not fit.
+        let width = usize::from(area.width).saturating_sub(2).max(1);
+        let rows: usize = t
+            .warnings
+            .iter()
+            .map(|w| {
+                text::width(&format!("! {}", clean(w)))
+                    .div_ceil(width)
+                    .max(1)
+            })
+            .sum();
+        let cut = rows > usize::from(chunks[3].height.saturating_sub(2));
+        let shown_title = match (n, cut && app.focus != Panel::Summary) {
+            (1, false) => "1 warning".to_string(),
+            (1, true) => "1 warning · press 1 to read it all".to_string(),
+            (_, false) => format!("{n} warnings"),
+            (_, true) => format!("{n} warnings · press 1 to read them all"),
         };
         let text: Vec<Line> = t
             .warnings
