@@ -536,7 +536,7 @@ impl App {
                 Vec::new()
             }
             Event::Key(k) if k.kind == KeyEventKind::Press => self.key(k, at),
-            Event::Mouse(m) => self.mouse(m),
+            Event::Mouse(m) => self.mouse(*m),
             Event::Resize(w, h) => {
                 self.size = Rect::new(0, 0, *w, *h);
                 Vec::new()

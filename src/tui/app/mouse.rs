@@ -28,7 +28,7 @@ pub enum Hit {
 
 impl App {
     /// Apply a mouse event.
-    pub(super) fn mouse(&mut self, m: &MouseEvent) -> Vec<Effect> {
+    pub(super) fn mouse(&mut self, m: MouseEvent) -> Vec<Effect> {
         if !matches!(self.mode, Mode::Browse | Mode::Raw | Mode::Help { .. }) {
             return Vec::new();
         }
