@@ -694,6 +694,8 @@ impl App {
         self.refilter();
         self.claim_sel = 0;
         self.detail_scroll = 0;
+        // A detail on screen (docked on a wide terminal) shows the match.
+        self.find_in_detail(0);
     }
 
     /// The furthest the raw view or the token can scroll: the last row at the bottom.
@@ -789,6 +791,9 @@ impl App {
                 self.claim_sel = step(self.claim_sel, len);
                 self.detail_scroll = 0;
                 self.detail_search.clear();
+                if !self.filter.is_empty() {
+                    self.find_in_detail(0);
+                }
             }
             Panel::Header => {
                 let len = self.current().map_or(0, |t| t.header_params.len());

@@ -1306,3 +1306,20 @@ fn a_click_selects_a_tab_a_row_or_a_token() {
     assert_eq!(app.token, 1, "{}", draw(&app, 100, 30));
     insta::assert_snapshot!("clicked_token_100x30", draw(&app, 100, 30));
 }
+
+#[test]
+fn a_filter_on_a_wide_terminal_scrolls_the_docked_detail_to_the_match() {
+    let big = common::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    app.size = ratatui::layout::Rect::new(0, 0, 200, 50);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, &group(1387));
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(
+        !app.detail_open,
+        "no Enter on the detail: it is docked anyway"
+    );
+    let screen = draw(&app, 200, 50);
+    assert!(shown_items(&screen).contains(&1387), "{screen}");
+}
