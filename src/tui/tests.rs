@@ -1323,3 +1323,21 @@ fn a_filter_on_a_wide_terminal_scrolls_the_docked_detail_to_the_match() {
     let screen = draw(&app, 200, 50);
     assert!(shown_items(&screen).contains(&1387), "{screen}");
 }
+
+#[test]
+fn the_overview_aligns_lifetime_with_the_summary_rows() {
+    // "Attached to" is the longest label here.
+    let mut app = app_for("managedid-user-assigned.json");
+    keys(&mut app, &[KeyCode::Char('1')]);
+    let screen = draw(&app, 200, 50);
+    let column = |label: &str| {
+        let (x, _) = spot(&screen, &format!("│{label} "));
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!("│{label} ")))
+            .unwrap();
+        let rest = &line[line.find(&format!("│{label} ")).unwrap() + 3 + label.len()..];
+        x + u16::try_from(label.len() + rest.len() - rest.trim_start().len()).unwrap()
+    };
+    assert_eq!(column("Lifetime"), column("Signature"), "{screen}");
+}
