@@ -1300,6 +1300,26 @@ fn a_click_selects_a_tab_a_row_or_a_token() {
         Some("kid"),
         "{screen}"
     );
+    // A line of the overview, selected for `y`.
+    keys(&mut app, &[KeyCode::Char('1')]);
+    let screen = draw(&app, 100, 30);
+    let body_tenant = screen
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("│Tenant "))
+        .nth(1)
+        .map(|(y, _)| (5, u16::try_from(y).unwrap()))
+        .unwrap();
+    click(&mut app, body_tenant);
+    let effects = keys(&mut app, &[KeyCode::Char('y')]);
+    assert_eq!(
+        effects,
+        [super::app::Effect::Copy(
+            "8c3dad1d-b6bc-4f8b-939b-8263372eced6".to_string()
+        )],
+        "{screen}"
+    );
+    keys(&mut app, &[KeyCode::Char('2')]);
     // A token in the strip.
     let screen = draw(&app, 100, 30);
     click(&mut app, spot(&screen, " 2 refresh_token"));

@@ -1,5 +1,6 @@
 //! The mouse: the wheel scrolls the view under the pointer, a click selects a tab, a token of
-//! the strip or a row (a click on the selected row opens its detail, like Enter). What is
+//! the strip, a row of a table (a click on the selected row opens its detail, like Enter) or
+//! a line of the overview. What is
 //! under the pointer is the drawing side's to say ([`super::Geometry::hit`]).
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -16,7 +17,8 @@ pub enum Hit {
     Tab(Panel),
     /// A token in the token strip.
     Token(usize),
-    /// Row `n` of the focused table (claims after filtering, or header parameters).
+    /// Row `n` of the focused table (claims after filtering, or header parameters), or line
+    /// `n` of the overview.
     Row(usize),
     /// The claim or parameter detail.
     Detail,
@@ -106,7 +108,13 @@ impl App {
                 let sel = match self.focus {
                     Panel::Claims => self.claim_sel,
                     Panel::Header => self.header_sel,
-                    Panel::Summary | Panel::Token => return Vec::new(),
+                    Panel::Summary => {
+                        // A line of the overview: selected, for `y`.
+                        let delta = i as isize - self.summary_sel as isize;
+                        self.move_overview(delta);
+                        return Vec::new();
+                    }
+                    Panel::Token => return Vec::new(),
                 };
                 if i == sel {
                     // The selected row again: its detail, as Enter.

@@ -320,6 +320,21 @@ pub fn hit(app: &App, size: Rect, x: u16, y: u16) -> Option<super::app::Hit> {
         {
             return Some(Hit::Row(offset + usize::from(y - rows.y)));
         }
+        if app.focus == Panel::Summary
+            && let Some(t) = app.current()
+        {
+            // The overview's line under the pointer (a line may wrap to several rows).
+            let page = overview::page(app, &theme, t, usize::from(inner.width));
+            let height = usize::from(inner.height);
+            let first = app
+                .summary_scroll
+                .min(page.rows.len().saturating_sub(height));
+            let row = first + usize::from(y - inner.y);
+            if row < page.rows.len() {
+                let line = page.starts.partition_point(|s| *s <= row).saturating_sub(1);
+                return Some(Hit::Row(line));
+            }
+        }
     }
     Some(Hit::Body)
 }
