@@ -1342,6 +1342,12 @@ fn a_filter_on_a_wide_terminal_scrolls_the_docked_detail_to_the_match() {
     );
     let screen = draw(&app, 200, 50);
     assert!(shown_items(&screen).contains(&1387), "{screen}");
+    // The match is marked in the detail, without colour too.
+    let marked = styled(&app, 200, 50);
+    assert!(
+        marked.contains(&format!("«bold,ul|{}»", group(1387))),
+        "{marked}"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
@@ -395,13 +395,4 @@ fn render_table(theme: &Theme, fields: &Fields, area: Rect, buf: &mut Buffer) {
     // The window was chosen above; the table itself draws from its first row.
     let mut state = TableState::default();
     StatefulWidget::render(table, area, buf, &mut state);
-}
-
-impl Theme {
-    /// Text that matches the filter: underlined and bold, so it reads without colour and on
-    /// the reversed selection too.
-    fn matched(&self) -> Style {
-        self.fg(Color::Yellow)
-            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
-    }
 }

@@ -14,7 +14,7 @@ use jwtscope::claims::time;
 use jwtscope::output::sanitize::clean;
 use jwtscope::report::Field;
 
-use super::super::app::App;
+use super::super::app::{App, Panel};
 use super::{Theme, text};
 
 /// Columns an array item's index takes ("   27 ").
@@ -260,11 +260,21 @@ pub(super) fn render(app: &App, theme: &Theme, f: &Field, area: Rect, buf: &mut 
         ));
     block.render(area, buf);
     let mut rows = detail.rows(theme, first, height);
-    if !app.detail_search.is_empty()
-        && let Some(hit) = detail.find(&app.detail_search, first)
-        && let Some(l) = hit.checked_sub(first).and_then(|i| rows.get_mut(i))
-    {
-        *l = l.clone().style(theme.selected());
+    // What the search (or the claims filter) matched, marked in the rows on screen only: a
+    // 5000-item array is not searched again on every frame.
+    let needle = if app.detail_search.is_empty() && app.focus == Panel::Claims {
+        app.filter.as_str()
+    } else {
+        app.detail_search.as_str()
+    };
+    if !needle.is_empty() {
+        for l in &mut rows {
+            let spans = std::mem::take(&mut l.spans);
+            l.spans = spans
+                .into_iter()
+                .flat_map(|s| text::highlight(&s.content, needle, s.style, theme.matched()).spans)
+                .collect();
+        }
     }
     Paragraph::new(rows).render(inner, buf);
 }

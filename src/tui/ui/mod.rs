@@ -67,6 +67,12 @@ impl Theme {
     fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// Text that matches the filter or a search: underlined and bold, so it reads without
+    /// colour and on the reversed selection too.
+    fn matched(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
     fn border(&self, focused: bool) -> Style {
         if focused {
             self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
