@@ -69,9 +69,9 @@ pub fn from_found(
 ) -> Result<Report, Error> {
     let now = now.into();
     let mut tokens = Vec::new();
-    let mut run = Stream::new(now, verifier);
-    for f in found {
-        let _ = run.candidate(f, &mut |t| {
+    let mut run = Run::new();
+    for d in found.into_iter().filter_map(|f| run.decode(f)) {
+        let _ = explain_decoded(d, now, verifier, &mut |t| {
             tokens.push(t);
             ControlFlow::Continue(())
         });
@@ -95,8 +95,12 @@ pub fn stream(
     verifier: Option<&Verifier>,
     on_token: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
 ) -> Result<Vec<Skipped>, Error> {
-    let mut run = Stream::new(now.into(), verifier);
-    input::find_each_owned(bytes, &mut |f| run.candidate(f, on_token))?;
+    let now = now.into();
+    let mut run = Run::new();
+    input::find_each_owned(bytes, &mut |f| match run.decode(f) {
+        Some(d) => explain_decoded(d, now, verifier, on_token),
+        None => ControlFlow::Continue(()),
+    })?;
     run.finish()
 }
 
@@ -108,72 +112,125 @@ pub fn explain_found(
     verifier: Option<&Verifier>,
 ) -> Result<Vec<TokenReport>, Skipped> {
     let mut out = Vec::new();
-    let mut run = Stream::new(now.into(), verifier);
-    let _ = run.candidate(f, &mut |t| {
-        out.push(t);
-        ControlFlow::Continue(())
-    });
-    match run.skipped.pop() {
-        Some(s) => Err(s),
-        None => Ok(out),
+    let mut run = Run::new();
+    match run.decode(f) {
+        Some(d) => {
+            let _ = explain_decoded(d, now.into(), verifier, &mut |t| {
+                out.push(t);
+                ControlFlow::Continue(())
+            });
+            Ok(out)
+        }
+        // A candidate that does not decode is always listed as skipped.
+        None => Err(run.skipped.pop().unwrap_or_else(|| Skipped {
+            origin: String::new(),
+            reason: "does not decode".to_string(),
+        })),
     }
 }
 
-/// The state of a run over candidates: what was skipped, and the first decode error.
-struct Stream<'v> {
+/// A candidate that decoded (or an opaque one), ready to be explained: the cheap, ordered half
+/// of the work. [`explain_decoded`] does the rest, and can run on another thread.
+pub struct Decoded {
+    found: Found,
+    what: DecodedKind,
+}
+
+// Nearly every candidate is a token; boxing it would cost an allocation per token.
+#[allow(clippy::large_enum_variant)]
+enum DecodedKind {
+    Opaque(String),
+    Token {
+        token: Token,
+        nested: Option<Box<Token>>,
+    },
+}
+
+impl Decoded {
+    /// How many reports [`explain_decoded`] gives: two for a nested token, else one.
+    pub fn reports(&self) -> usize {
+        match &self.what {
+            DecodedKind::Token {
+                nested: Some(_), ..
+            } => 2,
+            _ => 1,
+        }
+    }
+
+    /// How many bytes of token text this holds (to size batches of work).
+    pub fn weight(&self) -> usize {
+        match &self.what {
+            DecodedKind::Opaque(text) => text.len(),
+            DecodedKind::Token { token, .. } => token.compact.len(),
+        }
+    }
+}
+
+/// Explain a decoded candidate into its reports, in order.
+pub fn explain_decoded(
+    d: Decoded,
     now: Now,
-    verifier: Option<&'v Verifier>,
+    verifier: Option<&Verifier>,
+    emit: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let Decoded { found, what } = d;
+    match what {
+        DecodedKind::Opaque(text) => emit(opaque(&found, &text, now)),
+        DecodedKind::Token { token, nested } => {
+            let origin = nested.as_ref().map(|_| found.origin.clone());
+            emit(explain_token(found, token, now, verifier))?;
+            if let (Some(inner), Some(origin)) = (nested, origin) {
+                let inner_found = Found {
+                    origin: format!("{origin} › nested token"),
+                    candidate: Candidate::Opaque(String::new()),
+                    context: Map::new(),
+                    notes: Vec::new(),
+                };
+                emit(explain_token(inner_found, *inner, now, verifier))?;
+            }
+            ControlFlow::Continue(())
+        }
+    }
+}
+
+/// A run over candidates: decodes each in input order, keeping what was skipped and the first
+/// decode error, so that [`Run::finish`] gives [`build`]'s errors.
+pub struct Run {
     tokens: usize,
     skipped: Vec<Skipped>,
     first_error: Option<(String, TokenError)>,
 }
 
-impl<'v> Stream<'v> {
-    fn new(now: Now, verifier: Option<&'v Verifier>) -> Self {
+impl Default for Run {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Run {
+    pub fn new() -> Self {
         Self {
-            now,
-            verifier,
             tokens: 0,
             skipped: Vec::new(),
             first_error: None,
         }
     }
 
-    fn candidate(
-        &mut self,
-        mut f: Found,
-        emit: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        let (now, verifier) = (self.now, self.verifier);
+    /// Decode one candidate; `None` when it does not decode (it is then listed as skipped).
+    pub fn decode(&mut self, mut f: Found) -> Option<Decoded> {
         // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
         let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
-        match candidate {
-            Candidate::Opaque(text) => {
-                self.tokens += 1;
-                emit(opaque(&f, &text, now))
-            }
+        let what = match candidate {
+            Candidate::Opaque(text) => DecodedKind::Opaque(text),
             Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
-                Ok(t) => {
-                    let nested = match &t.payload {
+                Ok(token) => {
+                    let nested = match &token.payload {
                         Payload::Text(p) => {
-                            token::nested_token(p).and_then(|n| token::decode(n).ok())
+                            token::nested_token(p).and_then(|n| token::decode(n).ok().map(Box::new))
                         }
                         _ => None,
                     };
-                    let origin = f.origin.clone();
-                    self.tokens += 1;
-                    emit(explain_token(f, t, now, verifier))?;
-                    if let Some(inner) = nested {
-                        let inner_found = Found {
-                            origin: format!("{origin} › nested token"),
-                            candidate: Candidate::Opaque(String::new()),
-                            context: Map::new(),
-                            notes: Vec::new(),
-                        };
-                        self.tokens += 1;
-                        emit(explain_token(inner_found, inner, now, verifier))?;
-                    }
-                    ControlFlow::Continue(())
+                    DecodedKind::Token { token, nested }
                 }
                 Err(e) => {
                     self.skipped.push(Skipped {
@@ -181,14 +238,17 @@ impl<'v> Stream<'v> {
                         reason: e.to_string(),
                     });
                     self.first_error.get_or_insert((f.origin, e));
-                    ControlFlow::Continue(())
+                    return None;
                 }
             },
-        }
+        };
+        let d = Decoded { found: f, what };
+        self.tokens += d.reports();
+        Some(d)
     }
 
     /// What was skipped, or the error when nothing decoded.
-    fn finish(self) -> Result<Vec<Skipped>, Error> {
+    pub fn finish(self) -> Result<Vec<Skipped>, Error> {
         if self.tokens == 0
             && let Some((origin, error)) = self.first_error
         {

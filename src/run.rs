@@ -269,20 +269,25 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
     let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
     let mut verdict = Verdict::new(ctx);
-    let mut failed = None;
-    let skipped = pipeline::stream(bytes, now, ctx.verifier.as_deref(), &mut |t| {
-        verdict.add(&t);
-        match writer.token(&t) {
-            Ok(()) => std::ops::ControlFlow::Continue(()),
-            Err(e) => {
-                failed = Some(e);
-                std::ops::ControlFlow::Break(())
-            }
-        }
+    let rule = verdict.rule;
+    // The output is the same on any number of threads; a large input is decoded, explained and
+    // written by all the cores.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let skipped = output::parallel::write_tokens(
+        bytes,
+        now.into(),
+        ctx.verifier.as_deref(),
+        &mut writer,
+        output::parallel::Judge {
+            judge: &|t| rule.judge(t),
+            record: &mut |j| verdict.record(j),
+        },
+        threads,
+    )
+    .map_err(|e| match e {
+        output::parallel::StreamError::Pipeline(e) => AppError::from(e),
+        output::parallel::StreamError::Output(e) => AppError::Output(e),
     })?;
-    if let Some(e) = failed {
-        return Err(AppError::Output(e));
-    }
     writer.finish(&skipped)?.flush()?;
     Ok(verdict.outcome())
 }
@@ -518,11 +523,7 @@ fn check(report: &Report, ctx: &Ctx) -> Outcome {
 /// What `--check` has seen so far, token by token.
 #[derive(Debug)]
 struct Verdict {
-    check: bool,
-    /// Verification was asked for (a key, a secret, a JWKS or --discover).
-    keyed: bool,
-    leeway: u64,
-    now: chrono::DateTime<Utc>,
+    rule: Rule,
     /// Why the run cannot be trusted (exit 4): one line per token, the first few kept.
     untrusted: Vec<String>,
     untrusted_count: usize,
@@ -530,27 +531,34 @@ struct Verdict {
     index: usize,
 }
 
+/// What `--check` asks of every token; [`Rule::judge`] applies it to one (on any thread).
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    check: bool,
+    /// Verification was asked for (a key, a secret, a JWKS or --discover).
+    keyed: bool,
+    leeway: u64,
+    now: chrono::DateTime<Utc>,
+}
+
+/// One token's part in the verdict.
+struct Judgement {
+    /// Why it cannot be trusted (exit 4), with where it was found.
+    untrusted: Option<String>,
+    /// Expired or not yet valid (exit 3).
+    stale: bool,
+}
+
 /// At most this many reasons for exit 4 are printed.
 const MAX_REASONS: usize = 5;
 
-impl Verdict {
-    fn new(ctx: &Ctx) -> Self {
-        Self {
-            check: ctx.common.check,
-            keyed: ctx.verifier.is_some(),
-            leeway: ctx.leeway,
-            now: ctx.now(),
-            untrusted: Vec::new(),
-            untrusted_count: 0,
-            stale: false,
-            index: 0,
-        }
-    }
-
-    fn add(&mut self, t: &jwtscope::report::TokenReport) {
-        self.index += 1;
+impl Rule {
+    fn judge(&self, t: &jwtscope::report::TokenReport) -> Judgement {
         if !self.check || t.kind == Kind::Opaque {
-            return;
+            return Judgement {
+                untrusted: None,
+                stale: false,
+            };
         }
         let v = &t.verification;
         // Expiry is judged below (exit 3), with or without a key; only the claims asked for
@@ -568,16 +576,6 @@ impl Verdict {
         } else {
             None
         };
-        if let Some(reason) = reason {
-            self.untrusted_count += 1;
-            if self.untrusted.len() < MAX_REASONS {
-                self.untrusted.push(format!(
-                    "token {} ({}): {reason}",
-                    self.index,
-                    output::sanitize::clean(&t.origin)
-                ));
-            }
-        }
         // The one expiry judgement, with --leeway, as the claim checks use it.
         let s = &t.summary;
         let exp = match (s.exp_unix, s.status) {
@@ -586,11 +584,50 @@ impl Verdict {
             (None, _) => Some(None),
         };
         let judged = jwtscope::claims::time::judge(exp, s.nbf_unix, self.now, self.leeway);
-        self.stale |= judged.expired || judged.early;
+        Judgement {
+            untrusted: reason
+                .map(|reason| format!("({}): {reason}", output::sanitize::clean(&t.origin))),
+            stale: judged.expired || judged.early,
+        }
+    }
+}
+
+impl Verdict {
+    fn new(ctx: &Ctx) -> Self {
+        Self {
+            rule: Rule {
+                check: ctx.common.check,
+                keyed: ctx.verifier.is_some(),
+                leeway: ctx.leeway,
+                now: ctx.now(),
+            },
+            untrusted: Vec::new(),
+            untrusted_count: 0,
+            stale: false,
+            index: 0,
+        }
+    }
+
+    fn add(&mut self, t: &jwtscope::report::TokenReport) {
+        let judged = self.rule.judge(t);
+        self.record(judged);
+    }
+
+    /// Count the next token's judgement.
+    fn record(&mut self, judged: Judgement) {
+        self.index += 1;
+        if let Some(reason) = judged.untrusted {
+            self.untrusted_count += 1;
+            if self.untrusted.len() < MAX_REASONS {
+                self.untrusted
+                    .push(format!("token {} {reason}", self.index));
+            }
+        }
+        self.stale |= judged.stale;
     }
 
     fn outcome(&self) -> Outcome {
-        if !self.check {
+        if !self.rule.check {
             Outcome::Ok
         } else if self.untrusted_count > 0 {
             // Why, on stderr: a script sees the exit code, a person the reason.

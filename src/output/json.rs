@@ -5,14 +5,43 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 
 use super::sanitize::is_unsafe;
 
-/// A pretty formatter that writes unsafe characters inside strings as `\uXXXX`.
-struct SafeFormatter<'a>(PrettyFormatter<'a>);
+/// A pretty formatter (two spaces per level, as serde_json's `PrettyFormatter`) that writes
+/// unsafe characters inside strings as `\uXXXX`. It can start at a given depth, so that a
+/// value written inside a larger document (a token of a streamed report) is indented in place
+/// rather than buffered and re-indented.
+struct SafeFormatter {
+    depth: usize,
+    has_value: bool,
+}
 
-impl Formatter for SafeFormatter<'_> {
+/// Spaces for indentation, written in one piece per line.
+const SPACES: &[u8; 64] = b"                                                                ";
+
+impl SafeFormatter {
+    fn at_depth(depth: usize) -> Self {
+        Self {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn newline_indent<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        let mut n = self.depth * 2;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+}
+
+impl Formatter for SafeFormatter {
     #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
@@ -41,31 +70,45 @@ impl Formatter for SafeFormatter<'_> {
         w.write_all(&fragment.as_bytes()[start..])
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        self.depth -= 1;
+        if self.has_value {
+            self.newline_indent(w, false)?;
+        }
+        w.write_all(b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.newline_indent(w, !first)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        self.depth -= 1;
+        if self.has_value {
+            self.newline_indent(w, false)?;
+        }
+        w.write_all(b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.newline_indent(w, !first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -76,9 +119,14 @@ pub fn write<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
 }
 
 /// Write `value` as pretty, terminal-safe JSON, without the final newline.
-pub fn write_compact_pretty<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
-    let mut ser =
-        serde_json::Serializer::with_formatter(&mut w, SafeFormatter(PrettyFormatter::new()));
+pub fn write_compact_pretty<T: Serialize>(w: impl Write, value: &T) -> io::Result<()> {
+    write_at_depth(w, value, 0)
+}
+
+/// As [`write_compact_pretty`], for a value that sits `depth` levels deep in a larger
+/// document: every line after the first is indented by two spaces per level more.
+pub fn write_at_depth<T: Serialize>(mut w: impl Write, value: &T, depth: usize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, SafeFormatter::at_depth(depth));
     value
         .serialize(&mut ser)
         .map_err(|e| match e.io_error_kind() {
@@ -103,5 +151,30 @@ mod tests {
         assert!(text.contains(r"\u001b[31mred\u009b\u202e\u007f"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["name"], v["name"]);
+    }
+
+    #[test]
+    fn layout_is_serde_json_pretty_and_nests_at_a_depth() {
+        let v = json!({"a": [], "b": {}, "c": [1, {"d": [true, null]}], "e": {"f": "g"}});
+        let mut out = Vec::new();
+        write_compact_pretty(&mut out, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
+        // At depth 2 every line after the first gains four spaces; deeper than the spaces
+        // table still indents fully.
+        let mut out = Vec::new();
+        write_at_depth(&mut out, &v, 2).unwrap();
+        let expected = serde_json::to_string_pretty(&v)
+            .unwrap()
+            .replace('\n', "\n    ");
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        let mut out = Vec::new();
+        write_at_depth(&mut out, &json!([1]), 40).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("[\n{}1\n{}]", " ".repeat(82), " ".repeat(80))
+        );
     }
 }

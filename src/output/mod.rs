@@ -3,6 +3,7 @@
 //! terminal.
 
 pub mod json;
+pub mod parallel;
 pub mod sanitize;
 pub mod stream;
 pub mod text;

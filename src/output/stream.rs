@@ -4,8 +4,7 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
+use super::json;
 use super::text::{self, TextOptions};
 use crate::report::{Report, Skipped, TokenReport};
 use crate::source::Source;
@@ -25,29 +24,6 @@ pub struct ReportWriter<'a, W: Write> {
     source: &'a Source,
     now: &'a str,
     written: usize,
-    /// A reused buffer for one token's JSON.
-    buf: Vec<u8>,
-}
-
-/// `value` as pretty, terminal-safe JSON, every line after the first indented by `indent`.
-fn write_indented<W: Write>(
-    w: &mut W,
-    buf: &mut Vec<u8>,
-    value: &impl Serialize,
-    indent: &str,
-) -> io::Result<()> {
-    buf.clear();
-    super::json::write_compact_pretty(&mut *buf, value)?;
-    // Pretty JSON has line breaks only between tokens (a string's are escaped), so indenting
-    // after each one is exact.
-    for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            w.write_all(b"\n")?;
-            w.write_all(indent.as_bytes())?;
-        }
-        w.write_all(line)?;
-    }
-    Ok(())
 }
 
 impl<'a, W: Write> ReportWriter<'a, W> {
@@ -58,7 +34,6 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             source,
             now,
             written: 0,
-            buf: Vec::new(),
         }
     }
 
@@ -66,9 +41,9 @@ impl<'a, W: Write> ReportWriter<'a, W> {
         match self.format {
             Format::Json => {
                 self.w.write_all(b"{\n  \"source\": ")?;
-                write_indented(&mut self.w, &mut self.buf, self.source, "  ")?;
+                json::write_at_depth(&mut self.w, self.source, 1)?;
                 self.w.write_all(b",\n  \"now\": ")?;
-                write_indented(&mut self.w, &mut self.buf, &self.now, "  ")?;
+                json::write_at_depth(&mut self.w, &self.now, 1)?;
                 self.w.write_all(b",\n  \"tokens\": [")
             }
             Format::Text(opts) => text::write_header(&mut self.w, self.source, self.now, opts),
@@ -81,17 +56,30 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             self.begin()?;
         }
         self.written += 1;
-        match self.format {
-            Format::Json => {
-                self.w.write_all(if self.written == 1 {
-                    b"\n    "
-                } else {
-                    b",\n    "
-                })?;
-                write_indented(&mut self.w, &mut self.buf, t, "    ")
-            }
-            Format::Text(opts) => text::write_token(&mut self.w, t, self.written, opts),
+        render(&mut self.w, self.format, t, self.written)
+    }
+
+    /// Write `count` tokens already rendered by [`render`] with the numbers that follow the
+    /// tokens written so far.
+    pub fn rendered(&mut self, bytes: &[u8], count: usize) -> io::Result<()> {
+        if count == 0 {
+            return Ok(());
         }
+        if self.written == 0 {
+            self.begin()?;
+        }
+        self.written += count;
+        self.w.write_all(bytes)
+    }
+
+    /// How many tokens were written.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    /// The format written.
+    pub fn format(&self) -> Format {
+        self.format
     }
 
     /// Finish the report with what was skipped; returns the writer.
@@ -104,12 +92,24 @@ impl<'a, W: Write> ReportWriter<'a, W> {
                 self.w
                     .write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
                 self.w.write_all(b",\n  \"skipped\": ")?;
-                write_indented(&mut self.w, &mut self.buf, &skipped, "  ")?;
+                json::write_at_depth(&mut self.w, &skipped, 1)?;
                 self.w.write_all(b"\n}\n")?;
             }
             Format::Text(opts) => text::write_footer(&mut self.w, self.written, skipped, opts)?,
         }
         Ok(self.w)
+    }
+}
+
+/// Write token number `index` (from 1) of a report: what [`ReportWriter::token`] writes for
+/// it, so that tokens can be rendered apart (on other threads) and written in order.
+pub fn render(mut w: impl Write, format: Format, t: &TokenReport, index: usize) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            w.write_all(if index == 1 { b"\n    " } else { b",\n    " })?;
+            json::write_at_depth(&mut w, t, 2)
+        }
+        Format::Text(opts) => text::write_token(&mut w, t, index, opts),
     }
 }
 

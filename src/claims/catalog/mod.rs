@@ -13,9 +13,8 @@
 //! the probable meaning as probable. Sources: `shared/reference/azure-managed-identity.md` §3 for
 //! Entra, the providers' own token references for the rest; every text is our own wording.
 //!
-//! Lookups are linear scans of static slices: a token has at most a few hundred distinct claim
-//! names and each is looked up once, so a scan over a few hundred entries costs nothing and keeps
-//! the tables in reading order (grouped by source) instead of alphabetical order. One file per
+//! The tables stay in reading order (grouped by source) instead of alphabetical order; lookups
+//! go through an index by name built on first use. One file per
 //! source: `registered`, `oidc`, `entra`, `providers`, `headers`, `algorithms`,
 //! `roles`.
 
@@ -126,12 +125,14 @@ const fn only(family: Family, name: &'static str, description: &'static str) -> 
 /// family; a family-scoped entry wins over a generic one of the same name (e.g. Entra's `scp` vs
 /// Okta's `scp`, Entra's `acr` "0"/"1" table).
 pub fn claim(name: &str, family: Family) -> Option<&'static Entry> {
-    lookup(all_claims(), name, family)
+    static CLAIMS: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    lookup(CLAIMS.get_or_init(|| index(all_claims())), name, family)
 }
 
 /// Description of a JOSE header parameter (`family` matters for `nonce`: Entra/Graph vs ACME).
 pub fn header(name: &str, family: Family) -> Option<&'static Entry> {
-    lookup(all_headers(), name, family)
+    static HEADERS: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    lookup(HEADERS.get_or_init(|| index(all_headers())), name, family)
 }
 
 /// The meaning of one value of a claim (e.g. ("amr","pwd") → "password"); looking through array
@@ -191,13 +192,21 @@ const CLAIM_TABLES: [&[Entry]; 4] = [
     providers::CLAIMS,
 ];
 
-fn lookup(
-    entries: impl Iterator<Item = &'static Entry>,
-    name: &str,
-    family: Family,
-) -> Option<&'static Entry> {
+/// The entries of one table grouped by name, in catalog order within a name: built on first
+/// use, so that a file of a million tokens does not scan the whole table for every claim.
+type Index = std::collections::HashMap<&'static str, Vec<&'static Entry>>;
+
+fn index(entries: impl Iterator<Item = &'static Entry>) -> Index {
+    let mut map = Index::new();
+    for entry in entries {
+        map.entry(entry.name).or_default().push(entry);
+    }
+    map
+}
+
+fn lookup(index: &Index, name: &str, family: Family) -> Option<&'static Entry> {
     let mut generic = None;
-    for entry in entries.filter(|entry| entry.name == name) {
+    for &entry in index.get(name)? {
         match entry.family {
             Some(scope) if scope == family => return Some(entry),
             None => generic = generic.or(Some(entry)),
