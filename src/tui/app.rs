@@ -754,6 +754,11 @@ impl App {
         if let Some(row) = (self.geometry.detail_find)(self, self.size, &needle, from) {
             self.detail_scroll = row;
             self.clamp_detail();
+        } else if self.mode == Mode::Search && !needle.is_empty() {
+            // Said, or a search that finds nothing looks like one that did not run.
+            self.flash = Some(format!(
+                "nothing in this detail matches \"{needle}\" · Backspace edits · Esc clears"
+            ));
         }
     }
 

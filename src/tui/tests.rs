@@ -1367,3 +1367,18 @@ fn the_overview_aligns_lifetime_with_the_summary_rows() {
     };
     assert_eq!(column("Lifetime"), column("Signature"), "{screen}");
 }
+
+#[test]
+fn a_detail_search_that_finds_nothing_says_so() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Char('/')]);
+    chars(&mut app, "zzz");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("nothing in this detail matches \"zzz\""),
+        "{screen}"
+    );
+    keys(&mut app, &[KeyCode::Backspace, KeyCode::Backspace]);
+    chars(&mut app, "ure");
+    assert!(!draw(&app, 80, 24).contains("nothing in this detail"));
+}
