@@ -1111,6 +1111,8 @@ fn wide_terminals_dock_the_detail_and_show_values_whole() {
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
         app.size = ratatui::layout::Rect::new(0, 0, w, h);
         let screen = draw(&app, w, h);
+        // The time mode and its key fit the title at every width (a title is cut without "…").
+        assert!(screen.contains("relative (t)"), "{w}x{h}:\n{screen}");
         // From 120 columns the selected claim's detail is on the right without Enter.
         assert_eq!(
             screen.contains("┌ xms_mirid "),

@@ -576,7 +576,7 @@ fn token_list(
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
-fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
+fn body_block<'a>(app: &App, theme: &Theme, width: u16) -> Block<'a> {
     let mut title = Vec::new();
     for (p, name) in tabs(app) {
         let style = if body_panel(app) == p {
@@ -590,10 +590,16 @@ fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
         title.push(Span::styled(" raw JSON (r) ", theme.fg(Color::Magenta)));
     }
     if body_panel(app) == Panel::Claims && !app.raw() {
-        title.push(Span::styled(
-            format!(" times: {} (t) ", app.time_mode.word()),
-            theme.dim(),
-        ));
+        // The longest wording that fits beside the tabs: a title is cut without "…".
+        let used: usize = title.iter().map(|s| text::width(&s.content)).sum();
+        let room = usize::from(width.saturating_sub(2)).saturating_sub(used);
+        let word = app.time_mode.word();
+        if let Some(times) = [format!(" times: {word} (t) "), format!(" {word} (t) ")]
+            .into_iter()
+            .find(|t| text::width(t) <= room)
+        {
+            title.push(Span::styled(times, theme.dim()));
+        }
     }
     Block::default()
         .borders(Borders::ALL)
@@ -655,7 +661,7 @@ fn position(
 }
 
 fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
-    let mut block = body_block(app, theme);
+    let mut block = body_block(app, theme, area.width);
     let inner = block.inner(area);
     let pos = position(app, theme, t, inner);
     if let Some((text, _, _)) = &pos {
