@@ -130,7 +130,17 @@ pub fn run(report: Option<Report>, mut opts: Options) -> io::Result<Option<i32>>
             dirty = false;
             loop {
                 let ev = event::read()?;
-                dirty |= !matches!(ev, Event::FocusGained | Event::FocusLost);
+                // The mouse reports every move (capture turns on all-motion tracking): a
+                // move changes nothing, so it draws nothing.
+                dirty |= !matches!(
+                    ev,
+                    Event::FocusGained
+                        | Event::FocusLost
+                        | Event::Mouse(event::MouseEvent {
+                            kind: event::MouseEventKind::Moved,
+                            ..
+                        })
+                );
                 effects.extend(app.handle(&ev, Instant::now()));
                 // Not Duration::ZERO: crossterm's poll then neither hands out events it has
                 // already parsed nor reads what is waiting on the terminal.
