@@ -270,9 +270,6 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
     let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
     let mut verdict = Verdict::new(ctx);
     let rule = verdict.rule;
-    // The output is the same on any number of threads; a large input is decoded, explained and
-    // written by all the cores.
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let skipped = output::parallel::write_tokens(
         bytes,
         now.into(),
@@ -282,7 +279,8 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
             judge: &|t| rule.judge(t),
             record: &mut |j| verdict.record(j),
         },
-        threads,
+        // The output is the same on any number of threads: a large input uses every core.
+        None,
     )
     .map_err(|e| match e {
         output::parallel::StreamError::Pipeline(e) => AppError::from(e),

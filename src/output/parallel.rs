@@ -84,19 +84,31 @@ fn process<J>(
 
 /// Find, decode, explain and write every token of `bytes` with `writer` (not finished: the
 /// caller writes the skipped list with [`ReportWriter::finish`]), on up to `threads` threads.
-/// With one thread, or an input of fewer than a batch of candidates, no thread is started.
+/// `threads: None` uses as many as the machine has (asked only when the input holds more than
+/// one batch). With one thread, or an input of fewer than a batch of candidates, no thread is
+/// started.
 pub fn write_tokens<W: Write, J: Send>(
     bytes: Vec<u8>,
     now: Now,
     verifier: Option<&Verifier>,
     writer: &mut ReportWriter<'_, W>,
     judge: Judge<'_, J>,
-    threads: usize,
+    threads: Option<usize>,
 ) -> Result<Vec<Skipped>, StreamError> {
     let format = writer.format();
-    let workers = threads.clamp(1, 16);
+    // Asking costs more than decoding a small token (cgroup files are read): only when needed.
+    let mut workers = 0;
+    let mut workers = move || {
+        if workers == 0 {
+            workers = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+                .clamp(1, 16);
+        }
+        workers
+    };
     let Judge { judge, record } = judge;
-    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(workers * 2);
+    // Two batches may wait for a worker: the finder runs ahead of the workers, not further.
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(2);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done<J>>();
     std::thread::scope(|scope| {
@@ -125,14 +137,14 @@ pub fn write_tokens<W: Write, J: Send>(
                 items: batch,
             };
             sent += 1;
-            if workers == 1 || (last && !started) {
+            if (last && !started) || workers() == 1 {
                 // Not worth a thread: do it here.
                 let done = process(job, now, verifier, format, judge);
                 return order.arrive(done, writer, record);
             }
             if !started {
                 started = true;
-                for _ in 0..workers {
+                for _ in 0..workers() {
                     let (job_rx, done_tx) = (&job_rx, done_tx.clone());
                     scope.spawn(move || {
                         loop {
@@ -286,7 +298,7 @@ mod tests {
                 judge: &|t: &TokenReport| t.origin.len(),
                 record: &mut |n| seen.push(n),
             },
-            threads,
+            Some(threads),
         )
         .expect("decodes");
         let n = skipped.len();
@@ -327,7 +339,7 @@ mod tests {
                 judge: &|_: &TokenReport| (),
                 record: &mut |()| {},
             },
-            2,
+            Some(2),
         )
         .unwrap_err();
         assert!(

@@ -14,7 +14,7 @@
 //! Entra, the providers' own token references for the rest; every text is our own wording.
 //!
 //! The tables stay in reading order (grouped by source) instead of alphabetical order; lookups
-//! go through an index by name built on first use. One file per
+//! scan them, and build an index by name once a run has looked up many names. One file per
 //! source: `registered`, `oidc`, `entra`, `providers`, `headers`, `algorithms`,
 //! `roles`.
 
@@ -125,14 +125,14 @@ const fn only(family: Family, name: &'static str, description: &'static str) -> 
 /// family; a family-scoped entry wins over a generic one of the same name (e.g. Entra's `scp` vs
 /// Okta's `scp`, Entra's `acr` "0"/"1" table).
 pub fn claim(name: &str, family: Family) -> Option<&'static Entry> {
-    static CLAIMS: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    lookup(CLAIMS.get_or_init(|| index(all_claims())), name, family)
+    static CLAIMS: Lazy = Lazy::new();
+    CLAIMS.lookup(all_claims, name, family)
 }
 
 /// Description of a JOSE header parameter (`family` matters for `nonce`: Entra/Graph vs ACME).
 pub fn header(name: &str, family: Family) -> Option<&'static Entry> {
-    static HEADERS: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    lookup(HEADERS.get_or_init(|| index(all_headers())), name, family)
+    static HEADERS: Lazy = Lazy::new();
+    HEADERS.lookup(all_headers, name, family)
 }
 
 /// The meaning of one value of a claim (e.g. ("amr","pwd") → "password"); looking through array
@@ -192,21 +192,63 @@ const CLAIM_TABLES: [&[Entry]; 4] = [
     providers::CLAIMS,
 ];
 
-/// The entries of one table grouped by name, in catalog order within a name: built on first
-/// use, so that a file of a million tokens does not scan the whole table for every claim.
-type Index = std::collections::HashMap<&'static str, Vec<&'static Entry>>;
+/// The entries of one table sorted by name, in catalog order within a name.
+type Index = Vec<&'static Entry>;
 
-fn index(entries: impl Iterator<Item = &'static Entry>) -> Index {
-    let mut map = Index::new();
-    for entry in entries {
-        map.entry(entry.name).or_default().push(entry);
-    }
-    map
+/// Lookups in one table: a scan of its entries at first (a token names a handful of claims,
+/// and sorting the table costs as much as a hundred scans), then, once a run has looked up
+/// more names than that (a file of many tokens), through an index sorted once.
+struct Lazy {
+    index: std::sync::OnceLock<Index>,
+    scans: std::sync::atomic::AtomicUsize,
 }
 
-fn lookup(index: &Index, name: &str, family: Family) -> Option<&'static Entry> {
+/// Scans before the index is built.
+const SCANS_BEFORE_INDEX: usize = 64;
+
+impl Lazy {
+    const fn new() -> Self {
+        Self {
+            index: std::sync::OnceLock::new(),
+            scans: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    fn lookup<I: Iterator<Item = &'static Entry>>(
+        &self,
+        entries: fn() -> I,
+        name: &str,
+        family: Family,
+    ) -> Option<&'static Entry> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let index = match self.index.get() {
+            Some(index) => index,
+            None if self.scans.fetch_add(1, Relaxed) < SCANS_BEFORE_INDEX => {
+                return pick(entries().filter(|entry| entry.name == name), family);
+            }
+            None => self.index.get_or_init(|| {
+                let mut sorted: Index = entries().collect();
+                // Stable: entries of the same name keep their catalog order.
+                sorted.sort_by_key(|entry| entry.name);
+                sorted
+            }),
+        };
+        let first = index.partition_point(|entry| entry.name < name);
+        pick(
+            index[first..]
+                .iter()
+                .copied()
+                .take_while(|entry| entry.name == name),
+            family,
+        )
+    }
+}
+
+/// Of the entries with one name, in catalog order: the one scoped to `family`, else the first
+/// generic one.
+fn pick(same_name: impl Iterator<Item = &'static Entry>, family: Family) -> Option<&'static Entry> {
     let mut generic = None;
-    for &entry in index.get(name)? {
+    for entry in same_name {
         match entry.family {
             Some(scope) if scope == family => return Some(entry),
             None => generic = generic.or(Some(entry)),
@@ -219,6 +261,25 @@ fn lookup(index: &Index, name: &str, family: Family) -> Option<&'static Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_finds_what_the_scan_finds() {
+        let indexed = Lazy::new();
+        indexed
+            .scans
+            .store(SCANS_BEFORE_INDEX, std::sync::atomic::Ordering::Relaxed);
+        for entry in all_claims() {
+            for family in Family::ALL {
+                let scanned = pick(all_claims().filter(|e| e.name == entry.name), family);
+                assert_eq!(indexed.lookup(all_claims, entry.name, family), scanned);
+            }
+        }
+        assert!(indexed.index.get().is_some(), "the index was used");
+        assert_eq!(
+            indexed.lookup(all_claims, "no_such_claim", Family::Entra),
+            None
+        );
+    }
 
     /// Every header parameter in the IANA JOSE registry that the issue lists.
     const REGISTERED_HEADERS: &[&str] = &[
