@@ -105,6 +105,12 @@ pub struct Common {
     /// In the UI, sign edited tokens again with the HMAC secret in this environment variable.
     #[arg(long, value_name = "VAR", help_heading = "Editing in the UI")]
     pub sign_secret_env: Option<String>,
+
+    /// Leave the mouse to the terminal: the UI does not take wheel and clicks, and the
+    /// terminal selects text as usual (with the mouse on, Shift+drag selects in most
+    /// terminals).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -520,6 +520,7 @@ fn ui(
             verifier: ctx.verifier.clone(),
             started: ctx.started,
             max_input: ctx.common.max_input_size,
+            mouse: !ctx.common.no_mouse,
         },
     )
     .map_err(AppError::Ui)

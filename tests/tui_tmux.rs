@@ -586,4 +586,39 @@ fn a_failed_first_fetch_stays_on_screen_and_quitting_fails_the_run() {
     );
     // Said again once the terminal is back, where it stays.
     t.wait_for("error: fetch failed: cannot reach IMDS");
+#[test]
+fn the_mouse_wheel_scrolls_the_table_and_no_mouse_leaves_the_mouse_to_the_terminal() {
+    let cmd = format!(
+        "{} --now {} {}",
+        bin(),
+        common::NOW,
+        quote(&common::asset("managedid.json"))
+    );
+    let t = Tmux::start(&cmd, 120, 40);
+    t.wait_for("1/19");
+    // The UI takes the mouse, in SGR mode...
+    assert_eq!(t.display("#{mouse_any_flag} #{mouse_sgr_flag}"), "1 1");
+    // ...so a wheel notch (SGR button 65, column 10, row 20: over the claims table) is its:
+    // the selection moves three rows.
+    t.run(&["send-keys", "-l", "\x1b[<65;10;20M"]);
+    t.wait_for("4/19");
+    t.run(&["send-keys", "-l", "\x1b[<64;10;20M"]);
+    t.wait_for("1/19");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert_eq!(
+        t.display("#{mouse_any_flag} #{mouse_sgr_flag}"),
+        "0 0",
+        "the terminal has its mouse back"
+    );
+
+    let t = Tmux::start(&format!("{cmd} --no-mouse"), 120, 40);
+    t.wait_for("1/19");
+    assert_eq!(
+        t.display("#{mouse_any_flag} #{mouse_sgr_flag}"),
+        "0 0",
+        "--no-mouse leaves text selection to the terminal"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0");
 }

@@ -232,6 +232,9 @@ impl Judgement {
     /// "NOT YET VALID · valid in 5m".
     pub fn phrase(&self) -> String {
         match (self.status, self.exp_from_now) {
+            // "EXPIRED 0s ago" beside `exp  now` reads like a glitch.
+            (ExpiryStatus::Expired, Some(0)) => "EXPIRED just now".to_string(),
+            (ExpiryStatus::Valid, Some(0)) => "valid · expires within a second".to_string(),
             (ExpiryStatus::Expired, Some(s)) => {
                 format!("EXPIRED {} ago", duration(s.unsigned_abs()))
             }
@@ -371,6 +374,15 @@ mod tests {
         assert_eq!(
             judge(Some(Some(t - 10_920.0)), None, now(), 0).phrase(),
             "EXPIRED 3h 2m ago"
+        );
+        // At the very second: words, not "0s ago".
+        assert_eq!(
+            judge(Some(Some(t)), None, now(), 0).phrase(),
+            "EXPIRED just now"
+        );
+        assert_eq!(
+            judge(Some(Some(t + 0.5)), None, now(), 0).phrase(),
+            "valid · expires within a second"
         );
         assert_eq!(
             judge(Some(Some(t + 252.0)), None, now(), 0).phrase(),

@@ -23,6 +23,9 @@ use super::keymap::{self, Action};
 use super::open::{self, OpenBox};
 use super::tokens::{Explained, TokenList};
 
+mod mouse;
+pub use mouse::Hit;
+
 /// How long typed (unbracketed) paste input may pause before it is decoded.
 pub const PASTE_IDLE: Duration = Duration::from_millis(300);
 
@@ -52,7 +55,7 @@ impl Panel {
     /// The panel's name with its number key.
     pub fn title(self) -> &'static str {
         match self {
-            Panel::Summary => "1 Summary",
+            Panel::Summary => "1 Overview",
             Panel::Claims => "2 Claims",
             Panel::Header => "3 Header",
             Panel::Token => "4 Token",
@@ -106,6 +109,8 @@ pub struct Geometry {
     pub detail_metrics: fn(&App, Rect) -> Option<(Rect, usize)>,
     pub detail_find: fn(&App, Rect, &str, usize) -> Option<usize>,
     pub help_metrics: fn(&App, Rect) -> (usize, usize),
+    /// What is at a column and row of the screen (for the mouse).
+    pub hit: fn(&App, Rect, u16, u16) -> Option<Hit>,
 }
 
 /// The views that scroll rather than select.
@@ -234,6 +239,8 @@ pub struct App {
     pub home: Option<std::path::PathBuf>,
     /// The open detail's row measures, kept between frames (see `RowCache`).
     pub detail_rows: super::cache::RowCache,
+    /// The UI has the mouse (not `--no-mouse`): the help says how to select text then.
+    pub mouse: bool,
 }
 
 /// The key edited tokens are signed with, and a verifier holding its public half (so the
@@ -300,6 +307,7 @@ impl App {
             open_back: Mode::Browse,
             home: None,
             detail_rows: super::cache::RowCache::default(),
+            mouse: false,
         };
         if let Some(r) = report {
             app.set_report(r);
@@ -341,7 +349,7 @@ impl App {
     }
 
     /// Show entry `i` of the list (its first report, or its last when `last`).
-    fn show(&mut self, i: usize, last: bool) {
+    pub(super) fn show(&mut self, i: usize, last: bool) {
         let Some(list) = self.report.as_mut() else {
             return;
         };
@@ -425,6 +433,24 @@ impl App {
     /// The selected claim, after filtering.
     pub fn selected_claim(&self) -> Option<&Field> {
         self.visible_claims().get(self.claim_sel).copied()
+    }
+
+    /// The selected row of the focused table (claims or header), whose detail shows.
+    pub fn selected_field(&self) -> Option<&Field> {
+        match self.focus {
+            Panel::Claims => self.selected_claim(),
+            Panel::Header => self.current()?.header_params.get(self.header_sel),
+            Panel::Summary | Panel::Token => None,
+        }
+    }
+
+    /// Shows panel `p`; the detail starts at its top.
+    fn focus_on(&mut self, p: Panel) {
+        if self.focus != p {
+            self.focus = p;
+            self.detail_scroll = 0;
+            self.detail_search.clear();
+        }
     }
 
     /// Replace the input with a new report (a fetch, a sign-in).
@@ -644,6 +670,7 @@ impl App {
                 Vec::new()
             }
             Event::Key(k) if k.kind == KeyEventKind::Press => self.key(k, at),
+            Event::Mouse(m) => self.mouse(*m),
             Event::Resize(w, h) => {
                 self.size = Rect::new(0, 0, *w, *h);
                 Vec::new()
@@ -802,6 +829,8 @@ impl App {
         self.refilter();
         self.claim_sel = 0;
         self.detail_scroll = 0;
+        // A detail on screen (docked on a wide terminal) shows the match.
+        self.find_in_detail(0);
     }
 
     /// The furthest the raw view or the token can scroll: the last row at the bottom.
@@ -860,12 +889,17 @@ impl App {
         if let Some(row) = (self.geometry.detail_find)(self, self.size, &needle, from) {
             self.detail_scroll = row;
             self.clamp_detail();
+        } else if self.mode == Mode::Search && !needle.is_empty() {
+            // Said, or a search that finds nothing looks like one that did not run.
+            self.flash = Some(format!(
+                "nothing in this detail matches \"{needle}\" · Backspace edits · Esc clears"
+            ));
         }
     }
 
     /// The detail is open on screen (and so takes the paging keys).
     fn in_detail(&self) -> bool {
-        self.detail_open && self.focus == Panel::Claims && !self.raw()
+        self.detail_open && matches!(self.focus, Panel::Claims | Panel::Header) && !self.raw()
     }
 
     /// Keeps the detail's scroll where its last row is at the bottom or above.
@@ -897,10 +931,15 @@ impl App {
                 self.claim_sel = step(self.claim_sel, len);
                 self.detail_scroll = 0;
                 self.detail_search.clear();
+                if !self.filter.is_empty() {
+                    self.find_in_detail(0);
+                }
             }
             Panel::Header => {
                 let len = self.current().map_or(0, |t| t.header_params.len());
                 self.header_sel = step(self.header_sel, len);
+                self.detail_scroll = 0;
+                self.detail_search.clear();
             }
             Panel::Token => {
                 self.token_scroll = self
@@ -988,12 +1027,12 @@ impl App {
                     self.flash = Some("nothing to close: q quits".to_string());
                 }
             }
-            Action::NextPanel => self.focus = Panel::ALL[(self.focus.index() + 1) % 4],
-            Action::PrevPanel => self.focus = Panel::ALL[(self.focus.index() + 3) % 4],
-            Action::FocusSummary => self.focus = Panel::Summary,
-            Action::FocusClaims => self.focus = Panel::Claims,
-            Action::FocusHeader => self.focus = Panel::Header,
-            Action::FocusToken => self.focus = Panel::Token,
+            Action::NextPanel => self.focus_on(Panel::ALL[(self.focus.index() + 1) % 4]),
+            Action::PrevPanel => self.focus_on(Panel::ALL[(self.focus.index() + 3) % 4]),
+            Action::FocusSummary => self.focus_on(Panel::Summary),
+            Action::FocusClaims => self.focus_on(Panel::Claims),
+            Action::FocusHeader => self.focus_on(Panel::Header),
+            Action::FocusToken => self.focus_on(Panel::Token),
             Action::Down => self.move_sel(1),
             Action::Up => self.move_sel(-1),
             Action::PageDown => self.page_by(1),
@@ -1006,7 +1045,7 @@ impl App {
             Action::Home => self.move_sel(isize::MIN / 2),
             Action::End => self.move_sel(isize::MAX / 2),
             Action::Detail => {
-                if self.focus == Panel::Claims && !self.raw() {
+                if matches!(self.focus, Panel::Claims | Panel::Header) && !self.raw() {
                     self.detail_open = !self.detail_open;
                 } else {
                     self.focus = Panel::Claims;

@@ -178,7 +178,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         action: Action::Detail,
-        help: "open or close the selected claim's detail",
+        help: "open or close the selected row's detail (from 120 columns it is always on the right: Enter gives it the paging keys)",
         footer: Some("Enter detail"),
     },
     Binding {

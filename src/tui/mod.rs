@@ -18,7 +18,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::{DateTime, SubsecRound as _, Utc};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 
 use jwtscope::report::Report;
@@ -52,6 +55,8 @@ pub struct Options {
     pub max_input: u64,
     /// `--sign-key`/`--sign-secret-env`, with how to name it: `e` and `T` sign again with it.
     pub sign_key: Option<(jwtscope::verify::signing::SigningKey, String)>,
+    /// Take the mouse (wheel and clicks); `--no-mouse` leaves it to the terminal.
+    pub mouse: bool,
 }
 
 /// Restores the terminal however the UI ends: return, error or panic (ratatui's panic hook
@@ -60,7 +65,7 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui::restore();
     }
 }
@@ -99,6 +104,7 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
     }
     app.can_refetch = opts.refetch.is_some();
     app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    app.mouse = opts.mouse;
     app.max_paste = usize::try_from(opts.max_input).unwrap_or(usize::MAX);
     app.verifier.clone_from(&opts.verifier);
     if let Some((key, label)) = opts.sign_key.take() {
@@ -108,7 +114,17 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
 
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
+    // A panic aborts (release profile) without running `Restore`: the hook hands the mouse
+    // and pastes back too, before ratatui's own hook restores the rest.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        hook(info);
+    }));
     execute!(io::stdout(), EnableBracketedPaste)?;
+    if opts.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
 
     let (fetch_tx, fetch_rx) = std::sync::mpsc::channel::<Fetched>();
     if app.report.is_none()
@@ -141,7 +157,17 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
             dirty = false;
             loop {
                 let ev = event::read()?;
-                dirty |= !matches!(ev, Event::FocusGained | Event::FocusLost);
+                // The mouse reports every move (capture turns on all-motion tracking): a
+                // move changes nothing, so it draws nothing.
+                dirty |= !matches!(
+                    ev,
+                    Event::FocusGained
+                        | Event::FocusLost
+                        | Event::Mouse(event::MouseEvent {
+                            kind: event::MouseEventKind::Moved,
+                            ..
+                        })
+                );
                 effects.extend(app.handle(&ev, Instant::now()));
                 // Not Duration::ZERO: crossterm's poll then neither hands out events it has
                 // already parsed nor reads what is waiting on the terminal.
@@ -167,7 +193,7 @@ pub fn run(tokens: Option<(TokenList, usize)>, mut opts: Options) -> io::Result<
                     )?;
                 }
                 app::Effect::Edit => {
-                    let outcome = hand_over(&mut terminal, || {
+                    let outcome = hand_over(&mut terminal, opts.mouse, || {
                         let token = app.editable()?;
                         let editor =
                             jwtscope::encode::editor::editor_command(&|v| std::env::var(v).ok());
@@ -230,8 +256,12 @@ fn spawn_fetch(mut refetch: Refetch, tx: std::sync::mpsc::Sender<Fetched>) {
 
 /// Give the terminal to `run` (an editor): leave the alternate screen and raw mode, run it,
 /// then take the terminal back and clear it so the next frame is drawn whole.
-fn hand_over<T>(terminal: &mut ratatui::DefaultTerminal, run: impl FnOnce() -> T) -> io::Result<T> {
-    execute!(io::stdout(), DisableBracketedPaste)?;
+fn hand_over<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    mouse: bool,
+    run: impl FnOnce() -> T,
+) -> io::Result<T> {
+    execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture)?;
     ratatui::restore();
     let out = run();
     crossterm::terminal::enable_raw_mode()?;
@@ -240,6 +270,9 @@ fn hand_over<T>(terminal: &mut ratatui::DefaultTerminal, run: impl FnOnce() -> T
         crossterm::terminal::EnterAlternateScreen,
         EnableBracketedPaste
     )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     terminal.clear()?;
     Ok(out)
 }

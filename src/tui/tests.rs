@@ -55,7 +55,7 @@ fn draw(app: &App, w: u16, h: u16) -> String {
 }
 
 /// The screen with its styles: every run of cells drawn in other than the default style is
-/// written `«style|text»` (reverse video `rev`, `bold`, colours by name), so a snapshot shows
+/// written `«style|text»` (reverse video `rev`, `bold`, underline `ul`, colours by name), so a snapshot shows
 /// what only style tells (the selection, the active tab, expiry colours).
 fn styled(app: &App, w: u16, h: u16) -> String {
     use ratatui::style::{Modifier, Style};
@@ -72,6 +72,9 @@ fn styled(app: &App, w: u16, h: u16) -> String {
         }
         if s.add_modifier.contains(Modifier::BOLD) {
             parts.push("bold".to_string());
+        }
+        if s.add_modifier.contains(Modifier::UNDERLINED) {
+            parts.push("ul".to_string());
         }
         parts.join(",")
     };
@@ -199,7 +202,13 @@ fn header_token_raw_and_help_views() {
     let help = draw(&app, 80, 24);
     assert!(help.contains("close the detail"), "{help}");
     insta::assert_snapshot!("help_80x24", help);
-    insta::assert_snapshot!("help_160x48", draw(&app, 160, 48));
+    // With the mouse taken, the help says how to select text anyway.
+    app.mouse = true;
+    let wide = draw(&app, 160, 48);
+    assert!(wide.contains("Shift+drag selects"), "{wide}");
+    assert!(wide.contains("--no-mouse leaves the"), "{wide}");
+    insta::assert_snapshot!("help_160x48", wide);
+    app.mouse = false;
     keys(&mut app, &[KeyCode::Char('x')]);
     assert!(
         matches!(app.mode, super::app::Mode::Help { .. }),
@@ -291,12 +300,16 @@ fn warnings_are_always_visible() {
     let r = report_of(token.as_bytes(), Source::Argument, now());
     let app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     let screen = draw(&app, 80, 24);
-    assert!(
-        screen.contains("2 warnings · press 1 to read them all"),
-        "{screen}"
-    );
+    // Both fit whole: no pointer to the overview.
+    assert!(screen.contains("┌2 warnings──"), "{screen}");
     assert!(screen.contains("claim \"sub\" appears 2 times"), "{screen}");
     insta::assert_snapshot!("warnings_80x24", screen);
+    // Cut on a small screen: the title says where the rest is.
+    let small = draw(&app, 60, 16);
+    assert!(
+        small.contains("2 warnings · press 1 to read them all"),
+        "{small}"
+    );
 }
 
 #[test]
@@ -393,7 +406,7 @@ fn big_tokens_render_only_what_is_visible() {
         &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::PageDown],
     );
     let detail = draw(&app, 200, 60);
-    assert!(detail.contains(" of 5003 "), "{detail}");
+    assert!(detail.contains(" of 500"), "{detail}");
     keys(&mut app, &[KeyCode::Char('4'), KeyCode::End]);
     let token = draw(&app, 200, 60);
     assert!(token.contains("4 Token"), "{token}");
@@ -1332,4 +1345,302 @@ fn o_lists_as_many_matches_as_fit_and_counts_the_rest() {
         assert!(screen.contains("more: type more of the name"), "{screen}");
         assert!(screen.contains("Tab completes"), "{screen}");
     }
+}
+
+/// The rows of the table on a screen: the lines of the body between its header row and its
+/// bottom border, as text (the part left of a docked detail).
+fn table_text(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.split('┌').next().unwrap_or(l))
+        .map(|l| l.split('│').nth(1).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn wide_terminals_dock_the_detail_and_show_values_whole() {
+    let mut app = app_for("managedid.json");
+    let mirid = "/subscriptions/5f1d2a7e-0b1c-4e8a-9f0d-2c3b4a5d6e7f/resourcegroups/rg-web-prod/providers/Microsoft.Compute/virtualMachines/vm-web-01";
+    let at = app
+        .visible_claims()
+        .iter()
+        .position(|f| f.name == "xms_mirid")
+        .unwrap();
+    keys(&mut app, &vec![KeyCode::Char('j'); at]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        let screen = draw(&app, w, h);
+        // The time mode and its key fit the title at every width (a title is cut without "…").
+        assert!(screen.contains("relative (t)"), "{w}x{h}:\n{screen}");
+        // From 120 columns the selected claim's detail is on the right without Enter.
+        assert_eq!(
+            screen.contains("┌ xms_mirid "),
+            w >= 120,
+            "{w}x{h}:\n{screen}"
+        );
+        if w == 200 {
+            // Every row fits: the long resource ID is whole in the table itself.
+            let table = table_text(&screen);
+            assert!(table.contains(mirid), "{table}");
+            // Only the resource ID's row is cut: with its meaning it is wider than the screen.
+            let cut: Vec<&str> = table.lines().filter(|l| l.contains('…')).collect();
+            assert!(
+                cut.iter().all(|l| l.starts_with("xms_mirid")),
+                "a row is cut at 200x50:\n{screen}"
+            );
+        }
+        insta::assert_snapshot!(format!("claims_wide_{w}x{h}"), screen);
+        insta::assert_snapshot!(format!("claims_wide_styled_{w}x{h}"), styled(&app, w, h));
+    }
+    // Enter gives the docked detail the paging keys; the table keeps its selection.
+    app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    keys(&mut app, &[KeyCode::Enter]);
+    let open = draw(&app, 120, 40);
+    assert!(open.contains("Enter closes"), "{open}");
+    keys(&mut app, &[KeyCode::PageDown]);
+    assert_eq!(
+        app.selected_claim().map(|f| f.name.as_str()),
+        Some("xms_mirid")
+    );
+}
+
+#[test]
+fn the_header_is_a_table_with_descriptions_and_a_detail() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('j')]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
+        app.size = ratatui::layout::Rect::new(0, 0, w, h);
+        let screen = draw(&app, w, h);
+        assert!(screen.contains("Name"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("RS256 · RSASSA-PKCS1-v1_5"),
+            "{w}x{h}:\n{screen}"
+        );
+        if w >= 80 {
+            assert!(screen.contains("Description"), "{w}x{h}:\n{screen}");
+        }
+        // The docked detail says in full what the parameter is.
+        assert_eq!(screen.contains("┌ alg "), w >= 120, "{w}x{h}:\n{screen}");
+        insta::assert_snapshot!(format!("header_table_{w}x{h}"), screen);
+        insta::assert_snapshot!(format!("header_table_styled_{w}x{h}"), styled(&app, w, h));
+    }
+    // Enter opens the selected parameter's detail below the table on a narrow screen.
+    app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    keys(&mut app, &[KeyCode::Enter]);
+    let open = draw(&app, 80, 24);
+    assert!(open.contains("┌ alg "), "{open}");
+    assert!(open.contains("never let this value choose"), "{open}");
+    insta::assert_snapshot!("header_detail_80x24", open);
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(!draw(&app, 80, 24).contains("┌ alg "));
+}
+
+#[test]
+fn the_filter_highlights_what_matched() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, "xms");
+    keys(&mut app, &[KeyCode::Enter]);
+    app.color = true;
+    let screen = styled(&app, 80, 24);
+    // Underlined (and bold) reads without colour too; on the selected row as well.
+    assert!(screen.contains("Yellow,rev,bold,ul|xms»"), "{screen}");
+    app.color = false;
+    let plain = styled(&app, 80, 24);
+    assert!(plain.contains("«rev,bold,ul|xms»"), "{plain}");
+    assert!(plain.contains("«bold,ul|xms»"), "{plain}");
+    insta::assert_snapshot!("filter_highlight_80x24", screen);
+}
+
+/// Where `needle` starts on a drawn screen: (column, row), for the mouse.
+fn spot(screen: &str, needle: &str) -> (u16, u16) {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| {
+            // Each drawn line is quoted: the screen starts one character in.
+            l.find(needle).map(|at| {
+                let x = l[..at].chars().count() - 1;
+                (u16::try_from(x).unwrap(), u16::try_from(y).unwrap())
+            })
+        })
+        .unwrap_or_else(|| panic!("{needle:?} is not on the screen:\n{screen}"))
+}
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, (x, y): (u16, u16)) {
+    let ev = Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    app.handle(&ev, Instant::now());
+}
+
+fn click(app: &mut App, at: (u16, u16)) {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    mouse(app, MouseEventKind::Down(MouseButton::Left), at);
+}
+
+#[test]
+fn the_wheel_scrolls_the_view_under_the_pointer() {
+    use crossterm::event::MouseEventKind::{ScrollDown, ScrollUp};
+    let big = common::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    app.size = ratatui::layout::Rect::new(0, 0, 200, 50);
+    // Over the table: the selection moves three rows a notch.
+    let screen = draw(&app, 200, 50);
+    let table = spot(&screen, "iss ");
+    mouse(&mut app, ScrollDown, table);
+    assert_eq!(app.claim_sel, 3);
+    mouse(&mut app, ScrollUp, table);
+    assert_eq!(app.claim_sel, 0);
+    // Over the docked detail of the groups: the detail scrolls, the selection stays.
+    keys(&mut app, &[KeyCode::Char('G')]);
+    let screen = draw(&app, 200, 50);
+    let detail = spot(&screen, "00005ccd-0003");
+    mouse(&mut app, ScrollDown, detail);
+    mouse(&mut app, ScrollDown, detail);
+    assert_eq!(app.detail_scroll, 6);
+    assert_eq!(
+        app.selected_claim().map(|f| f.name.as_str()),
+        Some("groups")
+    );
+    let screen = draw(&app, 200, 50);
+    assert!(screen.contains("rows 7-"), "{screen}");
+    // The wheel never scrolls past the end.
+    for _ in 0..3000 {
+        mouse(&mut app, ScrollDown, detail);
+    }
+    let end = draw(&app, 200, 50);
+    assert!(end.contains("4999 "), "{end}");
+    // The token view scrolls under the wheel too, and the help over everything.
+    keys(&mut app, &[KeyCode::Char('4')]);
+    mouse(&mut app, ScrollDown, table);
+    assert_eq!(app.token_scroll, 3);
+    keys(&mut app, &[KeyCode::Char('?')]);
+    mouse(&mut app, ScrollDown, (5, 5));
+    assert_eq!(
+        app.help_scroll, 0,
+        "the help fits at 200x50: nothing to scroll"
+    );
+    app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    mouse(&mut app, ScrollDown, (5, 5));
+    assert_eq!(app.help_scroll, 3);
+}
+
+#[test]
+fn a_click_selects_a_tab_a_row_or_a_token() {
+    let mut app = app_for("oauth-response.json");
+    app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let screen = draw(&app, 100, 30);
+    // A tab.
+    click(&mut app, spot(&screen, "3 Header"));
+    assert_eq!(app.focus, super::app::Panel::Header);
+    let claims = spot(&draw(&app, 100, 30), "2 Claims");
+    click(&mut app, claims);
+    assert_eq!(app.focus, super::app::Panel::Claims);
+    // A row; the selected row again opens its detail, like Enter.
+    let screen = draw(&app, 100, 30);
+    let iss = spot(&screen, "│iss ");
+    click(&mut app, (iss.0 + 2, iss.1));
+    assert_eq!(app.selected_claim().map(|f| f.name.as_str()), Some("iss"));
+    assert!(!app.detail_open);
+    click(&mut app, (iss.0 + 2, iss.1));
+    assert!(app.detail_open, "{}", draw(&app, 100, 30));
+    // Below the last row is not a row.
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('3')]);
+    let screen = draw(&app, 100, 30);
+    let (x, y) = spot(&screen, "│kid ");
+    click(&mut app, (x + 2, y + 2));
+    assert_eq!(app.header_sel, 0);
+    click(&mut app, (x + 2, y));
+    assert_eq!(
+        app.selected_field().map(|f| f.name.as_str()),
+        Some("kid"),
+        "{screen}"
+    );
+    // A line of the overview, selected for `y`.
+    keys(&mut app, &[KeyCode::Char('1')]);
+    let screen = draw(&app, 100, 30);
+    let body_tenant = screen
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("│Tenant "))
+        .nth(1)
+        .map(|(y, _)| (5, u16::try_from(y).unwrap()))
+        .unwrap();
+    click(&mut app, body_tenant);
+    let effects = keys(&mut app, &[KeyCode::Char('y')]);
+    assert_eq!(
+        effects,
+        [super::app::Effect::Copy(
+            "8c3dad1d-b6bc-4f8b-939b-8263372eced6".to_string()
+        )],
+        "{screen}"
+    );
+    keys(&mut app, &[KeyCode::Char('2')]);
+    // A token in the strip.
+    let screen = draw(&app, 100, 30);
+    click(&mut app, spot(&screen, " 2 refresh_token"));
+    assert_eq!(app.token, 1, "{}", draw(&app, 100, 30));
+    insta::assert_snapshot!("clicked_token_100x30", draw(&app, 100, 30));
+}
+
+#[test]
+fn a_filter_on_a_wide_terminal_scrolls_the_docked_detail_to_the_match() {
+    let big = common::big_token(5000);
+    let r = report_of(big.as_bytes(), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    app.size = ratatui::layout::Rect::new(0, 0, 200, 50);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    chars(&mut app, &group(1387));
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(
+        !app.detail_open,
+        "no Enter on the detail: it is docked anyway"
+    );
+    let screen = draw(&app, 200, 50);
+    assert!(shown_items(&screen).contains(&1387), "{screen}");
+    // The match is marked in the detail, without colour too.
+    let marked = styled(&app, 200, 50);
+    assert!(
+        marked.contains(&format!("«bold,ul|{}»", group(1387))),
+        "{marked}"
+    );
+}
+
+#[test]
+fn the_overview_aligns_lifetime_with_the_summary_rows() {
+    // "Attached to" is the longest label here.
+    let mut app = app_for("managedid-user-assigned.json");
+    keys(&mut app, &[KeyCode::Char('1')]);
+    let screen = draw(&app, 200, 50);
+    let column = |label: &str| {
+        let (x, _) = spot(&screen, &format!("│{label} "));
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!("│{label} ")))
+            .unwrap();
+        let rest = &line[line.find(&format!("│{label} ")).unwrap() + 3 + label.len()..];
+        x + u16::try_from(label.len() + rest.len() - rest.trim_start().len()).unwrap()
+    };
+    assert_eq!(column("Lifetime"), column("Signature"), "{screen}");
+}
+
+#[test]
+fn a_detail_search_that_finds_nothing_says_so() {
+    let mut app = app_for("managedid.json");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Char('/')]);
+    chars(&mut app, "zzz");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("nothing in this detail matches \"zzz\""),
+        "{screen}"
+    );
+    keys(&mut app, &[KeyCode::Backspace, KeyCode::Backspace]);
+    chars(&mut app, "ure");
+    assert!(!draw(&app, 80, 24).contains("nothing in this detail"));
 }

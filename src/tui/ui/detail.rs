@@ -14,7 +14,7 @@ use jwtscope::claims::time;
 use jwtscope::output::sanitize::clean;
 use jwtscope::report::Field;
 
-use super::super::app::App;
+use super::super::app::{App, Panel};
 use super::{Theme, text};
 
 /// Columns an array item's index takes ("   27 ").
@@ -240,25 +240,41 @@ pub(super) fn render(app: &App, theme: &Theme, f: &Field, area: Rect, buf: &mut 
     } else {
         format!(" /{} ", clean(&app.detail_search))
     };
+    // Open (Enter), it takes the paging keys; docked and not open, it follows the selection.
+    let keys = if app.detail_open {
+        " PgDn/PgUp g/G / search · Enter closes "
+    } else {
+        " Enter scrolls this "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border(true))
+        .border_style(theme.border(app.detail_open))
         .title(format!(" {} ", clean(&f.name)))
         .title_bottom(text::truncate_line(
             Line::from(vec![
                 Span::styled(search, theme.label()),
                 Span::raw(position),
-                Span::styled(" PgDn/PgUp g/G / search · Enter closes ", Style::new()),
+                Span::styled(keys, Style::new()),
             ]),
             usize::from(area.width.saturating_sub(2)),
         ));
     block.render(area, buf);
     let mut rows = detail.rows(theme, first, height);
-    if !app.detail_search.is_empty()
-        && let Some(hit) = detail.find(&app.detail_search, first)
-        && let Some(l) = hit.checked_sub(first).and_then(|i| rows.get_mut(i))
-    {
-        *l = l.clone().style(theme.selected());
+    // What the search (or the claims filter) matched, marked in the rows on screen only: a
+    // 5000-item array is not searched again on every frame.
+    let needle = if app.detail_search.is_empty() && app.focus == Panel::Claims {
+        app.filter.as_str()
+    } else {
+        app.detail_search.as_str()
+    };
+    if !needle.is_empty() {
+        for l in &mut rows {
+            let spans = std::mem::take(&mut l.spans);
+            l.spans = spans
+                .into_iter()
+                .flat_map(|s| text::highlight(&s.content, needle, s.style, theme.matched()).spans)
+                .collect();
+        }
     }
     Paragraph::new(rows).render(inner, buf);
 }

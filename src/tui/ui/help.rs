@@ -31,6 +31,19 @@ fn layout(app: &App, theme: &Theme, area: Rect) -> (Rect, Vec<Line<'static>>) {
         })
         .collect();
     lines.push(Line::from(""));
+    let mouse = if app.mouse {
+        "the wheel scrolls what is under the pointer; a click picks a tab, a row or a token \
+         (the selected row again: its detail). While jwtscope has the mouse, the terminal \
+         cannot select text: Shift+drag selects in most terminals, and --no-mouse leaves the \
+         mouse to the terminal."
+    } else {
+        "off (--no-mouse): the terminal selects text as usual."
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {:<label_w$}  ", "Mouse"), theme.label()),
+        Span::raw(mouse),
+    ]));
+    lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         " Esc or ? closes this help; j/k, PgDn/PgUp, g/G scroll it",
         theme.dim(),

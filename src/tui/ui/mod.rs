@@ -69,6 +69,12 @@ impl Theme {
     fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// Text that matches the filter or a search: underlined and bold, so it reads without
+    /// colour and on the reversed selection too.
+    fn matched(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
     fn border(&self, focused: bool) -> Style {
         if focused {
             self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
@@ -257,7 +263,94 @@ pub static GEOMETRY: super::app::Geometry = super::app::Geometry {
     detail_metrics,
     detail_find,
     help_metrics,
+    hit,
 };
+
+/// The body's tabs in its title, in order, with their text.
+fn tabs(app: &App) -> impl Iterator<Item = (Panel, String)> + '_ {
+    [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token]
+        .into_iter()
+        .map(|p| {
+            let name = p.title();
+            // The shown panel is marked in text too, so it reads without colour.
+            let name = if body_panel(app) == p {
+                format!("[{name}]")
+            } else {
+                format!(" {name} ")
+            };
+            (p, name)
+        })
+}
+
+/// What is at column `x`, row `y` of a screen of size `size`: a tab, a token of the strip,
+/// a row of the table, the detail or the rest of the body (for the mouse).
+pub fn hit(app: &App, size: Rect, x: u16, y: u16) -> Option<super::app::Hit> {
+    use super::app::Hit;
+    let theme = Theme { color: app.color };
+    let at = ratatui::layout::Position::new(x, y);
+    if matches!(app.mode, Mode::Help { .. }) {
+        return Some(Hit::Help);
+    }
+    let areas = layout(app, &theme, size)?;
+    if areas.tokens.contains(at) {
+        let report = app.report.as_ref()?;
+        let (_, entries) = strip_entries(app, report, areas.tokens.width);
+        let mut from = areas.tokens.x + u16::try_from(text::width(STRIP_LEAD)).ok()?;
+        let end = from.saturating_add(u16::try_from(strip_room(areas.tokens.width)).ok()?);
+        for (i, e) in &entries {
+            let i = *i;
+            let to = from
+                .saturating_add(u16::try_from(text::width(e)).unwrap_or(u16::MAX))
+                .min(end);
+            if (from..to).contains(&x) {
+                return Some(Hit::Token(i));
+            }
+            from = to;
+        }
+        return None;
+    }
+    if y == areas.body.y {
+        let mut from = areas.body.x + 1;
+        for (p, name) in tabs(app) {
+            let to = from + u16::try_from(text::width(&name)).unwrap_or(0);
+            if (from..to).contains(&x) {
+                return Some(Hit::Tab(p));
+            }
+            from = to;
+        }
+        return None;
+    }
+    let inner = Block::bordered().inner(areas.body);
+    if !inner.contains(at) {
+        return None;
+    }
+    if !app.raw() {
+        if claims::detail_area(app, &theme, inner).is_some_and(|d| d.contains(at)) {
+            return Some(Hit::Detail);
+        }
+        if let Some((rows, offset)) = claims::table_rows(app, &theme, inner)
+            && rows.contains(at)
+        {
+            return Some(Hit::Row(offset + usize::from(y - rows.y)));
+        }
+        if app.focus == Panel::Summary
+            && let Some(t) = app.current()
+        {
+            // The overview's line under the pointer (a line may wrap to several rows).
+            let page = overview::page(app, &theme, t, usize::from(inner.width));
+            let height = usize::from(inner.height);
+            let first = app
+                .summary_scroll
+                .min(page.rows.len().saturating_sub(height));
+            let row = first + usize::from(y - inner.y);
+            if row < page.rows.len() {
+                let line = page.starts.partition_point(|s| *s <= row).saturating_sub(1);
+                return Some(Hit::Row(line));
+            }
+        }
+    }
+    Some(Hit::Body)
+}
 
 /// Columns `s` takes on screen.
 #[cfg(test)]
@@ -399,17 +492,31 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let summary_block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(app.focus == Panel::Summary))
-        .title(Panel::Summary.title());
+        // Not "1 ...": 1 opens the overview, which holds this and more.
+        .title("Summary");
     Paragraph::new(lines)
         .block(summary_block)
         .render(chunks[2], buf);
 
     if !t.warnings.is_empty() {
         let n = t.warnings.len();
-        let shown_title = match (n, app.focus == Panel::Summary) {
-            (1, _) => "1 warning".to_string(),
-            (_, true) => format!("{n} warnings"),
-            (_, false) => format!("{n} warnings · press 1 to read them all"),
+        // Pointing at the overview only when some of them do not fit.
+        let width = usize::from(area.width).saturating_sub(2).max(1);
+        let rows: usize = t
+            .warnings
+            .iter()
+            .map(|w| {
+                text::width(&format!("! {}", clean(w)))
+                    .div_ceil(width)
+                    .max(1)
+            })
+            .sum();
+        let cut = rows > usize::from(chunks[3].height.saturating_sub(2));
+        let shown_title = match (n, cut && app.focus != Panel::Summary) {
+            (1, false) => "1 warning".to_string(),
+            (1, true) => "1 warning · press 1 to read it all".to_string(),
+            (_, false) => format!("{n} warnings"),
+            (_, true) => format!("{n} warnings · press 1 to read them all"),
         };
         let text: Vec<Line> = t
             .warnings
@@ -431,16 +538,18 @@ fn render_report(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     footer(app, theme, chunks[5], buf);
 }
 
-/// The token strip: each token with its status and audience ("2 id_token · EXPIRED ·
-/// api://app"), scrolled so the shown one is on screen, and `[ ]` at every width. Only the
-/// entries that fit are labelled (a list of a million is explained when shown).
-fn token_list(
+const STRIP_LEAD: &str = " Tokens ";
+const STRIP_TAIL: &str = " [ ] switch ";
+
+/// The token strip's entries on screen ("2 id_token · EXPIRED · api://app"), each with its
+/// index, from the first one shown: as far left as lets the selected one fit in `width`
+/// columns, then to the right until the strip is full. Only these are labelled (a list of a
+/// million is explained when shown).
+fn strip_entries(
     app: &App,
-    theme: &Theme,
     report: &super::tokens::TokenList,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+    width: u16,
+) -> (usize, Vec<(usize, String)>) {
     let entry = |i: usize, t: &TokenReport| {
         let status = match t.kind {
             Kind::Opaque => "opaque".to_string(),
@@ -465,10 +574,7 @@ fn token_list(
         })
     };
     let n = report.len();
-    let lead = " Tokens ";
-    let tail = " [ ] switch ";
-    let room = usize::from(area.width).saturating_sub(text::width(lead) + text::width(tail));
-    // The first entry shown: as far left as lets the selected one fit.
+    let room = strip_room(width);
     let mut first = app.token.min(n.saturating_sub(1));
     let mut used = text::width(&make(first));
     while first > 0 {
@@ -479,12 +585,7 @@ fn token_list(
         first -= 1;
         used += w;
     }
-    let mut spans = vec![Span::styled(
-        if first > 0 { " Tokens…" } else { lead },
-        theme.label(),
-    )];
-    // Then to the right, until the strip is full.
-    let mut strip = Vec::new();
+    let mut entries = Vec::new();
     let mut filled = 0;
     for i in first..n {
         if filled > room {
@@ -492,6 +593,33 @@ fn token_list(
         }
         let e = make(i);
         filled += text::width(&e);
+        entries.push((i, e));
+    }
+    (first, entries)
+}
+
+/// Columns the strip's entries have in a strip `width` wide.
+fn strip_room(width: u16) -> usize {
+    usize::from(width).saturating_sub(text::width(STRIP_LEAD) + text::width(STRIP_TAIL))
+}
+
+/// The token strip: each token with its status and audience, scrolled so the shown one is
+/// on screen, and `[ ]` at every width.
+fn token_list(
+    app: &App,
+    theme: &Theme,
+    report: &super::tokens::TokenList,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (first, entries) = strip_entries(app, report, area.width);
+    let (lead, tail, room) = (STRIP_LEAD, STRIP_TAIL, strip_room(area.width));
+    let mut spans = vec![Span::styled(
+        if first > 0 { " Tokens…" } else { lead },
+        theme.label(),
+    )];
+    let mut strip = Vec::new();
+    for (i, e) in entries {
         let style = if i == app.token {
             theme.selected()
         } else {
@@ -508,25 +636,13 @@ fn token_list(
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
-fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
+fn body_block<'a>(app: &App, theme: &Theme, width: u16) -> Block<'a> {
     let mut title = Vec::new();
-    for p in [Panel::Summary, Panel::Claims, Panel::Header, Panel::Token] {
-        let shown = body_panel(app) == p;
-        let style = if shown {
+    for (p, name) in tabs(app) {
+        let style = if body_panel(app) == p {
             theme.border(app.focus == p).add_modifier(Modifier::BOLD)
         } else {
             theme.dim()
-        };
-        let name = if p == Panel::Summary {
-            "1 Overview"
-        } else {
-            p.title()
-        };
-        // The shown panel is marked in text too, so it reads without colour.
-        let name = if shown {
-            format!("[{name}]")
-        } else {
-            format!(" {name} ")
         };
         title.push(Span::styled(name, style));
     }
@@ -534,10 +650,16 @@ fn body_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
         title.push(Span::styled(" raw JSON (r) ", theme.fg(Color::Magenta)));
     }
     if body_panel(app) == Panel::Claims && !app.raw() {
-        title.push(Span::styled(
-            format!(" times: {} (t) ", app.time_mode.word()),
-            theme.dim(),
-        ));
+        // The longest wording that fits beside the tabs: a title is cut without "…".
+        let used: usize = title.iter().map(|s| text::width(&s.content)).sum();
+        let room = usize::from(width.saturating_sub(2)).saturating_sub(used);
+        let word = app.time_mode.word();
+        if let Some(times) = [format!(" times: {word} (t) "), format!(" {word} (t) ")]
+            .into_iter()
+            .find(|t| text::width(t) <= room)
+        {
+            title.push(Span::styled(times, theme.dim()));
+        }
     }
     Block::default()
         .borders(Borders::ALL)
@@ -599,7 +721,7 @@ fn position(
 }
 
 fn render_body(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf: &mut Buffer) {
-    let mut block = body_block(app, theme);
+    let mut block = body_block(app, theme, area.width);
     let inner = block.inner(area);
     let pos = position(app, theme, t, inner);
     if let Some((text, _, _)) = &pos {

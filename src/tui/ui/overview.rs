@@ -95,7 +95,20 @@ fn lines(
     theme: &Theme,
     t: &TokenReport,
 ) -> (Vec<Line<'static>>, Vec<Option<(String, String)>>) {
-    let summary = summary_rows(app, t, theme);
+    let mut summary = summary_rows(app, t, theme);
+    // Aligned with the summary rows, as rows like them.
+    if let Some(j) = &t.jwe {
+        summary.push((
+            "Encrypted",
+            Line::from(format!(
+                "key {} bytes · IV {} · ciphertext {} · tag {}",
+                j.encrypted_key_len, j.iv_len, j.ciphertext_len, j.tag_len
+            )),
+        ));
+    }
+    if let Some(l) = &t.summary.lifetime {
+        summary.push(("Lifetime", Line::from(l.clone())));
+    }
     let mut copies: Vec<Option<(String, String)>> = summary
         .iter()
         .map(|(label, line)| summary_copy(t, label, line).map(|v| ((*label).to_string(), v)))
@@ -104,18 +117,6 @@ fn lines(
         .into_iter()
         .map(|l| text::truncate_line(l, usize::MAX))
         .collect();
-    if let Some(j) = &t.jwe {
-        lines.push(Line::from(format!(
-            "Encrypted  key {} bytes · IV {} · ciphertext {} · tag {}",
-            j.encrypted_key_len, j.iv_len, j.ciphertext_len, j.tag_len
-        )));
-    }
-    if let Some(l) = &t.summary.lifetime {
-        lines.push(Line::from(vec![
-            Span::styled("Lifetime   ", theme.label()),
-            Span::raw(l.clone()),
-        ]));
-    }
     if let Some(jwtscope::source::Source::Fetch(info)) = app.report.as_ref().map(|r| &r.source) {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Fetched", theme.label())));

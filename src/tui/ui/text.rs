@@ -107,6 +107,41 @@ pub fn truncate_line(line: Line<'_>, max: usize) -> Line<'static> {
     Line::from(spans).style(style)
 }
 
+/// `s` as a line with every occurrence of `needle` (ASCII letters in any case) drawn in
+/// `hit`, the rest in `base`: where a filter matched.
+pub fn highlight(s: &str, needle: &str, base: Style, hit: Style) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    if !needle.is_empty() {
+        let (hay, pat) = (s.as_bytes(), needle.as_bytes());
+        let mut i = 0;
+        while i + pat.len() <= hay.len() {
+            // An ASCII byte is never part of a longer character, so a match of an ASCII
+            // needle starts and ends on character boundaries; a needle with other letters
+            // matches them exactly, which keeps the byte positions too.
+            let same = if needle.is_ascii() {
+                hay[i..i + pat.len()].eq_ignore_ascii_case(pat)
+            } else {
+                &hay[i..i + pat.len()] == pat
+            };
+            if same && s.is_char_boundary(i) && s.is_char_boundary(i + pat.len()) {
+                if i > from {
+                    spans.push(Span::styled(s[from..i].to_string(), base));
+                }
+                spans.push(Span::styled(s[i..i + pat.len()].to_string(), hit));
+                i += pat.len();
+                from = i;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    if from < s.len() || spans.is_empty() {
+        spans.push(Span::styled(s[from..].to_string(), base));
+    }
+    Line::from(spans)
+}
+
 /// Wraps a styled line to `max` columns; continuation rows start `indent` columns in (a
 /// hanging indent under the value, not under the label). Breaks after a space when the row
 /// has one, else between characters (tokens and IDs have no spaces).
@@ -210,6 +245,23 @@ mod tests {
             truncate_middle("https://login.microsoftonline.com/tid/v2.0", 24),
             "https://logi…om/tid/v2.0"
         );
+    }
+
+    #[test]
+    fn highlight_marks_every_match_in_any_case() {
+        let hit = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
+        let l = highlight("Groups and GROUPS", "groups", Style::new(), hit);
+        let marked: Vec<&str> = l
+            .spans
+            .iter()
+            .filter(|s| s.style == hit)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(marked, ["Groups", "GROUPS"]);
+        assert_eq!(l.to_string(), "Groups and GROUPS");
+        // Non-ASCII text around an ASCII needle keeps its characters whole.
+        assert_eq!(highlight("日本x語", "x", Style::new(), hit).spans.len(), 3);
+        assert_eq!(highlight("abc", "", Style::new(), hit).spans.len(), 1);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use jwtscope::report::TokenReport;
@@ -54,7 +54,6 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
     // Segment index of every byte is found by counting dots before the window once.
     let start_byte = first * width;
     let mut segment = bytecount(&token.as_bytes()[..start_byte.min(token.len())]);
-    let mut lines = Vec::with_capacity(height);
     for l in 0..height {
         let from = start_byte + l * width;
         if from >= token.len() {
@@ -80,7 +79,10 @@ pub(super) fn render(app: &App, theme: &Theme, t: &TokenReport, area: Rect, buf:
         if !run.is_empty() {
             spans.push(Span::styled(run, theme.fg(colours[segment % 5])));
         }
-        lines.push(Line::from(spans));
+        // Straight into the buffer: the rows are already cut to the width, so a Paragraph's
+        // line layout would only cost time (this view is the slowest to draw: every cell of
+        // the body holds a character).
+        let y = area.y + u16::try_from(l).unwrap_or(u16::MAX);
+        buf.set_line(area.x, y, &Line::from(spans), area.width);
     }
-    Paragraph::new(Text::from(lines)).render(area, buf);
 }
