@@ -586,6 +586,8 @@ fn a_failed_first_fetch_stays_on_screen_and_quitting_fails_the_run() {
     );
     // Said again once the terminal is back, where it stays.
     t.wait_for("error: fetch failed: cannot reach IMDS");
+}
+
 #[test]
 fn the_mouse_wheel_scrolls_the_table_and_no_mouse_leaves_the_mouse_to_the_terminal() {
     let cmd = format!(
