@@ -208,7 +208,7 @@ impl<J> Sequencer<'_, J> {
 /// Find, decode, explain and write every token of `bytes` with `writer` (not finished: the
 /// caller writes the skipped list with [`ReportWriter::finish`]), on up to `threads` threads.
 /// `threads: None` uses as many as the machine has (asked only when the input holds more than
-/// one batch). With one thread, or an input of fewer than a batch of candidates, no thread is
+/// one batch). With one thread, or an input of at most one batch of candidates, no thread is
 /// started.
 pub fn write_tokens<W: Write, J: Send>(
     bytes: Vec<u8>,
@@ -244,7 +244,7 @@ pub fn write_tokens<W: Write, J: Send>(
         pool: &pool,
     };
     std::thread::scope(|scope| {
-        // Threads are started at the first full batch, when the machine has more than one core
+        // Threads are started at the second full batch, when the machine has more than one core
         // (asking costs more than decoding a small token: cgroup files are read).
         let mut threaded = false;
         let start = |threaded: &mut bool| {
@@ -302,7 +302,9 @@ pub fn write_tokens<W: Write, J: Send>(
             weight += f.candidate.text().len();
             batch.push(f);
             if batch.len() >= BATCH_CANDIDATES || weight >= BATCH_BYTES {
-                if seq.decode_sent == 0 {
+                // The first batch is done here: an input of one large token (or a few) is not
+                // worth starting threads for; the second batch starts them.
+                if seq.decode_sent == 1 {
                     start(&mut threaded);
                 }
                 weight = 0;
