@@ -147,12 +147,25 @@ fn exponent_spellings(text: &str) -> Option<HashMap<String, Vec<String>>> {
     while i < b.len() {
         match b[i] {
             b'"' => {
-                // Skip the string, escapes included.
+                // Skip the string, escapes included (memchr: a 5000-group token is mostly
+                // strings, and a byte-by-byte walk cost a tenth of its whole decode).
                 i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
+                loop {
+                    match b
+                        .get(i..)
+                        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+                    {
+                        Some(at) if b[i + at] == b'"' => {
+                            i += at + 1;
+                            break;
+                        }
+                        Some(at) => i += at + 2,
+                        None => {
+                            i = b.len();
+                            break;
+                        }
+                    }
                 }
-                i += 1;
             }
             b'-' | b'0'..=b'9' => {
                 let start = i;
@@ -279,6 +292,9 @@ mod tests {
         );
         assert_eq!(p.duplicates[0].1[0].to_string(), "1E400");
         assert_eq!(parse_str("[1E3]").unwrap().value.to_string(), "[1E3]");
+        // Escaped quotes and backslashes inside strings do not end them.
+        let escaped = r#"{"s":"q\"1E5\\","t":"\\","n":3E2}"#;
+        assert_eq!(parse_str(escaped).unwrap().value.to_string(), escaped);
     }
 
     #[test]
