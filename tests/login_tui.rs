@@ -3,77 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod mock_oidc;
-
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod tmux;
 
 use mock_oidc::{CLIENT_ID, Config, Provider, TENANT};
-
-/// A private tmux server for one test, killed when it ends. (The same shape as the helper in
-/// tests/tui_tmux.rs, cut to what this test needs.)
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(command: &str, width: u16, height: u16) -> Tmux {
-        let t = Tmux {
-            socket: format!("jwtscope-login-{}", std::process::id()),
-        };
-        let out = t.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "sh",
-            "-c",
-            &format!("{command}; sleep 60"),
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux could not start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .env_remove("TMUX")
-            .env("TERM", "xterm-256color")
-            .output()
-            .expect("tmux is required for the end-to-end UI tests (.ci/run installs it)")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {needle:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use tmux::Tmux;
 
 #[test]
 fn login_in_the_ui_refreshes_with_r() {
