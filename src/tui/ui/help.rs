@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::super::app::App;
 use super::super::keymap::{Action, BINDINGS};
@@ -91,10 +91,7 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let height = usize::from(popup.height.saturating_sub(2));
     let first = app.help_scroll.min(rows.len().saturating_sub(height));
     let total = rows.len();
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(" Keys ");
+    let mut block = theme.focused_box(" Keys ");
     if total > height {
         block = block.title_bottom(format!(
             " rows {}-{} of {total} · j/k scroll ",

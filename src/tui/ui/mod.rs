@@ -33,6 +33,14 @@ mod text;
 mod token;
 mod waiting;
 
+/// `lines` wrapped in the focused box titled `title` (the paste, fetch and open dialogs).
+fn text_box(lines: Vec<Line<'_>>, title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(theme.focused_box(title))
+        .render(area, buf);
+}
+
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -81,6 +89,13 @@ impl Theme {
         } else {
             self.dim()
         }
+    }
+    /// The bordered box of the panel or dialog that has the keys.
+    fn focused_box<'a>(&self, title: impl Into<Line<'a>>) -> Block<'a> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.border(true))
+            .title(title)
     }
     fn status(&self, status: Status, secs: Option<i64>) -> Style {
         let c = match status {
@@ -661,10 +676,7 @@ fn body_block<'a>(app: &App, theme: &Theme, width: u16) -> Block<'a> {
             title.push(Span::styled(times, theme.dim()));
         }
     }
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Line::from(title))
+    theme.focused_box(Line::from(title))
 }
 
 /// Which panel the body shows: the focused one (the summary's is the overview page).

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Widget};
 
 use jwtscope::output::sanitize::clean;
 
@@ -71,15 +71,7 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         height,
     };
     Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border(true))
-                .title(" Open a file "),
-        )
-        .render(popup, buf);
+    super::text_box(lines, " Open a file ", theme, popup, buf);
 }
 
 /// The matches in columns, as a shell lists them, in at most `rows` rows (the last says how

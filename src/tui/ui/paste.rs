@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use jwtscope::output::sanitize::clean;
 
@@ -58,15 +58,7 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.fg(Color::Red),
         )));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border(true))
-                .title(" Paste "),
-        )
-        .render(body, buf);
+    super::text_box(lines, " Paste ", theme, body, buf);
     // Esc goes back to the token, or to the fetch that brings one (`jwtscope imds`).
     let back = if app.report.is_some() || app.can_refetch {
         "Esc back"

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use jwtscope::output::sanitize::clean;
 
@@ -38,14 +38,6 @@ pub(super) fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(""));
         lines.push(Line::from("R fetches again, p pastes a token, q quits."));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border(true))
-                .title(" Fetching "),
-        )
-        .render(body, buf);
+    super::text_box(lines, " Fetching ", theme, body, buf);
     super::footer(app, theme, foot, buf);
 }
