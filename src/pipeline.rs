@@ -85,25 +85,6 @@ pub fn from_found(
     })
 }
 
-/// Find, decode and explain the tokens in `bytes` one at a time, handing each report to
-/// `on_token` as soon as it is ready (it may stop the run with `ControlFlow::Break`). Only the
-/// skipped candidates are collected: memory does not grow with the number of tokens. The
-/// errors are [`build`]'s: nothing found, or nothing that decodes.
-pub fn stream(
-    bytes: Vec<u8>,
-    now: impl Into<Now>,
-    verifier: Option<&Verifier>,
-    on_token: &mut dyn FnMut(TokenReport) -> ControlFlow<()>,
-) -> Result<Vec<Skipped>, Error> {
-    let now = now.into();
-    let mut run = Run::new();
-    input::find_each_owned(bytes, &mut |f| match run.decode(f) {
-        Some(d) => explain_decoded(d, now, verifier, on_token),
-        None => ControlFlow::Continue(()),
-    })?;
-    run.finish()
-}
-
 /// Decode and explain one candidate: the UI calls this when a token is shown. A candidate
 /// gives one report, two for a nested token, or the reason it does not decode.
 pub fn explain_found(
@@ -154,14 +135,6 @@ impl Decoded {
                 nested: Some(_), ..
             } => 2,
             _ => 1,
-        }
-    }
-
-    /// How many bytes of token text this holds (to size batches of work).
-    pub fn weight(&self) -> usize {
-        match &self.what {
-            DecodedKind::Opaque(text) => text.len(),
-            DecodedKind::Token { token, .. } => token.compact.len(),
         }
     }
 }
