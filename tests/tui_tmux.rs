@@ -216,11 +216,12 @@ fn a_paste_typed_as_keys_in_the_main_view_is_decoded_not_run_as_commands() {
     assert_eq!(t.wait_exit(), "0");
 }
 
-/// `jwtscope imds` against a loopback endpoint whose second answer takes `delay`.
-fn slow_second_fetch(delay: Duration) -> (mock_identity::Mock, Tmux) {
+/// `jwtscope imds` in a terminal against a loopback endpoint whose answers numbered (from 0)
+/// as `slow` says take `delay`.
+fn imds_with_slow_answer(slow: fn(usize) -> bool, delay: Duration) -> (mock_identity::Mock, Tmux) {
     let body = std::fs::read_to_string(common::asset("managedid.json")).unwrap();
     let mock = mock_identity::Mock::start(move |_, n| {
-        if n > 0 {
+        if slow(n) {
             std::thread::sleep(delay);
         }
         mock_identity::Reply::json(200, &body)
@@ -232,6 +233,12 @@ fn slow_second_fetch(delay: Duration) -> (mock_identity::Mock, Tmux) {
         common::NOW
     );
     let t = Tmux::start(&cmd, 100, 30);
+    (mock, t)
+}
+
+/// `jwtscope imds` showing its first token; every later answer (`R`) takes `delay`.
+fn slow_second_fetch(delay: Duration) -> (mock_identity::Mock, Tmux) {
+    let (mock, t) = imds_with_slow_answer(|n| n > 0, delay);
     t.wait_for("valid · expires in 23h 5m");
     (mock, t)
 }
@@ -357,28 +364,9 @@ fn t_shifts_the_times_from_a_prompt() {
     assert_eq!(t.wait_exit(), "0");
 }
 
-/// `jwtscope imds` against a loopback endpoint whose first answer takes `delay`.
-fn slow_first_fetch(delay: Duration) -> (mock_identity::Mock, Tmux) {
-    let body = std::fs::read_to_string(common::asset("managedid.json")).unwrap();
-    let mock = mock_identity::Mock::start(move |_, n| {
-        if n == 0 {
-            std::thread::sleep(delay);
-        }
-        mock_identity::Reply::json(200, &body)
-    });
-    let cmd = format!(
-        "env -u IDENTITY_ENDPOINT -u MSI_ENDPOINT -u IMDS_ENDPOINT {} imds --source imds --endpoint {} --now {}",
-        bin(),
-        mock.url("/metadata/identity/oauth2/token"),
-        common::NOW
-    );
-    let t = Tmux::start(&cmd, 100, 30);
-    (mock, t)
-}
-
 #[test]
 fn imds_opens_the_ui_before_the_first_fetch_ends() {
-    let (mock, t) = slow_first_fetch(Duration::from_secs(3));
+    let (mock, t) = imds_with_slow_answer(|n| n == 0, Duration::from_secs(3));
     // The endpoint chosen is on screen while the answer is still on its way.
     let screen = t.wait_for("fetching the token · IMDS at http://127.0.0.1:");
     assert!(!screen.contains("valid · expires"), "{screen}");
@@ -395,7 +383,7 @@ fn imds_opens_the_ui_before_the_first_fetch_ends() {
 
 #[test]
 fn q_quits_at_once_during_a_slow_first_fetch() {
-    let (_mock, t) = slow_first_fetch(Duration::from_secs(8));
+    let (_mock, t) = imds_with_slow_answer(|n| n == 0, Duration::from_secs(8));
     t.wait_for("fetching the token");
     let asked = Instant::now();
     t.keys(&["q"]);
