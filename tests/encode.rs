@@ -62,6 +62,21 @@ fn keypair(dir: &Path, name: &str, gen_args: &[&str]) -> Pair {
     Pair { private, public }
 }
 
+/// A P-256 key pair, `name`.pem and `name`.pub.pem.
+fn p256_pair(dir: &Path, name: &str) -> Pair {
+    keypair(
+        dir,
+        name,
+        &[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ],
+    )
+}
+
 /// Every asymmetric algorithm with a key in each PEM format openssl writes.
 fn asymmetric_keys(dir: &Path) -> Vec<(&'static str, Pair)> {
     let rsa_pkcs8 = keypair(
@@ -76,17 +91,7 @@ fn asymmetric_keys(dir: &Path) -> Vec<(&'static str, Pair)> {
         ],
     );
     let rsa_pkcs1 = keypair(dir, "rsa1", &["genrsa", "-traditional", "2048"]);
-    let p256 = keypair(
-        dir,
-        "p256",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ],
-    );
+    let p256 = p256_pair(dir, "p256");
     // SEC1 "EC PRIVATE KEY", after an "EC PARAMETERS" block as `ecparam -genkey` writes it.
     let p384 = keypair(dir, "p384", &["ecparam", "-name", "secp384r1", "-genkey"]);
     let p521 = keypair(
@@ -492,17 +497,7 @@ fn member_order_and_number_spelling_are_kept() {
 #[test]
 fn from_an_identity_response_with_a_new_expiry_and_key() {
     let dir = tempfile::tempdir().unwrap();
-    let pair = keypair(
-        dir.path(),
-        "k",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ],
-    );
+    let pair = p256_pair(dir.path(), "k");
     let asset = common::asset("managedid.json");
     let out = jwtscope()
         .args([
@@ -633,17 +628,7 @@ fn fails(args: &[&str]) -> (i32, String) {
 #[test]
 fn every_error_path_has_its_exit_code_and_names_the_problem() {
     let dir = tempfile::tempdir().unwrap();
-    let ec = keypair(
-        dir.path(),
-        "ec",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ],
-    );
+    let ec = p256_pair(dir.path(), "ec");
     let private = ec.private.to_str().unwrap();
     let public = ec.public.to_str().unwrap();
     let cases: &[(&[&str], i32, &str)] = &[
@@ -763,17 +748,7 @@ fn every_error_path_has_its_exit_code_and_names_the_problem() {
 fn secrets_and_keys_never_show_in_output_or_errors() {
     let secret = "TOPSECRET-hmac-value-0123456789abcdef";
     let dir = tempfile::tempdir().unwrap();
-    let ec = keypair(
-        dir.path(),
-        "ec",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ],
-    );
+    let ec = p256_pair(dir.path(), "ec");
     let pem = std::fs::read_to_string(&ec.private).unwrap();
     let key_body: String = pem.lines().nth(1).unwrap().to_string();
     for args in [
@@ -917,17 +892,7 @@ fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
 #[test]
 fn x5t_and_kid_name_the_certificate_and_key() {
     let dir = tempfile::tempdir().unwrap();
-    let pair = keypair(
-        dir.path(),
-        "k",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ],
-    );
+    let pair = p256_pair(dir.path(), "k");
     let cert = dir.path().join("cert.pem");
     openssl(
         &[
