@@ -348,14 +348,10 @@ fn waiting_times_out_with_the_registration_hint_and_the_listener_on_loopback_onl
     assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
 }
 
-#[test]
-fn device_code_waits_through_pending_and_slow_down() {
+/// A device-code sign-in against an Entra-shaped provider answering the polls with `polls`.
+fn device_code(polls: Vec<&'static str>) -> (Provider, Run) {
     let p = Provider::start(Config {
-        device_polls: vec![
-            "authorization_pending",
-            "slow_down",
-            "authorization_pending",
-        ],
+        device_polls: polls,
         ..Config::entra()
     });
     let args = LoginArgs {
@@ -363,6 +359,16 @@ fn device_code_waits_through_pending_and_slow_down() {
         ..entra_args(&p, TENANT)
     };
     let r = run(&args, &[], false);
+    (p, r)
+}
+
+#[test]
+fn device_code_waits_through_pending_and_slow_down() {
+    let (p, r) = device_code(vec![
+        "authorization_pending",
+        "slow_down",
+        "authorization_pending",
+    ]);
     let shown = r
         .progress
         .iter()
@@ -390,19 +396,11 @@ fn device_code_waits_through_pending_and_slow_down() {
 
 #[test]
 fn device_code_stops_at_expired_token() {
-    let p = Provider::start(Config {
-        device_polls: vec![
-            "authorization_pending",
-            "expired_token",
-            "authorization_pending",
-        ],
-        ..Config::entra()
-    });
-    let args = LoginArgs {
-        flow: Some(login::Flow::DeviceCode),
-        ..entra_args(&p, TENANT)
-    };
-    let r = run(&args, &[], false);
+    let (p, r) = device_code(vec![
+        "authorization_pending",
+        "expired_token",
+        "authorization_pending",
+    ]);
     let Err(LoginError::Provider(e)) = &r.result else {
         panic!("{:?}", r.result.err())
     };
