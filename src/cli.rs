@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use jwtscope::source::DEFAULT_MAX_INPUT;
 
@@ -113,19 +114,106 @@ pub struct Common {
     pub no_mouse: bool,
 }
 
-#[derive(Debug, Subcommand)]
+/// The subcommands. Written out rather than derived so that `imds`, `login` and
+/// `completions` build their options only when they run (`Command::defer`): building every
+/// subcommand's options was a third of a decode's start-up (see README's performance
+/// section). `encode` and `keygen` are built at once: they reuse ids of global options
+/// (`--key`, `--jwks`, ...) on purpose so that clap does not propagate those into them, and
+/// propagation happens before a deferred subcommand has its own options.
+#[derive(Debug)]
 #[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add noise
 pub enum Command {
     Imds(jwtscope::fetch::FetchArgs),
     Login(jwtscope::login::LoginArgs),
     Encode(jwtscope::encode::EncodeArgs),
     Keygen(jwtscope::encode::keygen::KeygenArgs),
-    /// Print a shell completion script.
-    Completions {
-        /// The shell to complete for.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
+}
+
+/// Print a shell completion script.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Each subcommand: its name, the one line the root `--help` lists it with (its own `--help`
+/// gives the whole description from the options' doc comment), and the one-line summary.
+const SUBCOMMANDS: [(&str, &str); 5] = [
+    (
+        "imds",
+        "Fetch a managed identity token on this machine and show it",
+    ),
+    (
+        "login",
+        "Sign in with OpenID Connect / OAuth 2.0 and show the tokens issued",
+    ),
+    (
+        "encode",
+        "Make a signed token from claims or from an existing token",
+    ),
+    (
+        "keygen",
+        "Make a test key pair: NAME.pem and NAME.jwks.json",
+    ),
+    ("completions", "Print a shell completion script"),
+];
+
+/// A subcommand's options added to it, with the one-line `about` kept for lists and the
+/// doc comment's text as the `long_about` its `--help` shows.
+fn with_args<A: Args>(cmd: clap::Command) -> clap::Command {
+    let short = cmd.get_about().cloned();
+    let mut cmd = A::augment_args(cmd);
+    if let Some(long) = cmd.get_about().cloned() {
+        cmd = cmd.long_about(long);
+    }
+    match short {
+        Some(short) => cmd.about(short),
+        None => cmd,
+    }
+}
+
+impl Subcommand for Command {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        use jwtscope::{encode, fetch, login};
+        let [imds, login, encode, keygen, completions] =
+            SUBCOMMANDS.map(|(name, about)| clap::Command::new(name).about(about));
+        cmd.subcommand(imds.defer(with_args::<fetch::FetchArgs>))
+            .subcommand(login.defer(with_args::<login::LoginArgs>))
+            .subcommand(with_args::<encode::EncodeArgs>(encode))
+            .subcommand(with_args::<encode::keygen::KeygenArgs>(keygen))
+            .subcommand(completions.defer(with_args::<CompletionsArgs>))
+    }
+
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_subcommands(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        SUBCOMMANDS.iter().any(|(n, _)| *n == name)
+    }
+}
+
+impl FromArgMatches for Command {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let Some((name, sub)) = m.subcommand() else {
+            return Err(clap::Error::new(ErrorKind::MissingSubcommand));
+        };
+        Ok(match name {
+            "imds" => Self::Imds(FromArgMatches::from_arg_matches(sub)?),
+            "login" => Self::Login(FromArgMatches::from_arg_matches(sub)?),
+            "encode" => Self::Encode(FromArgMatches::from_arg_matches(sub)?),
+            "keygen" => Self::Keygen(FromArgMatches::from_arg_matches(sub)?),
+            "completions" => Self::Completions(FromArgMatches::from_arg_matches(sub)?),
+            _ => return Err(clap::Error::new(ErrorKind::InvalidSubcommand)),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,7 +15,7 @@ use jwtscope::source::{self, ReadError, Source};
 use jwtscope::verify::{self, Verifier};
 use std::sync::Arc;
 
-use crate::cli::{Cli, ColorChoice, Command, Common, OutputFormat};
+use crate::cli::{Cli, ColorChoice, Command, Common, CompletionsArgs, OutputFormat};
 
 /// What went wrong, by layer; `main` maps each to an exit code.
 #[derive(Debug, thiserror::Error)]
@@ -173,7 +173,7 @@ impl Ctx<'_> {
 
 /// Run the command line.
 pub fn run(cli: &Cli, started: std::time::Instant) -> Result<Outcome, AppError> {
-    if let Some(Command::Completions { shell }) = cli.command {
+    if let Some(Command::Completions(CompletionsArgs { shell })) = cli.command {
         let mut cmd = Cli::command();
         clap_complete::generate(shell, &mut cmd, "jwtscope", &mut io::stdout());
         return Ok(Outcome::Ok);

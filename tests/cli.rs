@@ -493,6 +493,51 @@ fn help_shows_every_way_in_and_completions_work() {
     }
 }
 
+/// The root help lists each subcommand on one line; the subcommand's `--help` has the whole
+/// description and its options (built only when the subcommand runs), `-h` the one line.
+#[test]
+fn subcommands_are_listed_in_one_line_and_described_in_their_own_help() {
+    let root = String::from_utf8(jwtscope().arg("--help").output().unwrap().stdout).unwrap();
+    let listed = root
+        .lines()
+        .skip_while(|l| l != &"Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>();
+    let names: Vec<&str> = listed
+        .iter()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        names,
+        ["imds", "login", "encode", "keygen", "completions", "help"]
+    );
+    for (cmd, long, option) in [
+        ("imds", "Never through a proxy", "--retries"),
+        ("login", "nothing else is stored", "--redirect-uri"),
+        ("encode", "deliberately broken signature", "--secret-file"),
+        ("keygen", "RFC 7638 thumbprint", "--bits"),
+        ("completions", "Print a shell completion script", "<SHELL>"),
+    ] {
+        let out = jwtscope().args([cmd, "--help"]).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(text.contains(long), "{cmd} --help lacks {long:?}:\n{text}");
+        assert!(
+            text.contains(option),
+            "{cmd} --help lacks {option:?}:\n{text}"
+        );
+        // Global options reach every subcommand.
+        assert!(text.contains("--output"), "{cmd} --help lacks --output");
+        let short =
+            String::from_utf8(jwtscope().args([cmd, "-h"]).output().unwrap().stdout).unwrap();
+        let first = short.lines().next().unwrap();
+        assert!(
+            listed.iter().any(|l| l.ends_with(first)),
+            "{cmd} -h starts {first:?}"
+        );
+    }
+}
+
 #[test]
 fn json_output_follows_the_documented_schema() {
     let r = json_of(jwtscope().arg(asset("managedid.json")));
