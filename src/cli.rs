@@ -45,6 +45,61 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    #[command(flatten)]
+    pub verify: jwtscope::verify::VerifyArgs,
+}
+
+impl Cli {
+    /// Parse the process's arguments. A command line that names no subcommand and asks for
+    /// no help or version (nearly every decode) is parsed by a command without the
+    /// subcommands: building them and copying the global options into each was a third of a
+    /// small token's start-up. Such a command line means the same to both commands (clap
+    /// takes a subcommand only from an argument equal to its name); anything else, and any
+    /// error, goes through the whole command, so messages, help and suggestions are clap's.
+    pub fn parse_args() -> Self {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        Self::parse_lean(&args).unwrap_or_else(|| Self::parse_from(args))
+    }
+
+    /// The lean parse: `None` when the whole command must decide.
+    fn parse_lean(args: &[std::ffi::OsString]) -> Option<Self> {
+        if needs_whole_command(args) {
+            return None;
+        }
+        let m = Self::lean_command().try_get_matches_from(args).ok()?;
+        Self::from_arg_matches(&m).ok()
+    }
+
+    /// The root options without subcommands, help or version.
+    fn lean_command() -> clap::Command {
+        let cmd = clap::Command::new("jwtscope")
+            .disable_help_flag(true)
+            .disable_help_subcommand(true);
+        jwtscope::verify::VerifyArgs::augment_args(Common::augment_args(InputArgs::augment_args(
+            cmd,
+        )))
+    }
+}
+
+/// Whether an argument could select a subcommand or ask for help or the version.
+fn needs_whole_command(args: &[std::ffi::OsString]) -> bool {
+    args.iter().skip(1).any(|a| {
+        ["help", "-h", "--help", "-V", "--version"]
+            .iter()
+            .any(|w| a == w)
+            || SUBCOMMANDS.iter().any(|(name, _)| a == name)
+    })
+}
+
+/// What to read.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
     /// A token, a file holding tokens, or "-" for standard input. With no INPUT, standard
     /// input is read when it is not a terminal; otherwise the UI opens with a paste box.
     pub input: Option<std::ffi::OsString>,
@@ -57,12 +112,6 @@ pub struct Cli {
         conflicts_with = "input"
     )]
     pub file: Option<PathBuf>,
-
-    #[command(flatten)]
-    pub common: Common,
-
-    #[command(flatten)]
-    pub verify: jwtscope::verify::VerifyArgs,
 }
 
 /// Options that apply to every way in.
@@ -269,6 +318,73 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command line the lean parse accepts means exactly what the whole command makes
+    /// of it; the others (subcommands, help, version, errors) are left to the whole command.
+    #[test]
+    fn the_lean_parse_agrees_with_the_whole_command() {
+        let lines: &[&[&str]] = &[
+            &[],
+            &["eyJ.x.y"],
+            &["-", "--output", "json"],
+            &[
+                "-o", "text", "--check", "--leeway", "30", "--key", "k.pem", "tok",
+            ],
+            &["--now", "1700000000", "--color", "never", "-f", "file.json"],
+            &[
+                "--secret",
+                "s",
+                "--iss",
+                "https://i",
+                "--aud",
+                "a",
+                "--trust-issuer",
+                "https://a",
+            ],
+            &[
+                "--discover",
+                "--no-cache",
+                "--no-mouse",
+                "--max-input-size",
+                "2MiB",
+                "t",
+            ],
+            &[
+                "--sign-key",
+                "k.pem",
+                "--jwks",
+                "https://k",
+                "--",
+                "--looks-like-a-flag",
+            ],
+        ];
+        for line in lines {
+            let args: Vec<std::ffi::OsString> = std::iter::once("jwtscope")
+                .chain(line.iter().copied())
+                .map(Into::into)
+                .collect();
+            let lean = Cli::parse_lean(&args).unwrap_or_else(|| panic!("{line:?} not lean"));
+            let whole = Cli::try_parse_from(&args).unwrap();
+            assert_eq!(format!("{lean:?}"), format!("{whole:?}"), "{line:?}");
+        }
+        let whole: &[&[&str]] = &[
+            &["imds"],
+            &["--output", "json", "encode", "--sub", "x"],
+            &["help"],
+            &["--help"],
+            &["-V"],
+            &["--bogus"],
+            &["-f", "a", "b"],
+            &["--output", "yaml", "t"],
+        ];
+        for line in whole {
+            let args: Vec<std::ffi::OsString> = std::iter::once("jwtscope")
+                .chain(line.iter().copied())
+                .map(Into::into)
+                .collect();
+            assert!(Cli::parse_lean(&args).is_none(), "{line:?} parsed lean");
+        }
     }
 
     #[test]

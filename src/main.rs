@@ -7,11 +7,9 @@ mod tui;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_args();
     match run::run(&cli, started) {
         Ok(run::Outcome::Ok) => ExitCode::SUCCESS,
         Ok(run::Outcome::CheckFailed) => ExitCode::from(3),

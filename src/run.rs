@@ -101,10 +101,10 @@ enum Input {
 }
 
 fn choose_input(cli: &Cli) -> Input {
-    if let Some(path) = &cli.file {
+    if let Some(path) = &cli.input.file {
         return Input::File(path.clone());
     }
-    match cli.input.as_deref() {
+    match cli.input.input.as_deref() {
         Some(s) if s == "-" => Input::Stdin,
         Some(s) if Path::new(s).exists() => Input::File(PathBuf::from(s)),
         // A file name need not be UTF-8 (a token must be): an argument that is not UTF-8 and
