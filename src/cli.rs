@@ -84,6 +84,8 @@ impl Cli {
         jwtscope::verify::VerifyArgs::augment_args(Common::augment_args(InputArgs::augment_args(
             cmd,
         )))
+        // Nothing to propagate to: clap would otherwise copy every global's value once more.
+        .mut_args(|a| a.global(false))
     }
 }
 
