@@ -1,139 +1,728 @@
-//! The JSON output: the [`Report`] serialised, pretty-printed, with every character that could
-//! act on a terminal escaped (serde_json escapes C0 controls; this also escapes DEL, C1
-//! controls and bidirectional overrides, which JSON allows raw).
+//! The JSON output: any `Serialize` value written as pretty JSON (serde_json's
+//! `PrettyFormatter` layout, two spaces per level), with every character that could act on a
+//! terminal escaped: C0 controls as JSON requires, and also DEL, C1 controls, bidirectional
+//! overrides and the other invisible characters of [`is_unsafe`], which JSON allows raw.
+//!
+//! The writer is a serde `Serializer` of its own rather than serde_json's with a custom
+//! `Formatter`: serde_json looks at every byte of every string through a table and then hands
+//! the runs to the formatter, which had to look at them again for the characters it escapes
+//! too. Strings and keys were a third of the time of a report of many small tokens. Here a
+//! string is checked eight bytes at a time and written in runs. Numbers keep their spelling
+//! (serde_json's `arbitrary_precision` numbers arrive as its private number struct) and
+//! floats are written by serde_json itself, so the bytes are serde_json's.
 
+use std::fmt::Display;
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::Formatter;
+use serde::ser::{self, Impossible};
 
 use super::sanitize::is_unsafe;
 
-/// A pretty formatter (two spaces per level, as serde_json's `PrettyFormatter`) that writes
-/// unsafe characters inside strings as `\uXXXX`. It can start at a given depth, so that a
-/// value written inside a larger document (a token of a streamed report) is indented in place
-/// rather than buffered and re-indented.
-struct SafeFormatter {
-    depth: usize,
-    has_value: bool,
-}
-
-/// Spaces for indentation, written in one piece per line.
-const SPACES: &[u8; 64] = b"                                                                ";
-
-impl SafeFormatter {
-    fn at_depth(depth: usize) -> Self {
-        Self {
-            depth,
-            has_value: false,
-        }
-    }
-
-    fn newline_indent<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
-        w.write_all(if comma { b",\n" } else { b"\n" })?;
-        let mut n = self.depth * 2;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            w.write_all(&SPACES[..k])?;
-            n -= k;
-        }
-        Ok(())
-    }
-}
-
-impl Formatter for SafeFormatter {
-    #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // Fast path: printable ASCII is safe (serde_json escapes C0 itself).
-        if fragment
-            .as_bytes()
-            .iter()
-            .fold(true, |ok, &b| ok & (b < 0x7f))
-        {
-            return w.write_all(fragment.as_bytes());
-        }
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if is_unsafe(c) {
-                w.write_all(&fragment.as_bytes()[start..i])?;
-                let mut units = [0u16; 2];
-                for u in c.encode_utf16(&mut units) {
-                    write!(w, "\\u{u:04x}")?;
-                }
-                start = i + c.len_utf8();
-            }
-        }
-        w.write_all(&fragment.as_bytes()[start..])
-    }
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.newline_indent(w, false)?;
-        }
-        w.write_all(b"]")
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.newline_indent(w, !first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.newline_indent(w, false)?;
-        }
-        w.write_all(b"}")
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.newline_indent(w, !first)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
-
 /// Write `value` as pretty, terminal-safe JSON followed by a newline.
-pub fn write<T: Serialize>(mut w: impl Write, value: &T) -> io::Result<()> {
+pub fn write<T: Serialize + ?Sized>(mut w: impl Write, value: &T) -> io::Result<()> {
     write_compact_pretty(&mut w, value)?;
     w.write_all(b"\n")
 }
 
 /// Write `value` as pretty, terminal-safe JSON, without the final newline.
-pub fn write_compact_pretty<T: Serialize>(w: impl Write, value: &T) -> io::Result<()> {
+pub fn write_compact_pretty<T: Serialize + ?Sized>(w: impl Write, value: &T) -> io::Result<()> {
     write_at_depth(w, value, 0)
 }
 
 /// As [`write_compact_pretty`], for a value that sits `depth` levels deep in a larger
 /// document: every line after the first is indented by two spaces per level more.
-pub fn write_at_depth<T: Serialize>(mut w: impl Write, value: &T, depth: usize) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut w, SafeFormatter::at_depth(depth));
-    value
-        .serialize(&mut ser)
-        .map_err(|e| match e.io_error_kind() {
-            // Keep the kind (a closed pipe must stay recognisable as one).
-            Some(kind) => io::Error::from(kind),
-            None => io::Error::other(e),
+pub fn write_at_depth<T: Serialize + ?Sized>(
+    mut w: impl Write,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut out = Vec::new();
+    append_at_depth(&mut out, value, depth)?;
+    w.write_all(&out)
+}
+
+/// As [`write_at_depth`], appended to `out`: the writer's own buffer, written with plain
+/// pushes rather than a call per piece (a report is hundreds of small pieces).
+pub fn append_at_depth<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut ser = Json {
+        out,
+        depth,
+        has_value: false,
+    };
+    value.serialize(&mut ser).map_err(|e| e.0)
+}
+
+/// serde_json's name for the struct an `arbitrary_precision` number serialises as.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Spaces for indentation, written in one piece per line.
+const SPACES: &[u8; 64] = b"                                                                ";
+
+/// The serializer: the writer and where in the layout it is (as serde_json's
+/// `PrettyFormatter`: the depth, and whether the innermost open array or object has a value).
+struct Json<'o> {
+    out: &'o mut Vec<u8>,
+    depth: usize,
+    has_value: bool,
+}
+
+/// An I/O error, or a value JSON cannot hold (a map key that is not a string), as one.
+#[derive(Debug)]
+pub struct Error(io::Error);
+
+impl Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Self(io::Error::other(msg.to_string()))
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Self(e)
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, Error>;
+
+impl Json<'_> {
+    fn newline_indent(&mut self, comma: bool) {
+        if comma {
+            self.out.push(b',');
+        }
+        self.out.push(b'\n');
+        let mut n = self.depth * 2;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.extend_from_slice(&SPACES[..k]);
+            n -= k;
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.depth += 1;
+        self.has_value = false;
+        self.out.push(bracket);
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline_indent(false);
+        }
+        self.out.push(bracket);
+    }
+
+    /// Bytes as they are.
+    fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// A string between quotes, escaped.
+    fn string(&mut self, s: &str) {
+        self.out.reserve(s.len() + 2);
+        self.out.push(b'"');
+        write_escaped(self.out, s);
+        self.out.push(b'"');
+    }
+
+    /// A value in an array or object of a compound: the separator before it, then the value.
+    fn element<T: Serialize + ?Sized>(&mut self, first: bool, value: &T) -> Result {
+        self.newline_indent(!first);
+        value.serialize(&mut *self)?;
+        self.has_value = true;
+        Ok(())
+    }
+
+    /// A member of an object: the separator, the key, then the value.
+    fn entry<T: Serialize + ?Sized>(&mut self, first: bool, key: &str, value: &T) -> Result {
+        self.newline_indent(!first);
+        self.string(key);
+        self.out.extend_from_slice(b": ");
+        value.serialize(&mut *self)?;
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Whether any of the eight bytes of `x` needs a look: `"`, `\`, a control below 0x20, DEL,
+/// or any byte of a non-ASCII character.
+#[inline]
+fn needs_look(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    (below_space
+        | zero_in(x ^ (ONES * u64::from(b'"')))
+        | zero_in(x ^ (ONES * u64::from(b'\\')))
+        | zero_in(x ^ (ONES * 0x7f))
+        | (x & HIGH))
+        != 0
+}
+
+/// `s` with `"`, `\` and every unsafe character escaped, written in runs.
+fn write_escaped(w: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0; // the run not yet written
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            && !needs_look(u64::from_le_bytes(chunk))
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        let short: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0x20..=0x7e => {
+                i += 1;
+                continue;
+            }
+            0x80.. => {
+                let Some(c) = s[i..].chars().next() else {
+                    break; // not reached: `i` is always at a character's start
+                };
+                if !is_unsafe(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                w.extend_from_slice(&bytes[start..i]);
+                let mut units = [0u16; 2];
+                for &u in c.encode_utf16(&mut units).iter() {
+                    unicode_escape(w, u);
+                }
+                i += c.len_utf8();
+                start = i;
+                continue;
+            }
+            _ => b"", // other C0 controls and DEL: \u00XX below
+        };
+        w.extend_from_slice(&bytes[start..i]);
+        if short.is_empty() {
+            unicode_escape(w, b.into());
+        } else {
+            w.extend_from_slice(short);
+        }
+        i += 1;
+        start = i;
+    }
+    w.extend_from_slice(&bytes[start..]);
+}
+
+/// `\uXXXX` for one UTF-16 unit, lower-case hex as serde_json writes it.
+fn unicode_escape(w: &mut Vec<u8>, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    w.extend_from_slice(b"\\u");
+    for shift in [12, 8, 4, 0] {
+        w.push(HEX[usize::from((unit >> shift) & 0xf)]);
+    }
+}
+
+/// An array or object being written; `first` until its first member is.
+struct Compound<'a, 'o> {
+    ser: &'a mut Json<'o>,
+    first: bool,
+    /// An object that wraps the value of an enum variant (`{"Variant": ...}`): one more
+    /// level to close.
+    variant: bool,
+}
+
+impl Compound<'_, '_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.ser.element(self.first, value)?;
+        self.first = false;
+        Ok(())
+    }
+
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result {
+        self.ser.entry(self.first, key, value)?;
+        self.first = false;
+        Ok(())
+    }
+
+    fn close(self, bracket: u8) {
+        self.ser.close(bracket);
+        if self.variant {
+            self.ser.has_value = true;
+            self.ser.close(b'}');
+        }
+    }
+}
+
+impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'o>;
+    type SerializeTuple = Compound<'a, 'o>;
+    type SerializeTupleStruct = Compound<'a, 'o>;
+    type SerializeTupleVariant = Compound<'a, 'o>;
+    type SerializeMap = MapCompound<'a, 'o>;
+    type SerializeStruct = StructCompound<'a, 'o>;
+    type SerializeStructVariant = Compound<'a, 'o>;
+
+    fn serialize_bool(self, v: bool) -> Result {
+        self.raw(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result {
+        self.raw(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Result {
+        self.raw(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result {
+        self.raw(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Result {
+        self.raw(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result {
+        // serde_json's own spelling (shortest round trip; null for NaN and infinities).
+        serde_json::to_writer(&mut *self.out, &v).map_err(|e| Error(e.into()))
+    }
+    fn serialize_char(self, v: char) -> Result {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result {
+        use ser::SerializeSeq as _;
+        let mut seq = self.serialize_seq(Some(v.len()))?;
+        for b in v {
+            seq.serialize_element(b)?;
+        }
+        seq.end()
+    }
+    fn serialize_none(self) -> Result {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result {
+        self.raw(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result {
+        self.open(b'{');
+        self.entry(true, variant, value)?;
+        self.close(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        self.open(b'[');
+        Ok(Compound {
+            ser: self,
+            first: true,
+            variant: false,
         })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        self.open(b'{');
+        self.newline_indent(false);
+        self.string(variant);
+        self.out.extend_from_slice(b": ");
+        self.open(b'[');
+        Ok(Compound {
+            ser: self,
+            first: true,
+            variant: true,
+        })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        self.open(b'{');
+        Ok(MapCompound {
+            ser: self,
+            first: true,
+        })
+    }
+    fn serialize_struct(self, name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        if name == NUMBER_TOKEN {
+            return Ok(StructCompound::Number(self));
+        }
+        self.open(b'{');
+        Ok(StructCompound::Object(Compound {
+            ser: self,
+            first: true,
+            variant: false,
+        }))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        self.open(b'{');
+        self.newline_indent(false);
+        self.string(variant);
+        self.out.extend_from_slice(b": ");
+        self.open(b'{');
+        Ok(Compound {
+            ser: self,
+            first: true,
+            variant: true,
+        })
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        self.entry(key, value)
+    }
+    fn end(self) -> Result {
+        self.close(b'}');
+        Ok(())
+    }
+}
+
+/// A struct: an object, or serde_json's private struct that carries a number's text.
+enum StructCompound<'a, 'o> {
+    Object(Compound<'a, 'o>),
+    Number(&'a mut Json<'o>),
+}
+
+impl ser::SerializeStruct for StructCompound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        match self {
+            Self::Object(c) => c.entry(key, value),
+            Self::Number(ser) => value.serialize(Verbatim(ser.out)),
+        }
+    }
+    fn end(self) -> Result {
+        if let Self::Object(c) = self {
+            c.close(b'}');
+        }
+        Ok(())
+    }
+}
+
+/// An object whose keys come one by one (a map).
+struct MapCompound<'a, 'o> {
+    ser: &'a mut Json<'o>,
+    first: bool,
+}
+
+impl ser::SerializeMap for MapCompound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
+        self.ser.newline_indent(!self.first);
+        self.first = false;
+        key.serialize(Key(&mut *self.ser))?;
+        self.ser.raw(b": ");
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        value.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
+        Ok(())
+    }
+    fn end(self) -> Result {
+        self.ser.close(b'}');
+        Ok(())
+    }
+}
+
+/// Unsupported by a restricted serializer: an error naming what was given.
+macro_rules! refuse {
+    ($what:literal: $($method:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result {
+            Err(ser::Error::custom(concat!($what, ", not ", stringify!($method))))
+        })*
+    };
+}
+
+/// Compound serializers a restricted serializer never returns.
+macro_rules! no_compounds {
+    ($what:literal) => {
+        type SerializeSeq = Impossible<(), Error>;
+        type SerializeTuple = Impossible<(), Error>;
+        type SerializeTupleStruct = Impossible<(), Error>;
+        type SerializeTupleVariant = Impossible<(), Error>;
+        type SerializeMap = Impossible<(), Error>;
+        type SerializeStruct = Impossible<(), Error>;
+        type SerializeStructVariant = Impossible<(), Error>;
+        fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result {
+            Err(ser::Error::custom(concat!($what, ", not an option")))
+        }
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result {
+            Err(ser::Error::custom(concat!($what, ", not a newtype")))
+        }
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result {
+            Err(ser::Error::custom(concat!($what, ", not a variant")))
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq> {
+            Err(ser::Error::custom(concat!($what, ", not a sequence")))
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
+            Err(ser::Error::custom(concat!($what, ", not a tuple")))
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct> {
+            Err(ser::Error::custom(concat!($what, ", not a tuple")))
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant> {
+            Err(ser::Error::custom(concat!($what, ", not a variant")))
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap> {
+            Err(ser::Error::custom(concat!($what, ", not a map")))
+        }
+        fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct> {
+            Err(ser::Error::custom(concat!($what, ", not a struct")))
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant> {
+            Err(ser::Error::custom(concat!($what, ", not a variant")))
+        }
+    };
+}
+
+/// A number's text from serde_json (already valid JSON), written as it is.
+struct Verbatim<'a>(&'a mut Vec<u8>);
+
+impl ser::Serializer for Verbatim<'_> {
+    type Ok = ();
+    type Error = Error;
+    no_compounds!("a number's text must be a string");
+    fn serialize_str(self, v: &str) -> Result {
+        self.0.extend_from_slice(v.as_bytes());
+        Ok(())
+    }
+    refuse!("a number's text must be a string":
+        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
+        serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
+        serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
+        serialize_bytes(&[u8]), serialize_none(), serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+}
+
+/// A map key: a string, or a number or bool written as a string (as serde_json does).
+struct Key<'a, 'o>(&'a mut Json<'o>);
+
+impl Key<'_, '_> {
+    fn quoted(self, text: &str) {
+        self.0.string(text);
+    }
+}
+
+impl ser::Serializer for Key<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    no_compounds!("a JSON object key must be a string");
+    fn serialize_str(self, v: &str) -> Result {
+        self.quoted(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result {
+        self.quoted(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_bool(self, v: bool) -> Result {
+        self.quoted(if v { "true" } else { "false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result {
+        self.quoted(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result {
+        self.quoted(variant);
+        Ok(())
+    }
+    refuse!("a JSON object key must be a string":
+        serialize_f32(f32), serialize_f64(f64), serialize_bytes(&[u8]), serialize_none(),
+        serialize_unit(), serialize_unit_struct(&'static str),
+    );
 }
 
 #[cfg(test)]
@@ -151,6 +740,109 @@ mod tests {
         assert!(text.contains(r"\u001b[31mred\u009b\u202e\u007f"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["name"], v["name"]);
+    }
+
+    /// Strings of every kind of character, in values of every shape: the output parses back
+    /// to the value, holds no unsafe character, and is byte for byte serde_json's pretty
+    /// output wherever serde_json writes nothing unsafe.
+    #[test]
+    fn strings_and_shapes_match_serde_json() {
+        let pieces = [
+            "",
+            "a",
+            "plain ascii text.",
+            "\"",
+            "\\",
+            "\n\r\t\u{8}\u{c}",
+            "\u{0}\u{1f}",
+            "\u{7f}",
+            "é",
+            "日本",
+            "🦀",
+            "\u{9b}",
+            "\u{202e}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{2028}",
+            "\u{e0041}",
+            "1234567",
+            "12345678",
+            "123456789",
+            "/",
+            "<>&'",
+        ];
+        let mut strings = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                strings.push(format!("{a}{b}"));
+                strings.push(format!("0123456789{a}abcdefgh{b}xyz"));
+            }
+        }
+        let v = json!({
+            "strings": strings,
+            "keys": strings.iter().map(|s| (s.clone(), json!(s.len()))).collect::<serde_json::Map<_, _>>(),
+            "numbers": [0, -1, 1.5, 1e300, u64::MAX, i64::MIN],
+            "nested": [[], {}, [[]], {"a": {}}, [{"b": [null, true, false]}]],
+        });
+        let mut out = Vec::new();
+        write_compact_pretty(&mut out, &v).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+        for s in &strings {
+            let mut out = Vec::new();
+            write_compact_pretty(&mut out, s).unwrap();
+            let ours = String::from_utf8(out).unwrap();
+            let theirs = serde_json::to_string(s).unwrap();
+            if theirs.chars().any(is_unsafe) {
+                assert_ne!(ours, theirs, "{s:?}");
+            } else {
+                assert_eq!(ours, theirs, "{s:?}");
+            }
+        }
+        // Numbers are written as the text serde_json keeps for them (jwtscope's own parser
+        // keeps the token's spelling in that text).
+        let spelled: serde_json::Value =
+            serde_json::from_str("[1E400, 1e5, 1.0E+2, -0, 0.10, 123456789012345678901234567890]")
+                .unwrap();
+        let mut out = Vec::new();
+        write_compact_pretty(&mut out, &spelled).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&spelled).unwrap()
+        );
+    }
+
+    /// Enum shapes serde_json writes as objects around the variant.
+    #[test]
+    fn variants_are_laid_out_as_serde_json_does() {
+        #[derive(serde::Serialize)]
+        enum E {
+            Unit,
+            New(u8),
+            Tuple(u8, &'static str),
+            Struct { a: Option<u8>, b: Vec<u8> },
+        }
+        let v = (
+            E::Unit,
+            E::New(1),
+            E::Tuple(2, "x"),
+            E::Struct { a: None, b: vec![] },
+            'c',
+        );
+        let mut out = Vec::new();
+        write_compact_pretty(&mut out, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
+        let map: std::collections::BTreeMap<u32, bool> = [(1, true), (20, false)].into();
+        let mut out = Vec::new();
+        write_compact_pretty(&mut out, &map).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&map).unwrap()
+        );
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct ReportWriter<'a, W: Write> {
     source: &'a Source,
     now: &'a str,
     written: usize,
+    /// Where a token is rendered before it is written (kept between tokens).
+    scratch: Vec<u8>,
 }
 
 impl<'a, W: Write> ReportWriter<'a, W> {
@@ -34,6 +36,7 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             source,
             now,
             written: 0,
+            scratch: Vec::new(),
         }
     }
 
@@ -56,7 +59,9 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             self.begin()?;
         }
         self.written += 1;
-        render(&mut self.w, self.format, t, self.written)
+        self.scratch.clear();
+        render(&mut self.scratch, self.format, t, self.written)?;
+        self.w.write_all(&self.scratch)
     }
 
     /// Write `count` tokens already rendered by [`render`] with the numbers that follow the
@@ -103,13 +108,13 @@ impl<'a, W: Write> ReportWriter<'a, W> {
 
 /// Write token number `index` (from 1) of a report: what [`ReportWriter::token`] writes for
 /// it, so that tokens can be rendered apart (on other threads) and written in order.
-pub fn render(mut w: impl Write, format: Format, t: &TokenReport, index: usize) -> io::Result<()> {
+pub fn render(out: &mut Vec<u8>, format: Format, t: &TokenReport, index: usize) -> io::Result<()> {
     match format {
         Format::Json => {
-            w.write_all(if index == 1 { b"\n    " } else { b",\n    " })?;
-            json::write_at_depth(&mut w, t, 2)
+            out.extend_from_slice(if index == 1 { b"\n    " } else { b",\n    " });
+            json::append_at_depth(out, t, 2)
         }
-        Format::Text(opts) => text::write_token(&mut w, t, index, opts),
+        Format::Text(opts) => text::write_token(out, t, index, opts),
     }
 }
 
