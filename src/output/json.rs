@@ -32,15 +32,32 @@ pub fn write_compact_pretty<T: Serialize + ?Sized>(w: impl Write, value: &T) -> 
 
 /// As [`write_compact_pretty`], for a value that sits `depth` levels deep in a larger
 /// document: every line after the first is indented by two spaces per level more.
+/// The JSON is built in a buffer that is handed to `w` whenever it holds [`SPILL_AT`] bytes,
+/// so a large value is never held whole.
 pub fn write_at_depth<T: Serialize + ?Sized>(
     mut w: impl Write,
     value: &T,
     depth: usize,
 ) -> io::Result<()> {
     let mut out = Vec::new();
-    append_at_depth(&mut out, value, depth)?;
+    let mut ser = Json {
+        out: &mut out,
+        depth,
+        has_value: false,
+        sink: Some(Sink {
+            w: &mut w,
+            error: None,
+        }),
+    };
+    value.serialize(&mut ser).map_err(|e| e.0)?;
+    if let Some(e) = ser.sink.and_then(|s| s.error) {
+        return Err(e);
+    }
     w.write_all(&out)
 }
+
+/// How much JSON [`write_at_depth`] gathers before it writes.
+const SPILL_AT: usize = 32 * 1024;
 
 /// As [`write_at_depth`], appended to `out`: the writer's own buffer, written with plain
 /// pushes rather than a call per piece (a report is hundreds of small pieces).
@@ -53,6 +70,7 @@ pub fn append_at_depth<T: Serialize + ?Sized>(
         out,
         depth,
         has_value: false,
+        sink: None,
     };
     value.serialize(&mut ser).map_err(|e| e.0)
 }
@@ -69,6 +87,15 @@ struct Json<'o> {
     out: &'o mut Vec<u8>,
     depth: usize,
     has_value: bool,
+    /// Where the buffer goes when it is full; `None`: the buffer is the destination.
+    sink: Option<Sink<'o>>,
+}
+
+/// A writer that takes the buffer's contents as they accumulate, and the first error it gave
+/// (reported when the value is done: serde's callers cannot be interrupted cleanly).
+struct Sink<'o> {
+    w: &'o mut dyn Write,
+    error: Option<io::Error>,
 }
 
 /// An I/O error, or a value JSON cannot hold (a map key that is not a string), as one.
@@ -99,6 +126,16 @@ type Result<T = ()> = std::result::Result<T, Error>;
 
 impl Json<'_> {
     fn newline_indent(&mut self, comma: bool) {
+        if self.out.len() >= SPILL_AT
+            && let Some(sink) = &mut self.sink
+        {
+            if sink.error.is_none()
+                && let Err(e) = sink.w.write_all(self.out)
+            {
+                sink.error = Some(e);
+            }
+            self.out.clear();
+        }
         if comma {
             self.out.push(b',');
         }
@@ -843,6 +880,43 @@ mod tests {
             String::from_utf8(out).unwrap(),
             serde_json::to_string_pretty(&map).unwrap()
         );
+    }
+
+    /// A large value reaches the writer in pieces of about [`SPILL_AT`] bytes, as the same
+    /// bytes; a writer's error comes back.
+    #[test]
+    fn a_large_value_is_written_in_pieces() {
+        struct Pieces(Vec<Vec<u8>>);
+        impl Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0.push(buf.to_vec());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let v: Vec<String> = (0..20_000).map(|i| format!("group-{i:08}")).collect();
+        let mut pieces = Pieces(Vec::new());
+        write_at_depth(&mut pieces, &v, 2).unwrap();
+        let mut whole = Vec::new();
+        append_at_depth(&mut whole, &v, 2).unwrap();
+        assert!(whole.len() > 10 * SPILL_AT);
+        assert!(pieces.0.len() > 10, "{} pieces", pieces.0.len());
+        assert!(pieces.0.iter().all(|p| p.len() < SPILL_AT + 64));
+        assert_eq!(pieces.0.concat(), whole);
+
+        let e = write_at_depth(Closed, &v, 0).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::BrokenPipe);
     }
 
     #[test]

@@ -157,6 +157,36 @@ impl<J> Sequencer<'_, J> {
         self.decoded_next < self.decode_sent || self.rendered_next < self.explain_sent
     }
 
+    /// Explain batch `n` on this thread, writing each token to `writer` as it is explained
+    /// (a large token is never held rendered whole). Without workers, batches come in order.
+    fn explain_here<W: Write>(
+        &mut self,
+        n: u64,
+        first_index: usize,
+        items: Vec<Decoded>,
+        ctx: &Ctx<'_, J>,
+        writer: &mut ReportWriter<'_, W>,
+        record: &mut dyn FnMut(J),
+    ) -> io::Result<()> {
+        debug_assert_eq!((n, first_index), (self.rendered_next, writer.written() + 1));
+        self.rendered_next += 1;
+        let mut failed = None;
+        for d in items {
+            let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| {
+                if let Err(e) = writer.token(&t) {
+                    failed = Some(e);
+                    return ControlFlow::Break(());
+                }
+                record((ctx.judge)(&t));
+                ControlFlow::Continue(())
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
     /// Take a finished job: returns the explain jobs it makes ready, in order.
     fn arrive<W: Write>(
         &mut self,
@@ -288,6 +318,13 @@ pub fn write_tokens<W: Write, J: Send>(
                     while let Ok(done) = done_rx.try_recv() {
                         todo.extend(seq.arrive(done, writer, record)?);
                     }
+                } else if let Job::Explain {
+                    seq: n,
+                    first_index,
+                    items,
+                } = job
+                {
+                    seq.explain_here(n, first_index, items, ctx, writer, record)?;
                 } else {
                     todo.extend(seq.arrive(work(job, ctx), writer, record)?);
                 }

@@ -24,8 +24,6 @@ pub struct ReportWriter<'a, W: Write> {
     source: &'a Source,
     now: &'a str,
     written: usize,
-    /// Where a token is rendered before it is written (kept between tokens).
-    scratch: Vec<u8>,
 }
 
 impl<'a, W: Write> ReportWriter<'a, W> {
@@ -36,7 +34,6 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             source,
             now,
             written: 0,
-            scratch: Vec::new(),
         }
     }
 
@@ -59,9 +56,14 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             self.begin()?;
         }
         self.written += 1;
-        self.scratch.clear();
-        render(&mut self.scratch, self.format, t, self.written)?;
-        self.w.write_all(&self.scratch)
+        // Straight to the writer: a large token is not held rendered whole.
+        match self.format {
+            Format::Json => {
+                self.w.write_all(json_separator(self.written))?;
+                json::write_at_depth(&mut self.w, t, 2)
+            }
+            Format::Text(opts) => text::write_token(&mut self.w, t, self.written, opts),
+        }
     }
 
     /// Write `count` tokens already rendered by [`render`] with the numbers that follow the
@@ -111,11 +113,16 @@ impl<'a, W: Write> ReportWriter<'a, W> {
 pub fn render(out: &mut Vec<u8>, format: Format, t: &TokenReport, index: usize) -> io::Result<()> {
     match format {
         Format::Json => {
-            out.extend_from_slice(if index == 1 { b"\n    " } else { b",\n    " });
+            out.extend_from_slice(json_separator(index));
             json::append_at_depth(out, t, 2)
         }
         Format::Text(opts) => text::write_token(out, t, index, opts),
     }
+}
+
+/// What comes before token number `index` (from 1) in the JSON document's `tokens`.
+fn json_separator(index: usize) -> &'static [u8] {
+    if index == 1 { b"\n    " } else { b",\n    " }
 }
 
 /// Write a whole report (the UI's `w`, `jwtscope imds`, tests).
