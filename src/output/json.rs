@@ -125,7 +125,8 @@ impl From<io::Error> for Error {
 type Result<T = ()> = std::result::Result<T, Error>;
 
 impl Json<'_> {
-    fn newline_indent(&mut self, comma: bool) {
+    /// Hand the buffer to the sink, if there is one and the buffer is full.
+    fn spill(&mut self) {
         if self.out.len() >= SPILL_AT
             && let Some(sink) = &mut self.sink
         {
@@ -136,6 +137,10 @@ impl Json<'_> {
             }
             self.out.clear();
         }
+    }
+
+    fn newline_indent(&mut self, comma: bool) {
+        self.spill();
         if comma {
             self.out.push(b',');
         }
@@ -168,10 +173,22 @@ impl Json<'_> {
     }
 
     /// A string between quotes, escaped.
+    /// A string between quotes, escaped. With a sink, a long one (a token's text) goes in
+    /// pieces of [`SPILL_AT`] bytes, cut between characters.
     fn string(&mut self, s: &str) {
-        self.out.reserve(s.len() + 2);
         self.out.push(b'"');
-        write_escaped(self.out, s);
+        let mut rest = s;
+        while self.sink.is_some() && rest.len() > SPILL_AT {
+            let mut end = SPILL_AT;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            write_escaped(self.out, &rest[..end]);
+            self.spill();
+            rest = &rest[end..];
+        }
+        self.out.reserve(rest.len() + 1);
+        write_escaped(self.out, rest);
         self.out.push(b'"');
     }
 
@@ -905,14 +922,19 @@ mod tests {
                 Ok(())
             }
         }
-        let v: Vec<String> = (0..20_000).map(|i| format!("group-{i:08}")).collect();
+        let mut v: Vec<String> = (0..20_000).map(|i| format!("group-{i:08}")).collect();
+        v.push("é\u{202e}日".repeat(30_000)); // 270 KB in one string, cut between characters
         let mut pieces = Pieces(Vec::new());
         write_at_depth(&mut pieces, &v, 2).unwrap();
         let mut whole = Vec::new();
         append_at_depth(&mut whole, &v, 2).unwrap();
         assert!(whole.len() > 10 * SPILL_AT);
         assert!(pieces.0.len() > 10, "{} pieces", pieces.0.len());
-        assert!(pieces.0.iter().all(|p| p.len() < SPILL_AT + 64));
+        // At most a full buffer plus one piece of a string, escaped (six bytes for one).
+        assert!(
+            pieces.0.iter().all(|p| p.len() < 7 * SPILL_AT),
+            "a piece held too much"
+        );
         assert_eq!(pieces.0.concat(), whole);
 
         let e = write_at_depth(Closed, &v, 0).unwrap_err();
