@@ -201,10 +201,18 @@ impl Json<'_> {
     }
 
     /// A member of an object: the separator, the key, then the value.
-    fn entry<T: Serialize + ?Sized>(&mut self, first: bool, key: &str, value: &T) -> Result {
+    fn entry<T: Serialize + ?Sized>(
+        &mut self,
+        first: bool,
+        key: &'static str,
+        value: &T,
+    ) -> Result {
         self.newline_indent(!first);
-        self.string(key);
-        self.out.extend_from_slice(b": ");
+        // A field's name: a Rust identifier or one of our renames, never anything to escape.
+        debug_assert!(!needs_escape(key), "field name {key:?}");
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
         value.serialize(&mut *self)?;
         self.has_value = true;
         Ok(())
@@ -227,18 +235,33 @@ fn needs_look(x: u64) -> bool {
         != 0
 }
 
+/// Whether `s` holds anything [`write_escaped`] changes.
+fn needs_escape(s: &str) -> bool {
+    let mut escaped = Vec::with_capacity(s.len());
+    write_escaped(&mut escaped, s);
+    escaped != s.as_bytes()
+}
+
 /// `s` with `"`, `\` and every unsafe character escaped, written in runs.
 fn write_escaped(w: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0; // the run not yet written
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes
+        // Eight bytes at a time; the last few padded with spaces (which need no look).
+        let (chunk, n) = if let Some(chunk) = bytes
             .get(i..i + 8)
             .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            && !needs_look(u64::from_le_bytes(chunk))
         {
-            i += 8;
+            (chunk, 8)
+        } else {
+            let mut chunk = [b' '; 8];
+            let n = bytes.len() - i;
+            chunk[..n].copy_from_slice(&bytes[i..]);
+            (chunk, n)
+        };
+        if !needs_look(u64::from_le_bytes(chunk)) {
+            i += n;
             continue;
         }
         let b = bytes[i];
@@ -310,7 +333,7 @@ impl Compound<'_, '_> {
         Ok(())
     }
 
-    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result {
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
         self.ser.entry(self.first, key, value)?;
         self.first = false;
         Ok(())
