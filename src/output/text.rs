@@ -26,30 +26,48 @@ struct Painter {
     color: bool,
 }
 
-impl Painter {
-    fn paint(&self, style: Style, text: &str) -> String {
-        if self.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
+/// Text in a style, written where it is formatted (no string is built for it). A width
+/// given in the format string pads the text inside the style's codes.
+struct Painted<T> {
+    style: Option<Style>,
+    text: T,
+}
+
+impl<T: std::fmt::Display> std::fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(style) = self.style {
+            write!(f, "{}", style.render())?;
+            self.text.fmt(f)?;
+            write!(f, "{}", style.render_reset())
         } else {
-            text.to_string()
+            self.text.fmt(f)
         }
     }
-    fn heading(&self, t: &str) -> String {
+}
+
+impl Painter {
+    fn paint<T: std::fmt::Display>(&self, style: Style, text: T) -> Painted<T> {
+        Painted {
+            style: self.color.then_some(style),
+            text,
+        }
+    }
+    fn heading<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(
             Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
             t,
         )
     }
-    fn label(&self, t: &str) -> String {
+    fn label<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(Style::new().bold(), t)
     }
-    fn dim(&self, t: &str) -> String {
+    fn dim<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(Style::new().dimmed(), t)
     }
-    fn warn(&self, t: &str) -> String {
+    fn warn<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), t)
     }
-    fn status(&self, s: ExpiryStatus, secs: Option<i64>, t: &str) -> String {
+    fn status<'a>(&self, s: ExpiryStatus, secs: Option<i64>, t: &'a str) -> Painted<&'a str> {
         let color = match s {
             ExpiryStatus::Expired | ExpiryStatus::NotYetValid | ExpiryStatus::Unknown => {
                 AnsiColor::Red
@@ -64,20 +82,26 @@ impl Painter {
 
 /// A value on one line: strings bare, long arrays summarised, everything sanitised.
 pub fn value_line(v: &Value) -> String {
-    let s = match v {
-        Value::String(s) => s.clone(),
+    let shown;
+    let raw = match v {
+        Value::String(s) => s.as_str(),
         Value::Array(items) if items.len() > LIST_PREVIEW => {
             let first: Vec<String> = items.iter().take(3).map(Value::to_string).collect();
-            format!("[{} items: {}, ...]", items.len(), first.join(", "))
+            shown = format!("[{} items: {}, ...]", items.len(), first.join(", "));
+            &shown
         }
-        other => other.to_string(),
+        other => {
+            shown = other.to_string();
+            &shown
+        }
     };
-    let s = clean(&s).into_owned();
-    if s.chars().count() > MAX_VALUE_CHARS {
+    let s = clean(raw);
+    // A string has at least as many bytes as characters: most need no count.
+    if s.len() > MAX_VALUE_CHARS && s.chars().count() > MAX_VALUE_CHARS {
         let cut: String = s.chars().take(MAX_VALUE_CHARS).collect();
         format!("{cut}... ({} characters)", s.chars().count())
     } else {
-        s
+        s.into_owned()
     }
 }
 
@@ -101,7 +125,7 @@ pub fn write_header(
     writeln!(
         w,
         "{}",
-        p.dim(&format!(
+        p.dim(format_args!(
             "jwtscope · {} · now {now}",
             clean(&source.to_string()),
         ))
@@ -110,7 +134,7 @@ pub fn write_header(
         writeln!(
             w,
             "{}",
-            p.dim(&format!("fetched: {}", clean(&info.details())))
+            p.dim(format_args!("fetched: {}", clean(&info.details())))
         )?;
     }
     Ok(())
@@ -178,15 +202,20 @@ pub fn kind_word(t: &TokenReport) -> String {
     }
 }
 
-fn row(w: &mut impl Write, p: &Painter, label: &str, value: &str) -> io::Result<()> {
-    writeln!(w, "  {} {value}", p.label(&format!("{label:<11}")))
+fn row(
+    w: &mut impl Write,
+    p: &Painter,
+    label: &str,
+    value: impl std::fmt::Display,
+) -> io::Result<()> {
+    writeln!(w, "  {:<11} {value}", p.label(label))
 }
 
 fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Result<()> {
     writeln!(
         w,
         "{}",
-        p.heading(&format!(
+        p.heading(format_args!(
             "== Token {i} · {} · {} ==",
             clean(&t.origin),
             kind_word(t)
@@ -194,9 +223,9 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
     )?;
     let s = &t.summary;
     if let Some(iss) = &s.issuer {
-        row(w, p, "Issuer", &clean(iss))?;
+        row(w, p, "Issuer", clean(iss))?;
         if let Some(k) = &s.issuer_kind {
-            row(w, p, "", &p.dim(k))?;
+            row(w, p, "", p.dim(k))?;
         }
     }
     if !s.audience.is_empty() {
@@ -208,11 +237,11 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
     }
     for (label, v) in [("User", &s.user), ("Name", &s.name)] {
         if let Some(v) = v {
-            row(w, p, label, &clean(v))?;
+            row(w, p, label, clean(v))?;
         }
     }
     if let Some(m) = t.signed_in() {
-        row(w, p, "Signed in", &clean(&m))?;
+        row(w, p, "Signed in", clean(&m))?;
     }
     if let Some(g) = t.groups_line() {
         row(w, p, "Groups", &g)?;
@@ -223,7 +252,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
         ("Tenant", &s.tenant_id),
     ] {
         if let Some(v) = v {
-            row(w, p, label, &clean(v))?;
+            row(w, p, label, clean(v))?;
         }
     }
     if let Some(app) = &s.app_id {
@@ -245,7 +274,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
                 w,
                 p,
                 label,
-                &clean(&format!(
+                clean(&format!(
                     "{} {} · resource group {} · subscription {}",
                     r.kind.unwrap_or(&r.resource_type),
                     r.name,
@@ -256,20 +285,23 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
         }
     }
     if let Some(v) = &s.token_version {
-        row(w, p, "Version", &clean(v))?;
+        row(w, p, "Version", clean(v))?;
     }
     if !s.scopes.is_empty() {
-        row(w, p, "Scopes", &clean(&s.scopes.join(" ")))?;
+        row(w, p, "Scopes", clean(&s.scopes.join(" ")))?;
     }
     if !s.roles.is_empty() {
-        row(w, p, "Roles", &clean(&s.roles.join(", ")))?;
+        row(w, p, "Roles", clean(&s.roles.join(", ")))?;
     }
     let time_row = |w: &mut _, label: &str, name: &str| -> io::Result<()> {
         if let Some(f) = t.claims.iter().find(|f| f.name == name)
             && let Some(ti) = &f.time
         {
-            let when = ti.utc.clone().unwrap_or_else(|| value_line(&f.value));
-            row(w, p, label, &format!("{when} ({})", ti.relative))?;
+            let when = match &ti.utc {
+                Some(utc) => std::borrow::Cow::Borrowed(utc.as_str()),
+                None => std::borrow::Cow::Owned(value_line(&f.value)),
+            };
+            row(w, p, label, format_args!("{when} ({})", ti.relative))?;
         }
         Ok(())
     };
@@ -281,7 +313,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
             w,
             p,
             "Status",
-            &p.status(s.status, s.seconds_to_expiry, &s.expiry),
+            p.status(s.status, s.seconds_to_expiry, &s.expiry),
         )?;
     }
     if let Some(l) = &s.lifetime {
@@ -289,7 +321,8 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
     }
     if t.kind != Kind::Opaque {
         let v = &t.verification;
-        let text = clean(&v.to_string()).into_owned();
+        let said = v.to_string();
+        let text = clean(&said);
         let shown = match v.status {
             SignatureStatus::Valid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
@@ -302,7 +335,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
             SignatureStatus::Unverifiable | SignatureStatus::Unsupported => p.warn(&text),
             SignatureStatus::NotChecked => p.dim(&text),
         };
-        row(w, p, "Signature", &shown)?;
+        row(w, p, "Signature", shown)?;
     }
     if !t.verification.notes.is_empty() || !t.verification.claim_checks.is_empty() {
         writeln!(w)?;
@@ -320,7 +353,7 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
         writeln!(w)?;
         writeln!(w, "{}", p.heading("Warnings"))?;
         for warning in &t.warnings {
-            writeln!(w, "  {} {}", p.warn("!"), p.warn(&clean(warning)))?;
+            writeln!(w, "  {} {}", p.warn("!"), p.warn(clean(warning)))?;
         }
     }
     if !t.context_fields.is_empty() {
@@ -376,13 +409,13 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
             };
             line.push_str(&format!("  → {when}"));
         }
-        writeln!(w, "  {} {line}", p.label(&format!("{name:<width$}")))?;
-        let pad = " ".repeat(width + 3);
+        writeln!(w, "  {:<width$} {line}", p.label(&name))?;
+        let pad = width + 3;
         if let Some(m) = &f.meaning {
-            writeln!(w, "{pad}{}", clean(m))?;
+            writeln!(w, "{:pad$}{}", "", clean(m))?;
         }
         if let Some(d) = f.description {
-            writeln!(w, "{pad}{}", p.dim(d))?;
+            writeln!(w, "{:pad$}{}", "", p.dim(d))?;
         }
     }
     Ok(())
