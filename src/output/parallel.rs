@@ -28,7 +28,7 @@ pub enum StreamError {
 }
 
 /// A batch is sent to a worker when it holds this many candidates...
-const BATCH_CANDIDATES: usize = 256;
+const BATCH_CANDIDATES: usize = 1024;
 /// ... or this many bytes of token text (a few large tokens are spread over the workers too).
 const BATCH_BYTES: usize = 128 * 1024;
 
