@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process comparison of `jwtscope --output json` with jwt-cli's `jwt decode --json`
+# Whole-process comparison of `jwtscope --output json` (and, on x86_64 Linux with glibc, the
+# statically linked build README describes) with jwt-cli's `jwt decode --json`
 # on the jwt.io HS256 token and on a 260 KB Entra-shaped token with 5000 groups, `--version`
 # alone (start-up), encoding, and a 50 MB log with a token every 4 lines (jwtscope alone:
 # jwt-cli cannot read a log; grep -oE and rg -o show what finding the candidates costs).
@@ -20,6 +21,14 @@ if ! command -v hyperfine >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq hyperfine; else sudo apt-get install -y -qq hyperfine; fi
 fi
 cargo build --release --locked --quiet
+# The statically linked build README describes (x86_64 Linux with glibc only): no dynamic
+# loader at start-up. The explicit --target keeps RUSTFLAGS off build scripts and proc-macros.
+static=""
+if [ "$(uname -sm)" = "Linux x86_64" ] && ldd --version 2>&1 | grep -qi glibc; then
+  RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR=target/static \
+    cargo build --release --locked --quiet --target x86_64-unknown-linux-gnu
+  static=target/static/x86_64-unknown-linux-gnu/release/jwtscope
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -42,22 +51,31 @@ PY
 cp target/release/jwtscope "$tools/bin/jwt" "$work/"
 jwtscope="$work/jwtscope"
 jwt="$work/jwt"
+if [ -n "$static" ]; then cp "$static" "$work/jwtscope-static"; fi
 echo "big token: $(wc -c < "$work/big.jwt") bytes"
 for t in small big; do
   echo "== $t token"
   # Through the shell (hyperfine subtracts its start-up), so stdin can be redirected.
+  extra=()
+  if [ -n "$static" ]; then
+    extra=(-n jwtscope-static "$work/jwtscope-static --output json - < $work/$t.jwt > /dev/null")
+  fi
   hyperfine --warmup 10 --min-runs 200 --export-json "$work/$t.json" \
     -n jwtscope "$jwtscope --output json - < $work/$t.jwt > /dev/null" \
-    -n jwt-cli "$jwt decode --json - < $work/$t.jwt > /dev/null" 2>/dev/null \
+    -n jwt-cli "$jwt decode --json - < $work/$t.jwt > /dev/null" "${extra[@]}" 2>/dev/null \
     | grep -E "Time|jwtscope|jwt-cli|faster" || true
-  for cmd in "$jwtscope --output json -" "$jwt decode --json -"; do
+  cmds=("$jwtscope --output json -" "$jwt decode --json -")
+  if [ -n "$static" ]; then cmds+=("$work/jwtscope-static --output json -"); fi
+  for cmd in "${cmds[@]}"; do
     read -r rss faults < <(/usr/bin/time -f '%M %R' $cmd < "$work/$t.jwt" 2>&1 >/dev/null | tail -1)
-    printf '  %-9s peak RSS %6s KiB, %4s page faults\n' "$(basename "${cmd%% *}")" "$rss" "$faults"
+    printf '  %-16s peak RSS %6s KiB, %4s page faults\n' "$(basename "${cmd%% *}")" "$rss" "$faults"
   done
 done
 
 echo "== --version (start-up alone)"
-hyperfine -N --warmup 10 --min-runs 300 -n jwtscope "$jwtscope --version" -n jwt-cli "$jwt --version" 2>/dev/null \
+extra=()
+if [ -n "$static" ]; then extra=(-n jwtscope-static "$work/jwtscope-static --version"); fi
+hyperfine -N --warmup 10 --min-runs 300 -n jwtscope "$jwtscope --version" -n jwt-cli "$jwt --version" "${extra[@]}" 2>/dev/null \
   | grep -E "Time|jwtscope|jwt-cli|faster" || true
 
 # encode: the same claims signed HS256 with a secret and RS256 with a 2048-bit PEM key.
