@@ -22,6 +22,16 @@ fn quote(p: &Path) -> String {
     format!("'{}'", p.display())
 }
 
+/// The UI on the managed identity sample, at the tests' fixed instant.
+fn on_managedid() -> String {
+    format!(
+        "{} --now {} {}",
+        bin(),
+        common::NOW,
+        quote(&common::asset("managedid.json"))
+    )
+}
+
 #[test]
 fn a_piped_token_opens_the_ui_and_keys_work_and_the_terminal_comes_back() {
     let cmd = format!(
@@ -119,12 +129,7 @@ fn a_10_kb_paste_without_bracketed_paste_arrives_whole() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let cmd = format!(
-        "{} --now {} {}",
-        bin(),
-        common::NOW,
-        quote(&common::asset("managedid.json"))
-    );
+    let cmd = on_managedid();
     let t = Tmux::start(&cmd, 100, 30);
     t.wait_for("valid · expires in 23h 5m");
     let pid = t.display("#{pane_pid}");
@@ -142,12 +147,7 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn small_terminals_get_a_notice_and_resizing_recovers() {
-    let cmd = format!(
-        "{} --now {} {}",
-        bin(),
-        common::NOW,
-        quote(&common::asset("managedid.json"))
-    );
+    let cmd = on_managedid();
     let t = Tmux::start(&cmd, 50, 14);
     t.wait_for("Terminal too small");
     t.run(&["resize-window", "-x", "90", "-y", "28"]);
@@ -188,12 +188,7 @@ fn imds_in_the_ui_fetches_again_with_r() {
 
 #[test]
 fn a_paste_typed_as_keys_in_the_main_view_is_decoded_not_run_as_commands() {
-    let cmd = format!(
-        "{} --now {} {}",
-        bin(),
-        common::NOW,
-        quote(&common::asset("managedid.json"))
-    );
+    let cmd = on_managedid();
     let t = Tmux::start(&cmd, 100, 30);
     t.wait_for("valid · expires in 23h 5m");
     // What a terminal without bracketed paste sends: the text as keys, q, y, t, r and all.
@@ -451,12 +446,7 @@ fn a_failed_first_fetch_stays_on_screen_and_quitting_fails_the_run() {
 
 #[test]
 fn the_mouse_wheel_scrolls_the_table_and_no_mouse_leaves_the_mouse_to_the_terminal() {
-    let cmd = format!(
-        "{} --now {} {}",
-        bin(),
-        common::NOW,
-        quote(&common::asset("managedid.json"))
-    );
+    let cmd = on_managedid();
     let t = Tmux::start(&cmd, 120, 40);
     t.wait_for("1/19");
     // The UI takes the mouse, in SGR mode...

@@ -124,7 +124,7 @@ impl From<io::Error> for Error {
 
 type Result<T = ()> = std::result::Result<T, Error>;
 
-impl Json<'_> {
+impl<'o> Json<'o> {
     /// Hand the buffer to the sink, if there is one and the buffer is full.
     fn spill(&mut self) {
         if self.out.len() >= SPILL_AT
@@ -198,6 +198,21 @@ impl Json<'_> {
         value.serialize(&mut *self)?;
         self.has_value = true;
         Ok(())
+    }
+
+    /// `{"Variant": ` and the opening `bracket` of its values: the object around an enum
+    /// variant's values, as serde_json writes it; closing the values closes it too.
+    fn variant<'a>(&'a mut self, variant: &'static str, bracket: u8) -> Compound<'a, 'o> {
+        self.open(b'{');
+        self.newline_indent(false);
+        self.string(variant);
+        self.out.extend_from_slice(b": ");
+        self.open(bracket);
+        Compound {
+            ser: self,
+            first: true,
+            variant: true,
+        }
     }
 
     /// A member of an object: the separator, the key, then the value.
@@ -481,16 +496,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant> {
-        self.open(b'{');
-        self.newline_indent(false);
-        self.string(variant);
-        self.out.extend_from_slice(b": ");
-        self.open(b'[');
-        Ok(Compound {
-            ser: self,
-            first: true,
-            variant: true,
-        })
+        Ok(self.variant(variant, b'['))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
         self.open(b'{');
@@ -517,66 +523,33 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
-        self.open(b'{');
-        self.newline_indent(false);
-        self.string(variant);
-        self.out.extend_from_slice(b": ");
-        self.open(b'{');
-        Ok(Compound {
-            ser: self,
-            first: true,
-            variant: true,
-        })
+        Ok(self.variant(variant, b'{'))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b']');
-        Ok(())
-    }
+/// Arrays: a sequence, a tuple, a tuple struct, a tuple variant's values.
+macro_rules! array_compound {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(value)
+            }
+            fn end(self) -> Result {
+                self.close(b']');
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.close(b']');
-        Ok(())
-    }
-}
+array_compound!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeStructVariant for Compound<'_, '_> {
     type Ok = ();

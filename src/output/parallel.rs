@@ -107,26 +107,43 @@ fn work<J>(job: Job, ctx: &Ctx<'_, J>) -> Done<J> {
             bytes.clear();
             let mut judged = Vec::with_capacity(items.len());
             let mut index = first_index;
-            let mut failed = None;
-            for d in items {
-                let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| {
-                    if let Err(e) = render(&mut bytes, ctx.format, &t, index) {
-                        failed = Some(e);
-                        return ControlFlow::Break(());
-                    }
-                    judged.push((ctx.judge)(&t));
-                    index += 1;
-                    ControlFlow::Continue(())
-                });
-            }
+            let done = explain_each(items, ctx, |t| {
+                render(&mut bytes, ctx.format, t, index)?;
+                judged.push((ctx.judge)(t));
+                index += 1;
+                Ok(())
+            });
             Done::Rendered(Rendered {
                 seq,
                 count: index - first_index,
-                bytes: failed.map_or(Ok(bytes), Err),
+                bytes: done.map(|()| bytes),
                 judged,
             })
         }
     }
+}
+
+/// Explain every token of a batch and hand each to `each`, in order; stops at its first
+/// error.
+fn explain_each<J>(
+    items: Vec<Decoded>,
+    ctx: &Ctx<'_, J>,
+    mut each: impl FnMut(&TokenReport) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut failed = None;
+    for d in items {
+        let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| match each(&t) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                ControlFlow::Break(())
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// The calling thread's part: puts decoded batches back in input order (counting tokens and
@@ -170,21 +187,11 @@ impl<J> Sequencer<'_, J> {
     ) -> io::Result<()> {
         debug_assert_eq!((n, first_index), (self.rendered_next, writer.written() + 1));
         self.rendered_next += 1;
-        let mut failed = None;
-        for d in items {
-            let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| {
-                if let Err(e) = writer.token(&t) {
-                    failed = Some(e);
-                    return ControlFlow::Break(());
-                }
-                record((ctx.judge)(&t));
-                ControlFlow::Continue(())
-            });
-            if let Some(e) = failed {
-                return Err(e);
-            }
-        }
-        Ok(())
+        explain_each(items, ctx, |t| {
+            writer.token(t)?;
+            record((ctx.judge)(t));
+            Ok(())
+        })
     }
 
     /// Take a finished job: returns the explain jobs it makes ready, in order.
