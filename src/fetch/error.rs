@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::host::{HostKind, Secret};
 use super::retry::secs;
 use crate::input::errordoc::{ErrorDocument, ErrorKind};
-use crate::input::text::SCAN;
+use crate::input::text::compact_tokens;
 
 /// An HTTP answer that is not a token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -421,14 +421,22 @@ impl Scrubber {
     /// The text with every secret and token replaced by `<redacted>`.
     pub fn scrub(&self, text: &str) -> String {
         let s = self.scrub_secrets(text);
-        SCAN.replace_all(&s, "<redacted>").into_owned()
+        let mut out = String::with_capacity(s.len());
+        let mut last = 0;
+        for m in compact_tokens(&s) {
+            out.push_str(&s[last..m.start]);
+            out.push_str("<redacted>");
+            last = m.end;
+        }
+        out.push_str(&s[last..]);
+        out
     }
 
     /// Every string in a JSON value with its secrets redacted; `true` when one was. Tokens
     /// are left whole: a short secret's letters are bound to occur in their base64url.
     pub fn scrub_secrets_in(&self, value: &mut Value) -> bool {
         match value {
-            Value::String(s) if SCAN.find(s).is_some_and(|m| m.len() == s.len()) => false,
+            Value::String(s) if compact_tokens(s).next() == Some(0..s.len()) => false,
             Value::String(s) => {
                 let clean = self.scrub_secrets(s);
                 let changed = clean != *s;

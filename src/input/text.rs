@@ -1,9 +1,7 @@
 //! Tokens in text: unwrapping what people paste, and scanning logs for compact tokens.
 
 use std::ops::ControlFlow;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde_json::Map;
 
 use super::{Candidate, Found};
@@ -25,13 +23,87 @@ pub(super) const TOKEN_PARAMS: &[&str] = &[
 ];
 
 /// A compact token in running text: a header segment starting `ew`/`ey` (base64url of `{`
-/// followed by `"`, space or a line break), then two or more dot-separated segments. The
-/// segment count is checked when decoding, so a 4-segment string is reported, not cut.
-/// `fetch`'s scrubber redacts what this finds, so text from a server never shows a token.
-#[allow(clippy::expect_used)] // a constant pattern: it compiles or no test passes
-pub(crate) static SCAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"e[wy][A-Za-z0-9_=-]{8,}(?:\.[A-Za-z0-9_=-]*){2,}").expect("valid pattern")
-});
+/// followed by `"`, space or a line break) and at least ten characters long, then two or more
+/// dot-separated segments: `e[wy][A-Za-z0-9_=-]{8,}(?:\.[A-Za-z0-9_=-]*){2,}` as a regex
+/// finds it (leftmost, longest), found without one. The segment count is checked when
+/// decoding, so a 4-segment string is reported, not cut. `fetch`'s scrubber redacts what this
+/// finds, so text from a server never shows a token.
+///
+/// How: a token holds a dot, and dots are rare in most text, so the search jumps from dot to
+/// dot (`memchr`); around a dot it takes the whole run of segment characters and dots, and
+/// looks for the leftmost start in it. The next search starts after the run, so every byte is
+/// looked at a bounded number of times: linear, and at memory speed between runs.
+pub(crate) fn compact_tokens(text: &str) -> CompactTokens<'_> {
+    CompactTokens {
+        bytes: text.as_bytes(),
+        pos: 0,
+    }
+}
+
+/// The iterator of [`compact_tokens`]: byte ranges of `text`, in order, not overlapping.
+pub(crate) struct CompactTokens<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+/// A byte of a token segment: base64url and its padding.
+const fn is_segment_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'='
+}
+
+/// Segment bytes and dots, one lookup each.
+static RUN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_segment_byte(b as u8) || b == b'.' as usize;
+        b += 1;
+    }
+    t
+};
+
+impl Iterator for CompactTokens<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let t = self.bytes;
+        while self.pos < t.len() {
+            let dot = self.pos + memchr::memchr(b'.', &t[self.pos..])?;
+            // The run around the dot. The previous search ended at a run's end (or at the
+            // start), so the run cannot begin before `pos`.
+            let mut start = dot;
+            while start > self.pos && RUN_BYTE[usize::from(t[start - 1])] {
+                start -= 1;
+            }
+            let mut end = dot + 1;
+            let mut dots = 1;
+            while end < t.len() && RUN_BYTE[usize::from(t[end])] {
+                dots += usize::from(t[end] == b'.');
+                end += 1;
+            }
+            self.pos = end;
+            // Segment by segment: a token starts in a segment that ends with a dot followed by
+            // at least one more, at an `ew`/`ey` with eight or more characters after it.
+            let mut seg = start;
+            while dots >= 2 {
+                let Some(len) = memchr::memchr(b'.', &t[seg..end]) else {
+                    break; // not reached: `dots` counts the dots left
+                };
+                let seg_end = seg + len;
+                let mut p = seg;
+                while p + 10 <= seg_end {
+                    if t[p] == b'e' && matches!(t[p + 1], b'w' | b'y') {
+                        return Some(p..end);
+                    }
+                    p += 1;
+                }
+                dots -= 1;
+                seg = seg_end + 1;
+            }
+        }
+        None
+    }
+}
 
 /// Whether `s` holds whitespace; the ASCII test is much faster on a 260 KB token.
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
@@ -54,6 +126,23 @@ fn is_token_char(c: char) -> bool {
 
 fn looks_complete(word: &str) -> bool {
     (word.starts_with("ey") || word.starts_with("ew")) && word.matches('.').count() >= 2
+}
+
+/// Whether `u` is made of token characters only, with fewer than two whole tokens among its
+/// words: what one token broken over lines looks like. Stops at the first word that rules it
+/// out, so a log or a list of tokens is not read to the end.
+fn broken_token(u: &str) -> bool {
+    let mut complete = 0;
+    for word in u.split_whitespace() {
+        if !word.chars().all(is_token_char) {
+            return false;
+        }
+        complete += usize::from(looks_complete(word));
+        if complete >= 2 {
+            return false;
+        }
+    }
+    true
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -174,14 +263,11 @@ pub(super) fn find_each(
     if !spaced {
         return emit(found(whole("input"), Candidate::Lone(u.to_string())));
     }
-    if u.chars().all(|c| c.is_whitespace() || is_token_char(c)) {
-        let complete = u.split_whitespace().filter(|w| looks_complete(w)).count();
-        if complete < 2 {
-            let joined: String = u.split_whitespace().collect();
-            if looks_complete(&joined) {
-                // One token broken over lines (RFCs print them that way; terminals wrap them).
-                return emit(found(whole("input"), Candidate::Lone(joined)));
-            }
+    if broken_token(u) {
+        let joined: String = u.split_whitespace().collect();
+        if looks_complete(&joined) {
+            // One token broken over lines (RFCs print them that way; terminals wrap them).
+            return emit(found(whole("input"), Candidate::Lone(joined)));
         }
     }
 
@@ -216,8 +302,8 @@ fn scan(
     // back until it is known whether a second follows.
     let mut held: Option<Found> = None;
     let mut index = 0;
-    for m in SCAN.find_iter(text) {
-        let start = m.start();
+    for m in compact_tokens(text) {
+        let start = m.start;
         if start > 0 {
             let prev = text.as_bytes()[start - 1];
             if prev.is_ascii_alphanumeric() || prev == b'-' || prev == b'_' {
@@ -230,7 +316,7 @@ fn scan(
             line_start = counted_to + i + 1;
         }
         counted_to = start;
-        let mut candidate = m.as_str();
+        let mut candidate = &text[m];
         let dots = candidate.matches('.').count();
         if candidate.ends_with('.') && (dots == 3 || dots == 5) {
             // A sentence's full stop after the token.
@@ -312,6 +398,51 @@ mod tests {
             hint("> Authorization: Bearer ").as_deref(),
             Some("Authorization header")
         );
+    }
+
+    /// What `compact_tokens` must find: the pattern it implements, run by the regex crate.
+    fn by_regex(text: &str) -> Vec<std::ops::Range<usize>> {
+        let re = regex::Regex::new(r"e[wy][A-Za-z0-9_=-]{8,}(?:\.[A-Za-z0-9_=-]*){2,}").unwrap();
+        re.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn compact_tokens_finds_what_the_pattern_finds() {
+        for text in [
+            "",
+            "eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.",
+            "x eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig. End.",
+            "eyJhbGciOiJub25lIn0.e",
+            "a.b.c eyAAAAAAAA.b.c eyAAAAAAA.b.c",
+            "xxeyAAAAAAAAAA.b.c yy",
+            "foo.eyAAAAAAAAAA.b.c",
+            "eyAAAAAAAAA.eyBBBBBBBBB.c.d",
+            "eweweweweweweweew.ey.ey.",
+            "é.eyAAAAAAAAAAé.b.cé",
+            "...........eyAAAAAAAAAA...",
+            "ey12345678.ew12345678..ey12345678.x.y",
+        ] {
+            assert_eq!(
+                compact_tokens(text).collect::<Vec<_>>(),
+                by_regex(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compact_tokens_agrees_with_the_pattern(text in "[eywJA1._=+/ \n-é]{0,80}") {
+            proptest::prop_assert_eq!(compact_tokens(&text).collect::<Vec<_>>(), by_regex(&text));
+        }
+
+        #[test]
+        fn compact_tokens_agrees_on_token_like_text(
+            parts in proptest::collection::vec("(eyJ[A-Za-z0-9_-]{0,12}|ew|e|y|[.]{1,2}|[A-Za-z0-9_=-]{1,9}| |:|\n)", 0..24),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(compact_tokens(&text).collect::<Vec<_>>(), by_regex(&text));
+        }
     }
 
     #[test]
