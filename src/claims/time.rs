@@ -5,7 +5,8 @@
 //! `--now` and tests are exact.
 
 use chrono::{
-    DateTime, FixedOffset, Local, NaiveDateTime, Offset as _, SecondsFormat, TimeZone, Utc,
+    DateTime, Datelike, FixedOffset, Local, NaiveDateTime, Offset as _, SecondsFormat, TimeZone,
+    Timelike, Utc,
 };
 use serde_json::Value;
 
@@ -29,10 +30,9 @@ impl Zone {
 
     /// The wall-clock time of `d` in this zone, with its offset: `2026-11-24 10:00:00 +01:00`.
     pub fn format(self, d: &DateTime<Utc>) -> String {
-        const FORMAT: &str = "%Y-%m-%d %H:%M:%S %:z";
         match self {
-            Zone::Local => d.with_timezone(&Local).format(FORMAT).to_string(),
-            Zone::Fixed(o) => d.with_timezone(&o).format(FORMAT).to_string(),
+            Zone::Local => wall_clock_with_offset(&d.with_timezone(&Local)),
+            Zone::Fixed(o) => wall_clock_with_offset(&d.with_timezone(&o)),
         }
     }
 
@@ -140,7 +140,68 @@ pub fn to_datetime(unix: f64) -> Option<DateTime<Utc>> {
 
 /// RFC 3339 in UTC with `Z` (fractions only when present).
 pub fn format_utc(d: &DateTime<Utc>) -> String {
+    if d.nanosecond() == 0
+        && let Some(s) = wall_clock(d, b'T', "Z")
+    {
+        return s;
+    }
     d.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// `2026-11-24 10:00:00 +01:00`: chrono's `%Y-%m-%d %H:%M:%S %:z`.
+fn wall_clock_with_offset<Tz: TimeZone>(d: &DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let offset = d.offset().fix().local_minus_utc();
+    if offset % 60 == 0 {
+        let minutes = offset.unsigned_abs() / 60;
+        let mut zone = *b" +00:00";
+        if offset < 0 {
+            zone[1] = b'-';
+        }
+        put_digits(&mut zone[2..4], minutes / 60);
+        put_digits(&mut zone[5..7], minutes % 60);
+        if minutes / 60 < 100
+            && let Ok(zone) = std::str::from_utf8(&zone)
+            && let Some(s) = wall_clock(d, b' ', zone)
+        {
+            return s;
+        }
+    }
+    d.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+}
+
+/// `YYYY-MM-DD`, `sep`, `HH:MM:SS`, then `tail`, for a year of four digits (`None` for
+/// others, which chrono writes with a sign, and for a leap second). Written by hand: chrono's formatter reads its
+/// pattern on every call, and a token has three times to show.
+fn wall_clock<T: Datelike + Timelike>(d: &T, sep: u8, tail: &str) -> Option<String> {
+    if d.nanosecond() >= 1_000_000_000 {
+        return None;
+    }
+    let year = u32::try_from(d.year())
+        .ok()
+        .filter(|y| (1..=9999).contains(y))?;
+    let mut b = *b"0000-00-00T00:00:00";
+    put_digits(&mut b[0..4], year);
+    put_digits(&mut b[5..7], d.month());
+    put_digits(&mut b[8..10], d.day());
+    b[10] = sep;
+    put_digits(&mut b[11..13], d.hour());
+    put_digits(&mut b[14..16], d.minute());
+    put_digits(&mut b[17..19], d.second());
+    let mut s = String::with_capacity(b.len() + tail.len());
+    s.push_str(std::str::from_utf8(&b).ok()?);
+    s.push_str(tail);
+    Some(s)
+}
+
+/// `n`'s last `out.len()` decimal digits, zero-padded.
+fn put_digits(out: &mut [u8], mut n: u32) {
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
 }
 
 /// Seconds from `now` to `unix`, floored, saturating.
@@ -158,6 +219,13 @@ pub fn seconds_between(unix: f64, now: DateTime<Utc>) -> i64 {
 
 /// A duration in its two largest units: "42m 10s", "3h 2m", "2d 4h", "1y 12d".
 pub fn duration(secs: u64) -> String {
+    let mut out = String::with_capacity(16);
+    push_duration(&mut out, secs);
+    out
+}
+
+/// [`duration`] appended to `out` (no formatting machinery: it runs several times a token).
+fn push_duration(out: &mut String, secs: u64) {
     const MIN: u64 = 60;
     const HOUR: u64 = 60 * MIN;
     const DAY: u64 = 24 * HOUR;
@@ -171,21 +239,32 @@ pub fn duration(secs: u64) -> String {
     } else if secs >= MIN {
         (secs / MIN, "m", secs % MIN, "s")
     } else {
-        return format!("{secs}s");
+        (secs, "s", 0, "")
     };
-    if small == 0 {
-        format!("{big}{big_unit}")
-    } else {
-        format!("{big}{big_unit} {small}{small_unit}")
+    out.push_str(itoa::Buffer::new().format(big));
+    out.push_str(big_unit);
+    if small != 0 {
+        out.push(' ');
+        out.push_str(itoa::Buffer::new().format(small));
+        out.push_str(small_unit);
     }
+}
+
+/// `before`, the duration of `secs`, `after`, in one string.
+fn around_duration(before: &str, secs: u64, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + 16 + after.len());
+    out.push_str(before);
+    push_duration(&mut out, secs);
+    out.push_str(after);
+    out
 }
 
 /// "in 42m 10s", "3h 2m ago" or "now".
 pub fn relative(seconds_from_now: i64) -> String {
     match seconds_from_now {
         0 => "now".to_string(),
-        s if s > 0 => format!("in {}", duration(s.unsigned_abs())),
-        s => format!("{} ago", duration(s.unsigned_abs())),
+        s if s > 0 => around_duration("in ", s.unsigned_abs(), ""),
+        s => around_duration("", s.unsigned_abs(), " ago"),
     }
 }
 
@@ -236,14 +315,14 @@ impl Judgement {
             (ExpiryStatus::Expired, Some(0)) => "EXPIRED just now".to_string(),
             (ExpiryStatus::Valid, Some(0)) => "valid · expires within a second".to_string(),
             (ExpiryStatus::Expired, Some(s)) => {
-                format!("EXPIRED {} ago", duration(s.unsigned_abs()))
+                around_duration("EXPIRED ", s.unsigned_abs(), " ago")
             }
             (ExpiryStatus::NotYetValid, _) => format!(
                 "NOT YET VALID · valid {}",
                 relative(self.nbf_from_now.unwrap_or_default())
             ),
             (ExpiryStatus::Valid, Some(s)) => {
-                format!("valid · expires in {}", duration(s.unsigned_abs()))
+                around_duration("valid · expires in ", s.unsigned_abs(), "")
             }
             (s, _) => s.word().to_string(),
         }
@@ -291,6 +370,46 @@ mod tests {
 
     fn at() -> Now {
         Now::new(now(), Zone::utc())
+    }
+
+    #[test]
+    fn times_are_written_as_chrono_writes_them() {
+        let offsets = [
+            0,
+            3600,
+            -3600,
+            5 * 3600 + 45 * 60,
+            -(9 * 3600 + 30 * 60),
+            37,
+            -61,
+        ];
+        let instants = [
+            -8_000_000_000_000,
+            -62_135_596_800, // 0001-01-01
+            -62_135_596_801, // 0000-12-31: a year chrono writes with a sign
+            0,
+            951_782_400, // 2000-02-29
+            1_700_000_000,
+            253_402_300_799, // 9999-12-31T23:59:59
+            253_402_300_800, // 10000-01-01
+        ]
+        .into_iter()
+        .flat_map(|secs| [(secs, 0), (secs, 500_000_000), (secs, 123_456_789)]);
+        for (secs, nanos) in instants {
+            let d = DateTime::from_timestamp(secs, nanos).unwrap();
+            assert_eq!(
+                format_utc(&d),
+                d.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+            );
+            for off in offsets {
+                let o = FixedOffset::east_opt(off).unwrap();
+                let want = d
+                    .with_timezone(&o)
+                    .format("%Y-%m-%d %H:%M:%S %:z")
+                    .to_string();
+                assert_eq!(Zone::Fixed(o).format(&d), want, "{secs} {nanos} {off}");
+            }
+        }
     }
 
     #[test]
