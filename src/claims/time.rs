@@ -75,6 +75,10 @@ pub fn parse(value: &Value, zone: Zone) -> Option<(f64, Option<String>)> {
     match value {
         Value::Number(n) => {
             let f = n.as_f64()?;
+            if n.is_i64() || n.is_u64() {
+                // Digits alone: nothing to note, and no need to spell the number out.
+                return Some((f, None));
+            }
             let spelled = n.to_string();
             let note = if spelled.contains(['e', 'E']) {
                 Some(format!("written in exponent notation ({spelled})"))

@@ -78,8 +78,8 @@ pub fn append_at_depth<T: Serialize + ?Sized>(
 /// serde_json's name for the struct an `arbitrary_precision` number serialises as.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
-/// Spaces for indentation, written in one piece per line.
-const SPACES: &[u8; 64] = b"                                                                ";
+/// A separator, a line break and spaces for indentation, written in one piece per line.
+const LINE: &[u8; 66] = b",\n                                                                ";
 
 /// The serializer: the writer and where in the layout it is (as serde_json's
 /// `PrettyFormatter`: the depth, and whether the innermost open array or object has a value).
@@ -139,16 +139,20 @@ impl<'o> Json<'o> {
         }
     }
 
+    /// `,` when `comma`, a line break and the indentation: one copy from [`LINE`] for the
+    /// usual depths.
     fn newline_indent(&mut self, comma: bool) {
         self.spill();
-        if comma {
-            self.out.push(b',');
-        }
-        self.out.push(b'\n');
+        let skip = usize::from(!comma);
         let mut n = self.depth * 2;
+        if let Some(line) = LINE.get(skip..2 + n) {
+            self.out.extend_from_slice(line);
+            return;
+        }
+        self.out.extend_from_slice(&LINE[skip..2]);
         while n > 0 {
-            let k = n.min(SPACES.len());
-            self.out.extend_from_slice(&SPACES[..k]);
+            let k = n.min(LINE.len() - 2);
+            self.out.extend_from_slice(&LINE[2..2 + k]);
             n -= k;
         }
     }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 /// A top-level JSON value, with any member names that occurred more than once.
@@ -106,15 +107,22 @@ pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
         // Where each duplicated name is in `duplicates`: one lookup per repeat, not a search.
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (k, v) in members {
-            if let Some(previous) = map.get(&k) {
-                if let Some(&i) = seen.get(&k) {
-                    duplicates[i].1.push(v.clone());
-                } else {
-                    seen.insert(k.clone(), duplicates.len());
-                    duplicates.push((k.clone(), vec![previous.clone(), v.clone()]));
+            // One lookup per member: a first occurrence goes in, a repeat is recorded.
+            let mut repeat = match map.entry(k) {
+                Entry::Vacant(e) => {
+                    e.insert(v);
+                    continue;
                 }
+                Entry::Occupied(e) => e,
+            };
+            let k = repeat.key();
+            if let Some(&i) = seen.get(k) {
+                duplicates[i].1.push(v.clone());
+            } else {
+                seen.insert(k.clone(), duplicates.len());
+                duplicates.push((k.clone(), vec![repeat.get().clone(), v.clone()]));
             }
-            map.insert(k, v);
+            repeat.insert(v);
         }
         let mut value = Value::Object(map);
         if let Some(mut spellings) = exponent_spellings(text) {
