@@ -8,7 +8,8 @@ pub use crate::token::chars::{has_invisible, is_unsafe};
 
 /// `s` with unsafe characters written as `\n`, `\t`, `\r`, `\e` or `\u{...}`.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII, nearly every string, is checked a byte at a time (it vectorises).
+    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -58,8 +58,19 @@ impl Painter {
             t,
         )
     }
-    fn label<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
-        self.paint(Style::new().bold(), t)
+    /// A label padded to `width` characters inside its style, as `{:<width$}` pads it but
+    /// in one piece rather than a character at a time.
+    fn label_padded(&self, w: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
+        let style = self.color.then(|| Style::new().bold());
+        if let Some(style) = style {
+            write!(w, "{}", style.render())?;
+        }
+        w.write_all(text.as_bytes())?;
+        indent(w, width.saturating_sub(text.chars().count()))?;
+        if let Some(style) = style {
+            write!(w, "{}", style.render_reset())?;
+        }
+        Ok(())
     }
     fn dim<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(Style::new().dimmed(), t)
@@ -208,7 +219,9 @@ fn row(
     label: &str,
     value: impl std::fmt::Display,
 ) -> io::Result<()> {
-    writeln!(w, "  {:<11} {value}", p.label(label))
+    w.write_all(b"  ")?;
+    p.label_padded(w, label, 11)?;
+    writeln!(w, " {value}")
 }
 
 fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Result<()> {
@@ -392,6 +405,18 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
     Ok(())
 }
 
+/// `pad` spaces, written in pieces rather than a character at a time as `{:pad$}` does.
+fn indent(w: &mut impl Write, pad: usize) -> io::Result<()> {
+    const SPACES: &[u8; 32] = b"                                ";
+    let mut n = pad;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
 fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
     let width = list
         .iter()
@@ -409,13 +434,17 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
             };
             line.push_str(&format!("  → {when}"));
         }
-        writeln!(w, "  {:<width$} {line}", p.label(&name))?;
+        w.write_all(b"  ")?;
+        p.label_padded(w, &name, width)?;
+        writeln!(w, " {line}")?;
         let pad = width + 3;
         if let Some(m) = &f.meaning {
-            writeln!(w, "{:pad$}{}", "", clean(m))?;
+            indent(w, pad)?;
+            writeln!(w, "{}", clean(m))?;
         }
         if let Some(d) = f.description {
-            writeln!(w, "{:pad$}{}", "", p.dim(d))?;
+            indent(w, pad)?;
+            writeln!(w, "{}", p.dim(d))?;
         }
     }
     Ok(())
