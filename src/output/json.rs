@@ -261,6 +261,26 @@ fn needs_look(x: u64) -> bool {
         != 0
 }
 
+/// How many leading bytes of `bytes` need no look, in whole 32-byte blocks: the bulk of a
+/// long string is checked four words at a time, with one branch per block.
+fn plain_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for block in bytes.chunks_exact(32) {
+        let mut any = false;
+        for word in block.chunks_exact(8) {
+            let Ok(word) = <[u8; 8]>::try_from(word) else {
+                return n; // not reached: the blocks are whole
+            };
+            any |= needs_look(u64::from_le_bytes(word));
+        }
+        if any {
+            break;
+        }
+        n += 32;
+    }
+    n
+}
+
 /// Whether `s` holds anything [`write_escaped`] changes.
 fn needs_escape(s: &str) -> bool {
     let mut escaped = Vec::with_capacity(s.len());
@@ -274,6 +294,10 @@ fn write_escaped(w: &mut Vec<u8>, s: &str) {
     let mut start = 0; // the run not yet written
     let mut i = 0;
     while i < bytes.len() {
+        i += plain_run(&bytes[i..]);
+        if i >= bytes.len() {
+            break;
+        }
         // Eight bytes at a time; the last few padded with spaces (which need no look).
         let (chunk, n) = if let Some(chunk) = bytes
             .get(i..i + 8)
