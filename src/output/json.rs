@@ -81,7 +81,8 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// A separator, a line break and spaces for indentation, written in one piece per line.
 const LINE: [u8; 66] = *b",\n                                                                ";
 /// The same without the separator.
-const LINE_NO_COMMA: [u8; 66] = *b"\n                                                                 ";
+const LINE_NO_COMMA: [u8; 66] =
+    *b"\n                                                                 ";
 
 /// The serializer: the writer and where in the layout it is (as serde_json's
 /// `PrettyFormatter`: the depth, and whether the innermost open array or object has a value).
