@@ -49,24 +49,47 @@ impl fmt::Display for JsonProblem {
     }
 }
 
-/// Members of a JSON object in document order, duplicates included.
-struct Members(Vec<(String, Value)>);
+/// A JSON object read member by member: the map (first position, last value) and the names
+/// that came more than once, with every value they had.
+struct Object {
+    map: Map<String, Value>,
+    duplicates: Vec<(String, Vec<Value>)>,
+}
 
-impl<'de> serde::Deserialize<'de> for Members {
+impl<'de> serde::Deserialize<'de> for Object {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = Members;
+            type Value = Object;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Members, A::Error> {
-                let mut out = Vec::with_capacity(access.size_hint().unwrap_or(16));
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Object, A::Error> {
+                let mut map = Map::with_capacity(access.size_hint().unwrap_or(8));
+                let mut duplicates: Vec<(String, Vec<Value>)> = Vec::new();
+                // Where each duplicated name is in `duplicates`: one lookup per repeat, not a
+                // search.
+                let mut seen: HashMap<String, usize> = HashMap::new();
                 while let Some(k) = access.next_key::<String>()? {
                     let v = access.next_value::<Value>()?;
-                    out.push((k, v));
+                    // One lookup per member: a first occurrence goes in, a repeat is recorded.
+                    let mut repeat = match map.entry(k) {
+                        Entry::Vacant(e) => {
+                            e.insert(v);
+                            continue;
+                        }
+                        Entry::Occupied(e) => e,
+                    };
+                    let k = repeat.key();
+                    if let Some(&i) = seen.get(k) {
+                        duplicates[i].1.push(v.clone());
+                    } else {
+                        seen.insert(k.clone(), duplicates.len());
+                        duplicates.push((k.clone(), vec![repeat.get().clone(), v.clone()]));
+                    }
+                    repeat.insert(v);
                 }
-                Ok(Members(out))
+                Ok(Object { map, duplicates })
             }
         }
         d.deserialize_map(V)
@@ -101,29 +124,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, JsonProblem> {
 /// As [`parse`], for text already known to be UTF-8.
 pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
     if text.trim_start().starts_with('{') {
-        let Members(members) = serde_json::from_str::<Members>(text).map_err(|e| problem(&e))?;
-        let mut map = Map::with_capacity(members.len());
-        let mut duplicates: Vec<(String, Vec<Value>)> = Vec::new();
-        // Where each duplicated name is in `duplicates`: one lookup per repeat, not a search.
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (k, v) in members {
-            // One lookup per member: a first occurrence goes in, a repeat is recorded.
-            let mut repeat = match map.entry(k) {
-                Entry::Vacant(e) => {
-                    e.insert(v);
-                    continue;
-                }
-                Entry::Occupied(e) => e,
-            };
-            let k = repeat.key();
-            if let Some(&i) = seen.get(k) {
-                duplicates[i].1.push(v.clone());
-            } else {
-                seen.insert(k.clone(), duplicates.len());
-                duplicates.push((k.clone(), vec![repeat.get().clone(), v.clone()]));
-            }
-            repeat.insert(v);
-        }
+        let Object { map, mut duplicates } =
+            serde_json::from_str::<Object>(text).map_err(|e| problem(&e))?;
         let mut value = Value::Object(map);
         if let Some(mut spellings) = exponent_spellings(text) {
             respell(&mut value, &mut spellings);
