@@ -4,6 +4,8 @@
 //! Nothing here reads the clock or the machine's time zone: both come in as a [`Now`], so
 //! `--now` and tests are exact.
 
+use std::borrow::Cow;
+
 use chrono::{
     DateTime, Datelike, FixedOffset, Local, NaiveDateTime, Offset as _, SecondsFormat, TimeZone,
     Timelike, Utc,
@@ -313,22 +315,23 @@ pub struct Judgement {
 impl Judgement {
     /// The judgement in words: "valid · expires in 4m 12s", "EXPIRED 3h 2m ago",
     /// "NOT YET VALID · valid in 5m".
-    pub fn phrase(&self) -> String {
+    pub fn phrase(&self) -> Cow<'static, str> {
         match (self.status, self.exp_from_now) {
             // "EXPIRED 0s ago" beside `exp  now` reads like a glitch.
-            (ExpiryStatus::Expired, Some(0)) => "EXPIRED just now".to_string(),
-            (ExpiryStatus::Valid, Some(0)) => "valid · expires within a second".to_string(),
+            (ExpiryStatus::Expired, Some(0)) => "EXPIRED just now".into(),
+            (ExpiryStatus::Valid, Some(0)) => "valid · expires within a second".into(),
             (ExpiryStatus::Expired, Some(s)) => {
-                around_duration("EXPIRED ", s.unsigned_abs(), " ago")
+                around_duration("EXPIRED ", s.unsigned_abs(), " ago").into()
             }
             (ExpiryStatus::NotYetValid, _) => format!(
                 "NOT YET VALID · valid {}",
                 relative(self.nbf_from_now.unwrap_or_default())
-            ),
+            )
+            .into(),
             (ExpiryStatus::Valid, Some(s)) => {
-                around_duration("valid · expires in ", s.unsigned_abs(), "")
+                around_duration("valid · expires in ", s.unsigned_abs(), "").into()
             }
-            (s, _) => s.word().to_string(),
+            (s, _) => s.word().into(),
         }
     }
 }

@@ -5,6 +5,8 @@
 
 mod verification;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -120,7 +122,7 @@ pub struct Summary {
     /// Negative once expired.
     pub seconds_to_expiry: Option<i64>,
     /// The expiry in words at `now`: "valid · expires in 42m 10s", "EXPIRED 3h 2m ago".
-    pub expiry: String,
+    pub expiry: Cow<'static, str>,
     /// `exp - iat` in words.
     pub lifetime: Option<String>,
     /// `exp` as Unix seconds, for live countdowns (the JSON has it in `claims`).
@@ -396,7 +398,7 @@ mod tests {
                 expires_at: None,
                 status: ExpiryStatus::NoExpiry,
                 seconds_to_expiry: None,
-                expiry: "no expiry".to_string(),
+                expiry: "no expiry".into(),
                 lifetime: None,
                 exp_unix: Some(1.0),
                 nbf_unix: None,

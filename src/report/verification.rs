@@ -1,5 +1,6 @@
 //! What verification says about one token: the signature's status and the claim checks.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -34,7 +35,9 @@ pub struct Verification {
     /// `https://login.microsoftonline.com/{tid}/discovery/keys`.
     pub key_source: Option<String>,
     /// Why the status is what it is (absent when valid).
-    pub reason: Option<String>,
+    /// A fixed phrase in most cases, so a `Cow` (a million tokens without a key make no
+    /// million copies of "no key given").
+    pub reason: Option<Cow<'static, str>>,
     /// What else is worth knowing: ignored `jku`/`x5c`, weak keys, cached keys, ...
     pub notes: Vec<String>,
     /// iss/aud (when asked for) and exp/nbf (when present), with the leeway.
@@ -42,7 +45,7 @@ pub struct Verification {
 }
 
 impl Verification {
-    pub(crate) fn new(status: SignatureStatus, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(status: SignatureStatus, reason: impl Into<Cow<'static, str>>) -> Self {
         Verification {
             status,
             algorithm: None,
@@ -55,7 +58,7 @@ impl Verification {
     }
 
     /// Nothing was checked, and why (no key given, an opaque token, ...).
-    pub fn not_checked(algorithm: Option<&str>, reason: impl Into<String>) -> Self {
+    pub fn not_checked(algorithm: Option<&str>, reason: impl Into<Cow<'static, str>>) -> Self {
         let mut v = Self::new(SignatureStatus::NotChecked, reason);
         v.algorithm = algorithm.map(str::to_string);
         v

@@ -1278,7 +1278,7 @@ impl App {
             format!("{what}: signed again")
         } else {
             new.verification.status = SignatureStatus::Invalid;
-            new.verification.reason = Some(NOT_RECOMPUTED.to_string());
+            new.verification.reason = Some(NOT_RECOMPUTED.into());
             format!("{what}: signature not recomputed")
         };
         *slot = new;
