@@ -124,8 +124,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, JsonProblem> {
 /// As [`parse`], for text already known to be UTF-8.
 pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
     if text.trim_start().starts_with('{') {
-        let Object { map, mut duplicates } =
-            serde_json::from_str::<Object>(text).map_err(|e| problem(&e))?;
+        let Object {
+            map,
+            mut duplicates,
+        } = serde_json::from_str::<Object>(text).map_err(|e| problem(&e))?;
         let mut value = Value::Object(map);
         if let Some(mut spellings) = exponent_spellings(text) {
             respell(&mut value, &mut spellings);
