@@ -65,7 +65,7 @@ impl<'de> serde::Deserialize<'de> for Object {
                 f.write_str("a JSON object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Object, A::Error> {
-                let mut map = Map::with_capacity(access.size_hint().unwrap_or(8));
+                let mut map = Map::with_capacity(access.size_hint().unwrap_or(0));
                 let mut duplicates: Vec<(String, Vec<Value>)> = Vec::new();
                 // Where each duplicated name is in `duplicates`: one lookup per repeat, not a
                 // search.
