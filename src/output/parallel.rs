@@ -208,11 +208,17 @@ impl<J> Sequencer<'_, J> {
                 while let Some(items) = self.decoded.remove(&self.decoded_next) {
                     self.decoded_next += 1;
                     let first_index = self.next_index;
-                    let mut batch = Vec::with_capacity(items.len());
-                    for d in items.into_iter().filter_map(|d| self.run.record(d)) {
-                        self.next_index += d.reports();
-                        batch.push(d);
-                    }
+                    // Collected in place: a batch of decoded tokens is hundreds of kilobytes,
+                    // and a fresh one per batch was most of a long run's page faults.
+                    let (run, next_index) = (&mut self.run, &mut self.next_index);
+                    let batch: Vec<Decoded> = items
+                        .into_iter()
+                        .filter_map(|d| {
+                            let d = run.record(d)?;
+                            *next_index += d.reports();
+                            Some(d)
+                        })
+                        .collect();
                     if !batch.is_empty() {
                         self.explain_sent += 1;
                         ready.push(Job::Explain {
@@ -352,7 +358,9 @@ pub fn write_tokens<W: Write, J: Send>(
                     start(&mut threaded);
                 }
                 weight = 0;
-                let job = seq.decode_job(std::mem::take(&mut batch));
+                // The next batch has its full size from the start (not grown by doubling).
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CANDIDATES));
+                let job = seq.decode_job(full);
                 if let Err(e) = pump(job, threaded, &mut seq, writer, record) {
                     failed = Some(e);
                     return ControlFlow::Break(());
