@@ -179,8 +179,8 @@ where
 }
 
 /// `YYYY-MM-DD`, `sep`, `HH:MM:SS`, then `tail`, for a year of four digits (`None` for
-/// others, which chrono writes with a sign, and for a leap second). Written by hand: chrono's formatter reads its
-/// pattern on every call, and a token has three times to show.
+/// others, which chrono writes with a sign, and for a leap second). Written by hand:
+/// chrono's formatter reads its pattern on every call, and a token has three times to show.
 fn wall_clock<T: Datelike + Timelike>(d: &T, sep: u8, tail: &str) -> Option<String> {
     if d.nanosecond() >= 1_000_000_000 {
         return None;
@@ -225,9 +225,7 @@ pub fn seconds_between(unix: f64, now: DateTime<Utc>) -> i64 {
 
 /// A duration in its two largest units: "42m 10s", "3h 2m", "2d 4h", "1y 12d".
 pub fn duration(secs: u64) -> String {
-    let mut out = String::with_capacity(16);
-    push_duration(&mut out, secs);
-    out
+    around_duration("", secs, "")
 }
 
 /// [`duration`] appended to `out` (no formatting machinery: it runs several times a token).

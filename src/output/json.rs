@@ -184,7 +184,6 @@ impl<'o> Json<'o> {
         self.out.extend_from_slice(bytes);
     }
 
-    /// A string between quotes, escaped.
     /// A string between quotes, escaped. With a sink, a long one (a token's text) goes in
     /// pieces of [`SPILL_AT`] bytes, cut between characters.
     fn string(&mut self, s: &str) {

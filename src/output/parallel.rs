@@ -208,8 +208,9 @@ impl<J> Sequencer<'_, J> {
                 while let Some(items) = self.decoded.remove(&self.decoded_next) {
                     self.decoded_next += 1;
                     let first_index = self.next_index;
-                    // Collected in place: a batch of decoded tokens is hundreds of kilobytes,
-                    // and a fresh one per batch was most of a long run's page faults.
+                    // Collected in place (std reuses the allocation: a decoded token and its
+                    // `Result` have the same size): a batch is hundreds of kilobytes, and a
+                    // fresh one per batch was most of a long run's page faults.
                     let (run, next_index) = (&mut self.run, &mut self.next_index);
                     let batch: Vec<Decoded> = items
                         .into_iter()

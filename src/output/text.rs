@@ -26,8 +26,7 @@ struct Painter {
     color: bool,
 }
 
-/// Text in a style, written where it is formatted (no string is built for it). A width
-/// given in the format string pads the text inside the style's codes.
+/// Text in a style, written where it is formatted (no string is built for it).
 struct Painted<T> {
     style: Option<Style>,
     text: T,
@@ -58,19 +57,9 @@ impl Painter {
             t,
         )
     }
-    /// A label padded to `width` characters inside its style, as `{:<width$}` pads it but
-    /// in one piece rather than a character at a time.
-    fn label_padded(&self, w: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
-        let style = self.color.then(|| Style::new().bold());
-        if let Some(style) = style {
-            write!(w, "{}", style.render())?;
-        }
-        w.write_all(text.as_bytes())?;
-        indent(w, width.saturating_sub(text.chars().count()))?;
-        if let Some(style) = style {
-            write!(w, "{}", style.render_reset())?;
-        }
-        Ok(())
+    /// A label padded to `width` characters inside its style, as `{:<width$}` pads it.
+    fn label<'a>(&self, text: &'a str, width: usize) -> Painted<Padded<'a>> {
+        self.paint(Style::new().bold(), Padded { text, width })
     }
     fn dim<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(Style::new().dimmed(), t)
@@ -219,9 +208,7 @@ fn row(
     label: &str,
     value: impl std::fmt::Display,
 ) -> io::Result<()> {
-    w.write_all(b"  ")?;
-    p.label_padded(w, label, 11)?;
-    writeln!(w, " {value}")
+    writeln!(w, "  {} {value}", p.label(label, 11))
 }
 
 fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Result<()> {
@@ -405,16 +392,33 @@ fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Resu
     Ok(())
 }
 
-/// `pad` spaces, written in pieces rather than a character at a time as `{:pad$}` does.
-fn indent(w: &mut impl Write, pad: usize) -> io::Result<()> {
-    const SPACES: &[u8; 32] = b"                                ";
-    let mut n = pad;
-    while n > 0 {
-        let k = n.min(SPACES.len());
-        w.write_all(&SPACES[..k])?;
-        n -= k;
+/// `n` spaces, written in pieces rather than a character at a time as `{:n$}` pads.
+struct Spaces(usize);
+
+impl std::fmt::Display for Spaces {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const SPACES: &str = "                                ";
+        let mut n = self.0;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            f.write_str(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// `text` followed by spaces up to `width` characters, as `{:<width$}` writes it.
+struct Padded<'a> {
+    text: &'a str,
+    width: usize,
+}
+
+impl std::fmt::Display for Padded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text)?;
+        Spaces(self.width.saturating_sub(self.text.chars().count())).fmt(f)
+    }
 }
 
 fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
@@ -434,17 +438,13 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
             };
             line.push_str(&format!("  → {when}"));
         }
-        w.write_all(b"  ")?;
-        p.label_padded(w, &name, width)?;
-        writeln!(w, " {line}")?;
-        let pad = width + 3;
+        writeln!(w, "  {} {line}", p.label(&name, width))?;
+        let pad = Spaces(width + 3);
         if let Some(m) = &f.meaning {
-            indent(w, pad)?;
-            writeln!(w, "{}", clean(m))?;
+            writeln!(w, "{pad}{}", clean(m))?;
         }
         if let Some(d) = f.description {
-            indent(w, pad)?;
-            writeln!(w, "{}", p.dim(d))?;
+            writeln!(w, "{pad}{}", p.dim(d))?;
         }
     }
     Ok(())
