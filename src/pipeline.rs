@@ -110,8 +110,8 @@ pub fn explain_found(
     }
 }
 
-/// A candidate that decoded (or an opaque one), ready to be explained: the cheap, ordered half
-/// of the work. [`explain_decoded`] does the rest, and can run on another thread.
+/// A candidate that decoded (or an opaque one), ready to be explained: [`explain_decoded`]
+/// does the rest.
 pub struct Decoded {
     found: Found,
     what: DecodedKind,
@@ -173,7 +173,7 @@ pub struct Undecodable {
 }
 
 /// Decode one candidate (the half of the work that decides how many reports it gives); see
-/// [`Run::record`] for counting it.
+/// [`Run::count`] for counting it.
 pub fn decode(mut f: Found) -> Result<Decoded, Undecodable> {
     // Take the text out of the candidate: a 260 KB token moves into the report uncopied.
     let candidate = std::mem::replace(&mut f.candidate, Candidate::Opaque(String::new()));
@@ -225,24 +225,29 @@ impl Run {
 
     /// Decode one candidate; `None` when it does not decode (it is then listed as skipped).
     pub fn decode(&mut self, f: Found) -> Option<Decoded> {
-        self.record(decode(f))
-    }
-
-    /// Count a candidate decoded elsewhere (on another thread), in input order: `None` when
-    /// it did not decode (it is then listed as skipped).
-    pub fn record(&mut self, decoded: Result<Decoded, Undecodable>) -> Option<Decoded> {
-        match decoded {
+        match decode(f) {
             Ok(d) => {
-                self.tokens += d.reports();
+                self.count(Ok(d.reports()));
                 Some(d)
             }
+            Err(u) => {
+                self.count(Err(u));
+                None
+            }
+        }
+    }
+
+    /// Count a candidate decoded and explained elsewhere, in input order: the number of
+    /// reports it gave, or why it did not decode (it is then listed as skipped).
+    pub fn count(&mut self, outcome: Result<usize, Undecodable>) {
+        match outcome {
+            Ok(reports) => self.tokens += reports,
             Err(Undecodable { origin, error }) => {
                 self.skipped.push(Skipped {
                     origin: origin.clone(),
                     reason: error.to_string(),
                 });
                 self.first_error.get_or_insert((origin, error));
-                None
             }
         }
     }

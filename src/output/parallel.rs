@@ -1,19 +1,20 @@
-//! A whole input decoded, explained and written on several threads: the finding and decoding
-//! stay in input order on the calling thread (they decide the token numbers and what was
-//! skipped), batches of decoded tokens are explained, verified and rendered by workers, and the
-//! rendered batches are written in order. The output is byte for byte what writing the tokens
-//! one by one gives; memory holds a few batches, not the input's reports.
+//! A whole input decoded, explained and written on several threads: the finding stays in
+//! input order on the calling thread, batches of candidates are decoded, explained, verified
+//! and rendered by workers (each batch whole on one worker: what a token allocates is freed
+//! where it was allocated), and the calling thread counts and numbers the rendered batches
+//! and writes them in order. The output is byte for byte what writing the tokens one by one
+//! gives; memory holds a few batches, not the input's reports.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::sync::{Mutex, mpsc};
 
-use super::stream::{Format, ReportWriter, render};
+use super::stream::{Format, ReportWriter, render_unnumbered};
 use crate::claims::time::Now;
 use crate::input;
 use crate::input::Found;
-use crate::pipeline::{self, Decoded, Run, Undecodable};
+use crate::pipeline::{self, Run, Undecodable};
 use crate::report::{Skipped, TokenReport};
 use crate::verify::Verifier;
 
@@ -39,32 +40,21 @@ pub struct Judge<'a, J> {
     pub record: &'a mut dyn FnMut(J),
 }
 
-/// Work for a thread: decoding a batch of candidates (the finder's order decides nothing yet),
-/// or explaining and rendering a batch of decoded ones whose token numbers are known.
-enum Job {
-    Decode {
-        seq: u64,
-        items: Vec<Found>,
-    },
-    Explain {
-        seq: u64,
-        first_index: usize,
-        items: Vec<Decoded>,
-    },
-}
-
-enum Done<J> {
-    Decoded {
-        seq: u64,
-        items: Vec<Result<Decoded, Undecodable>>,
-    },
-    Rendered(Rendered<J>),
-}
-
-struct Rendered<J> {
+/// Candidates for a worker, in input order; batch `seq` of the input.
+struct Job {
     seq: u64,
-    count: usize,
+    items: Vec<Found>,
+}
+
+/// A batch done: what each candidate gave, and its reports rendered without their numbers
+/// (the tokens before them may not be counted yet).
+struct Done<J> {
+    seq: u64,
+    /// Each candidate's number of reports, or why it did not decode.
+    outcomes: Vec<Result<usize, Undecodable>>,
     bytes: io::Result<Vec<u8>>,
+    /// Where each report's number goes in `bytes` ([`ReportWriter::rendered`]).
+    marks: Vec<usize>,
     judged: Vec<J>,
 }
 
@@ -91,161 +81,129 @@ fn lock(pool: &Pool) -> std::sync::MutexGuard<'_, Vec<Vec<u8>>> {
     }
 }
 
-/// Do one job.
+/// Decode, explain and render a batch (on a worker).
 fn work<J>(job: Job, ctx: &Ctx<'_, J>) -> Done<J> {
-    match job {
-        Job::Decode { seq, items } => Done::Decoded {
-            seq,
-            items: items.into_iter().map(pipeline::decode).collect(),
-        },
-        Job::Explain {
-            seq,
-            first_index,
-            items,
-        } => {
-            let mut bytes = lock(ctx.pool).pop().unwrap_or_default();
-            bytes.clear();
-            let mut judged = Vec::with_capacity(items.len());
-            let mut index = first_index;
-            let done = explain_each(items, ctx, |t| {
-                render(&mut bytes, ctx.format, t, index)?;
-                judged.push((ctx.judge)(t));
-                index += 1;
-                Ok(())
-            });
-            Done::Rendered(Rendered {
-                seq,
-                count: index - first_index,
-                bytes: done.map(|()| bytes),
-                judged,
-            })
+    let Job { seq, items } = job;
+    let mut bytes = lock(ctx.pool).pop().unwrap_or_default();
+    bytes.clear();
+    let mut outcomes = Vec::with_capacity(items.len());
+    let mut marks = Vec::with_capacity(items.len());
+    let mut judged = Vec::with_capacity(items.len());
+    let mut failed = None;
+    for f in items {
+        let d = match pipeline::decode(f) {
+            Ok(d) => d,
+            Err(u) => {
+                outcomes.push(Err(u));
+                continue;
+            }
+        };
+        outcomes.push(Ok(d.reports()));
+        let _ = explain_each(d, ctx, |t| {
+            marks.push(render_unnumbered(&mut bytes, ctx.format, t)?);
+            judged.push((ctx.judge)(t));
+            Ok(())
+        })
+        .map_err(|e| failed = Some(e));
+        if failed.is_some() {
+            break;
         }
+    }
+    Done {
+        seq,
+        outcomes,
+        bytes: failed.map_or(Ok(bytes), Err),
+        marks,
+        judged,
     }
 }
 
-/// Explain every token of a batch and hand each to `each`, in order; stops at its first
-/// error.
+/// Explain a decoded candidate and hand each of its reports to `each`, in order; stops at
+/// its first error.
 fn explain_each<J>(
-    items: Vec<Decoded>,
+    d: pipeline::Decoded,
     ctx: &Ctx<'_, J>,
     mut each: impl FnMut(&TokenReport) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut failed = None;
-    for d in items {
-        let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| match each(&t) {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => {
-                failed = Some(e);
-                ControlFlow::Break(())
-            }
-        });
-        if let Some(e) = failed {
-            return Err(e);
+    let _ = pipeline::explain_decoded(d, ctx.now, ctx.verifier, &mut |t| match each(&t) {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(e) => {
+            failed = Some(e);
+            ControlFlow::Break(())
         }
-    }
-    Ok(())
+    });
+    failed.map_or(Ok(()), Err)
 }
 
-/// The calling thread's part: puts decoded batches back in input order (counting tokens and
-/// skipped candidates, numbering the tokens) and writes rendered batches in order.
+/// The calling thread's part: takes the done batches in input order, counts their tokens and
+/// skipped candidates, and writes them numbered.
 struct Sequencer<'p, J> {
     run: Run,
-    next_index: usize,
-    decode_sent: u64,
-    decoded_next: u64,
-    decoded: BTreeMap<u64, Vec<Result<Decoded, Undecodable>>>,
-    explain_sent: u64,
-    rendered_next: u64,
-    rendered: BTreeMap<u64, Rendered<J>>,
+    sent: u64,
+    next: u64,
+    done: BTreeMap<u64, Done<J>>,
     pool: &'p Pool,
 }
 
 impl<J> Sequencer<'_, J> {
-    fn decode_job(&mut self, items: Vec<Found>) -> Job {
-        self.decode_sent += 1;
-        Job::Decode {
-            seq: self.decode_sent - 1,
+    fn job(&mut self, items: Vec<Found>) -> Job {
+        self.sent += 1;
+        Job {
+            seq: self.sent - 1,
             items,
         }
     }
 
     /// Jobs still out.
     fn outstanding(&self) -> bool {
-        self.decoded_next < self.decode_sent || self.rendered_next < self.explain_sent
+        self.next < self.sent
     }
 
-    /// Explain batch `n` on this thread, writing each token to `writer` as it is explained
-    /// (a large token is never held rendered whole). Without workers, batches come in order.
-    fn explain_here<W: Write>(
+    /// Do batch `job` on this thread, writing each token to `writer` as it is explained (a
+    /// large token is never held rendered whole). Without workers, batches come in order.
+    fn here<W: Write>(
         &mut self,
-        n: u64,
-        first_index: usize,
-        items: Vec<Decoded>,
+        job: Job,
         ctx: &Ctx<'_, J>,
         writer: &mut ReportWriter<'_, W>,
         record: &mut dyn FnMut(J),
     ) -> io::Result<()> {
-        debug_assert_eq!((n, first_index), (self.rendered_next, writer.written() + 1));
-        self.rendered_next += 1;
-        explain_each(items, ctx, |t| {
-            writer.token(t)?;
-            record((ctx.judge)(t));
-            Ok(())
-        })
+        debug_assert_eq!(job.seq, self.next);
+        self.next += 1;
+        for f in job.items {
+            if let Some(d) = self.run.decode(f) {
+                explain_each(d, ctx, |t| {
+                    writer.token(t)?;
+                    record((ctx.judge)(t));
+                    Ok(())
+                })?;
+            }
+        }
+        Ok(())
     }
 
-    /// Take a finished job: returns the explain jobs it makes ready, in order.
+    /// Take a batch done by a worker, and write the ones now in order.
     fn arrive<W: Write>(
         &mut self,
         done: Done<J>,
         writer: &mut ReportWriter<'_, W>,
         record: &mut dyn FnMut(J),
-    ) -> io::Result<Vec<Job>> {
-        let mut ready = Vec::new();
-        match done {
-            Done::Decoded { seq, items } => {
-                self.decoded.insert(seq, items);
-                while let Some(items) = self.decoded.remove(&self.decoded_next) {
-                    self.decoded_next += 1;
-                    let first_index = self.next_index;
-                    // Collected in place (std reuses the allocation: a decoded token and its
-                    // `Result` have the same size): a batch is hundreds of kilobytes, and a
-                    // fresh one per batch was most of a long run's page faults.
-                    let (run, next_index) = (&mut self.run, &mut self.next_index);
-                    let batch: Vec<Decoded> = items
-                        .into_iter()
-                        .filter_map(|d| {
-                            let d = run.record(d)?;
-                            *next_index += d.reports();
-                            Some(d)
-                        })
-                        .collect();
-                    if !batch.is_empty() {
-                        self.explain_sent += 1;
-                        ready.push(Job::Explain {
-                            seq: self.explain_sent - 1,
-                            first_index,
-                            items: batch,
-                        });
-                    }
-                }
+    ) -> io::Result<()> {
+        self.done.insert(done.seq, done);
+        while let Some(d) = self.done.remove(&self.next) {
+            self.next += 1;
+            d.outcomes.into_iter().for_each(|o| self.run.count(o));
+            let bytes = d.bytes?;
+            writer.rendered(&bytes, &d.marks)?;
+            let mut spare = lock(self.pool);
+            if spare.len() < POOL {
+                spare.push(bytes);
             }
-            Done::Rendered(r) => {
-                self.rendered.insert(r.seq, r);
-                while let Some(r) = self.rendered.remove(&self.rendered_next) {
-                    self.rendered_next += 1;
-                    let bytes = r.bytes?;
-                    writer.rendered(&bytes, r.count)?;
-                    let mut spare = lock(self.pool);
-                    if spare.len() < POOL {
-                        spare.push(bytes);
-                    }
-                    drop(spare);
-                    r.judged.into_iter().for_each(&mut *record);
-                }
-            }
+            drop(spare);
+            d.judged.into_iter().for_each(&mut *record);
         }
-        Ok(ready)
+        Ok(())
     }
 }
 
@@ -278,13 +236,9 @@ pub fn write_tokens<W: Write, J: Send>(
     let (done_tx, done_rx) = mpsc::channel::<Done<J>>();
     let mut seq = Sequencer {
         run: Run::new(),
-        next_index: writer.written() + 1,
-        decode_sent: 0,
-        decoded_next: 0,
-        decoded: BTreeMap::new(),
-        explain_sent: 0,
-        rendered_next: 0,
-        rendered: BTreeMap::new(),
+        sent: 0,
+        next: 0,
+        done: BTreeMap::new(),
         pool: &pool,
     };
     std::thread::scope(|scope| {
@@ -315,33 +269,21 @@ pub fn write_tokens<W: Write, J: Send>(
                 });
             }
         };
-        // Run `job` and whatever it makes ready: here, or on the workers (then take what has
-        // come back meanwhile).
+        // Do `job` here, or hand it to the workers (then write what has come back meanwhile).
         let pump = |job: Job,
                     threaded: bool,
                     seq: &mut Sequencer<'_, J>,
                     writer: &mut ReportWriter<'_, W>,
                     record: &mut dyn FnMut(J)|
          -> io::Result<()> {
-            let mut todo = std::collections::VecDeque::from([job]);
-            while let Some(job) = todo.pop_front() {
-                if threaded {
-                    // Blocks while the workers are busy and the queue is full: memory stays
-                    // bounded. Their answers queue up meanwhile (that channel never blocks).
-                    let _ = job_tx.send(job);
-                    while let Ok(done) = done_rx.try_recv() {
-                        todo.extend(seq.arrive(done, writer, record)?);
-                    }
-                } else if let Job::Explain {
-                    seq: n,
-                    first_index,
-                    items,
-                } = job
-                {
-                    seq.explain_here(n, first_index, items, ctx, writer, record)?;
-                } else {
-                    todo.extend(seq.arrive(work(job, ctx), writer, record)?);
-                }
+            if !threaded {
+                return seq.here(job, ctx, writer, record);
+            }
+            // Blocks while the workers are busy and the queue is full: memory stays bounded.
+            // Their answers queue up meanwhile (that channel never blocks).
+            let _ = job_tx.send(job);
+            while let Ok(done) = done_rx.try_recv() {
+                seq.arrive(done, writer, record)?;
             }
             Ok(())
         };
@@ -355,13 +297,13 @@ pub fn write_tokens<W: Write, J: Send>(
             if batch.len() >= BATCH_CANDIDATES || weight >= BATCH_BYTES {
                 // The first batch is done here: an input of one large token (or a few) is not
                 // worth starting threads for; the second batch starts them.
-                if seq.decode_sent == 1 {
+                if seq.sent == 1 {
                     start(&mut threaded);
                 }
                 weight = 0;
                 // The next batch has its full size from the start (not grown by doubling).
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CANDIDATES));
-                let job = seq.decode_job(full);
+                let job = seq.job(full);
                 if let Err(e) = pump(job, threaded, &mut seq, writer, record) {
                     failed = Some(e);
                     return ControlFlow::Break(());
@@ -370,25 +312,16 @@ pub fn write_tokens<W: Write, J: Send>(
             ControlFlow::Continue(())
         });
         if failed.is_none() && found.is_ok() && !batch.is_empty() {
-            let job = seq.decode_job(std::mem::take(&mut batch));
+            let job = seq.job(std::mem::take(&mut batch));
             if let Err(e) = pump(job, threaded, &mut seq, writer, record) {
                 failed = Some(e);
             }
         }
-        // Wait for the jobs still out (and send the explain jobs they make ready).
+        // Wait for the jobs still out.
         while threaded && failed.is_none() && seq.outstanding() {
             let Ok(done) = done_rx.recv() else { break };
-            let more = seq.arrive(done, writer, record);
-            match more {
-                Ok(jobs) => {
-                    for job in jobs {
-                        if let Err(e) = pump(job, true, &mut seq, writer, record) {
-                            failed = Some(e);
-                            break;
-                        }
-                    }
-                }
-                Err(e) => failed = Some(e),
+            if let Err(e) = seq.arrive(done, writer, record) {
+                failed = Some(e);
             }
         }
         // The workers end when the queue closes.
@@ -472,7 +405,11 @@ mod tests {
 
     #[test]
     fn threads_write_what_one_thread_writes() {
-        for format in [Format::Json, Format::Text(TextOptions { color: false })] {
+        for format in [
+            Format::Json,
+            Format::Text(TextOptions { color: false }),
+            Format::Text(TextOptions { color: true }),
+        ] {
             let one = run(format, 1);
             let many = run(format, 3);
             assert_eq!(one.2, 4, "the undecodable candidates are skipped");

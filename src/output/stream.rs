@@ -66,17 +66,28 @@ impl<'a, W: Write> ReportWriter<'a, W> {
         }
     }
 
-    /// Write `count` tokens already rendered by [`render`] with the numbers that follow the
-    /// tokens written so far.
-    pub fn rendered(&mut self, bytes: &[u8], count: usize) -> io::Result<()> {
-        if count == 0 {
+    /// Write tokens rendered by [`render_unnumbered`] into one buffer, numbered after the
+    /// tokens written so far: `marks` holds where each token's number goes, in order.
+    pub fn rendered(&mut self, bytes: &[u8], marks: &[usize]) -> io::Result<()> {
+        if marks.is_empty() {
             return Ok(());
         }
         if self.written == 0 {
             self.begin()?;
         }
-        self.written += count;
-        self.w.write_all(bytes)
+        let mut from = 0;
+        for &at in marks {
+            self.w.write_all(&bytes[from..at])?;
+            self.written += 1;
+            match self.format {
+                Format::Json => self.w.write_all(json_separator(self.written))?,
+                Format::Text(_) => self
+                    .w
+                    .write_all(itoa::Buffer::new().format(self.written).as_bytes())?,
+            }
+            from = at;
+        }
+        self.w.write_all(&bytes[from..])
     }
 
     /// How many tokens were written.
@@ -108,15 +119,18 @@ impl<'a, W: Write> ReportWriter<'a, W> {
     }
 }
 
-/// Write token number `index` (from 1) of a report: what [`ReportWriter::token`] writes for
-/// it, so that tokens can be rendered apart (on other threads) and written in order.
-pub fn render(out: &mut Vec<u8>, format: Format, t: &TokenReport, index: usize) -> io::Result<()> {
+/// Append what [`ReportWriter::token`] writes for a token, without its number (the JSON
+/// separator before it, the number in the text heading): returns where in `out` the number
+/// goes, for [`ReportWriter::rendered`]. Tokens are rendered apart (on other threads) and
+/// written in order.
+pub fn render_unnumbered(out: &mut Vec<u8>, format: Format, t: &TokenReport) -> io::Result<usize> {
     match format {
         Format::Json => {
-            out.extend_from_slice(json_separator(index));
-            json::append_at_depth(out, t, 2)
+            let at = out.len();
+            json::append_at_depth(out, t, 2)?;
+            Ok(at)
         }
-        Format::Text(opts) => text::write_token(out, t, index, opts),
+        Format::Text(opts) => text::write_token_unnumbered(out, t, opts),
     }
 }
 

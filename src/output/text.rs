@@ -57,6 +57,22 @@ impl Painter {
             t,
         )
     }
+    /// What `inner` writes, in the heading's style (a heading written in pieces).
+    fn heading_around<W: Write>(
+        &self,
+        w: &mut W,
+        inner: impl FnOnce(&mut W) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let style = self.heading("").style;
+        if let Some(style) = style {
+            write!(w, "{}", style.render())?;
+        }
+        inner(w)?;
+        if let Some(style) = style {
+            write!(w, "{}", style.render_reset())?;
+        }
+        Ok(())
+    }
     /// A label padded to `width` characters inside its style, as `{:<width$}` pads it.
     fn label<'a>(&self, text: &'a str, width: usize) -> Painted<Padded<'a>> {
         self.paint(Style::new().bold(), Padded { text, width })
@@ -148,8 +164,23 @@ pub fn write_token(
     opts: TextOptions,
 ) -> io::Result<()> {
     let p = Painter { color: opts.color };
-    writeln!(w)?;
-    token(&mut w, &p, t, i)
+    token(&mut w, &p, t, &mut |w| write!(w, "{i}"))
+}
+
+/// What [`write_token`] writes, with the token's number left out: returns where in `out` it
+/// goes (tokens rendered on other threads are numbered when they are written in order).
+pub fn write_token_unnumbered(
+    out: &mut Vec<u8>,
+    t: &TokenReport,
+    opts: TextOptions,
+) -> io::Result<usize> {
+    let p = Painter { color: opts.color };
+    let mut at = 0;
+    token(out, &p, t, &mut |out: &mut Vec<u8>| {
+        at = out.len();
+        Ok(())
+    })?;
+    Ok(at)
 }
 
 /// What was skipped, and how many tokens were shown.
@@ -211,16 +242,20 @@ fn row(
     writeln!(w, "  {} {value}", p.label(label, 11))
 }
 
-fn token(w: &mut impl Write, p: &Painter, t: &TokenReport, i: usize) -> io::Result<()> {
-    writeln!(
-        w,
-        "{}",
-        p.heading(format_args!(
-            "== Token {i} · {} · {} ==",
-            clean(&t.origin),
-            kind_word(t)
-        ))
-    )?;
+/// A token's report, after a blank line; `number` writes its number into the heading.
+fn token<W: Write>(
+    w: &mut W,
+    p: &Painter,
+    t: &TokenReport,
+    number: &mut dyn FnMut(&mut W) -> io::Result<()>,
+) -> io::Result<()> {
+    writeln!(w)?;
+    p.heading_around(w, |w| {
+        w.write_all(b"== Token ")?;
+        number(w)?;
+        write!(w, " · {} · {} ==", clean(&t.origin), kind_word(t))
+    })?;
+    writeln!(w)?;
     let s = &t.summary;
     if let Some(iss) = &s.issuer {
         row(w, p, "Issuer", clean(iss))?;
