@@ -67,7 +67,7 @@ impl<'a, W: Write> ReportWriter<'a, W> {
     }
 
     /// Write tokens rendered by [`render_unnumbered`] into one buffer, numbered after the
-    /// tokens written so far: `marks` holds where each token's number goes, in order.
+    /// tokens written so far: `marks` holds what [`render_unnumbered`] returned for each.
     pub fn rendered(&mut self, bytes: &[u8], marks: &[usize]) -> io::Result<()> {
         if marks.is_empty() {
             return Ok(());
@@ -75,19 +75,31 @@ impl<'a, W: Write> ReportWriter<'a, W> {
         if self.written == 0 {
             self.begin()?;
         }
-        let mut from = 0;
-        for &at in marks {
-            self.w.write_all(&bytes[from..at])?;
-            self.written += 1;
-            match self.format {
-                Format::Json => self.w.write_all(json_separator(self.written))?,
-                Format::Text(_) => self
-                    .w
-                    .write_all(itoa::Buffer::new().format(self.written).as_bytes())?,
+        match self.format {
+            // Each token comes with the separator of one that is not the first: the batch goes
+            // out in one piece (past the output buffer, uncopied), but for the very first token.
+            Format::Json => {
+                let mut bytes = bytes;
+                if self.written == 0 {
+                    self.w.write_all(json_separator(1))?;
+                    bytes = bytes.get(json_separator(2).len()..).unwrap_or_default();
+                }
+                self.written += marks.len();
+                self.w.write_all(bytes)
             }
-            from = at;
+            // The number goes into each token's heading.
+            Format::Text(_) => {
+                let mut from = 0;
+                for &at in marks {
+                    self.w.write_all(&bytes[from..at])?;
+                    self.written += 1;
+                    let mut number = itoa::Buffer::new();
+                    self.w.write_all(number.format(self.written).as_bytes())?;
+                    from = at;
+                }
+                self.w.write_all(&bytes[from..])
+            }
         }
-        self.w.write_all(&bytes[from..])
     }
 
     /// How many tokens were written.
@@ -119,14 +131,16 @@ impl<'a, W: Write> ReportWriter<'a, W> {
     }
 }
 
-/// Append what [`ReportWriter::token`] writes for a token, without its number (the JSON
-/// separator before it, the number in the text heading): returns where in `out` the number
-/// goes, for [`ReportWriter::rendered`]. Tokens are rendered apart (on other threads) and
-/// written in order.
+/// Append what [`ReportWriter::token`] writes for a token, without its number (in JSON, the
+/// separator is the one of a token that is not the first; in text, the heading's number is
+/// left out): returns where in `out` the token begins (JSON) or its number goes (text), for
+/// [`ReportWriter::rendered`]. Tokens are rendered apart (on other threads) and written in
+/// order.
 pub fn render_unnumbered(out: &mut Vec<u8>, format: Format, t: &TokenReport) -> io::Result<usize> {
     match format {
         Format::Json => {
             let at = out.len();
+            out.extend_from_slice(json_separator(2));
             json::append_at_depth(out, t, 2)?;
             Ok(at)
         }
