@@ -10,6 +10,7 @@ pub mod entra;
 pub mod issuer;
 pub mod time;
 
+use crate::token::json::Members as _;
 use serde_json::{Map, Value};
 
 use crate::report::{Field, Summary, TimeInfo};
@@ -30,12 +31,12 @@ pub struct Explained {
 }
 
 fn str_of<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
-    m.get(k).and_then(Value::as_str)
+    m.member(k).and_then(Value::as_str)
 }
 
 /// A string for display from a string or number member.
 fn text_of(m: &Map<String, Value>, k: &str) -> Option<String> {
-    match m.get(k)? {
+    match m.member(k)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -44,7 +45,7 @@ fn text_of(m: &Map<String, Value>, k: &str) -> Option<String> {
 
 /// Strings from a member that may be a string (space-separated when `split`) or an array.
 fn list_of(m: &Map<String, Value>, k: &str, split: bool) -> Vec<String> {
-    match m.get(k) {
+    match m.member(k) {
         Some(Value::String(s)) if split => s.split_whitespace().map(str::to_string).collect(),
         Some(Value::String(s)) => vec![s.clone()],
         Some(Value::Array(a)) => a
@@ -63,7 +64,7 @@ fn list_of(m: &Map<String, Value>, k: &str, split: bool) -> Vec<String> {
 /// A member for the summary: a string as it is, any other value as its JSON text (a wrong
 /// type is warned about, not hidden).
 fn shown_of(m: &Map<String, Value>, k: &str) -> Option<String> {
-    match m.get(k)? {
+    match m.member(k)? {
         Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
     }
@@ -179,7 +180,7 @@ pub fn explain_opaque(
 /// `pwd_exp` in Entra tokens: the number of seconds after `iat` at which the password expires.
 fn entra_pwd_exp(claims: &Map<String, Value>, v: &Value, now: Now) -> Option<TimeInfo> {
     let (secs, _) = time::parse(v, now.zone)?;
-    let (iat, _) = time::parse(claims.get("iat")?, now.zone)?;
+    let (iat, _) = time::parse(claims.member("iat")?, now.zone)?;
     let mut info = time::info(&Value::from(iat + secs), now)?;
     info.note = Some(format!(
         "seconds after \"iat\" ({}), as Microsoft Entra ID sends it",
@@ -224,7 +225,7 @@ fn summarize(
     warnings: &mut Vec<String>,
 ) -> Summary {
     let audience = list_of(claims, "aud", false);
-    if let Some(Value::Array(a)) = claims.get("aud") {
+    if let Some(Value::Array(a)) = claims.member("aud") {
         if a.is_empty() {
             warnings.push("\"aud\" is an empty array: the token names no audience".to_string());
         } else if a.iter().any(|v| !v.is_string()) {
@@ -247,7 +248,7 @@ fn summarize(
                 .and_then(entra::client_app)
                 .map(str::to_string)
         });
-    let scopes = if claims.contains_key("scp") {
+    let scopes = if claims.has("scp") {
         list_of(claims, "scp", true)
     } else {
         list_of(claims, "scope", true)
@@ -258,7 +259,7 @@ fn summarize(
     let nbf = time_of(fields, "nbf");
     let iat = time_of(fields, "iat");
     let judged = time::judge(
-        claims.get("exp").map(|_| exp.map(|t| t.unix)),
+        claims.member("exp").map(|_| exp.map(|t| t.unix)),
         nbf.map(|t| t.unix),
         now.utc,
         0,
@@ -285,14 +286,14 @@ fn summarize(
             .find_map(|k| shown_of(claims, k)),
         name: shown_of(claims, "name"),
         auth_methods: list_of(claims, "amr", false),
-        group_count: match claims.get("groups") {
+        group_count: match claims.member("groups") {
             Some(Value::Array(a)) => Some(a.len()),
             _ => None,
         },
         groups_overage: claims
-            .get("_claim_names")
+            .member("_claim_names")
             .and_then(Value::as_object)
-            .is_some_and(|m| m.contains_key("groups")),
+            .is_some_and(|m| m.has("groups")),
         object_id: str_of(claims, "oid").map(str::to_string),
         tenant_id: str_of(claims, "tid").map(str::to_string),
         app_id,
@@ -321,11 +322,11 @@ fn identity_type(claims: &Map<String, Value>) -> Option<String> {
         Some("app") => "application (app-only)",
         Some("user") => "user",
         Some("device") => "device",
-        _ if claims.contains_key("scp") => "user (delegated)",
-        _ if claims.contains_key("appid") || claims.contains_key("azp") => "application (app-only)",
+        _ if claims.has("scp") => "user (delegated)",
+        _ if claims.has("appid") || claims.has("azp") => "application (app-only)",
         _ => return None,
     };
-    Some(if claims.contains_key("xms_mirid") {
+    Some(if claims.has("xms_mirid") {
         format!("{base} · managed identity")
     } else {
         base.to_string()
@@ -423,7 +424,7 @@ fn check_claims(
             time::duration(i.seconds_from_now.unsigned_abs())
         ));
     }
-    if let Some(aud) = claims.get("aud")
+    if let Some(aud) = claims.member("aud")
         && !matches!(aud, Value::String(_) | Value::Array(_))
     {
         warnings.push(format!(
@@ -432,7 +433,7 @@ fn check_claims(
         ));
     }
     for k in ["iss", "sub", "jti"] {
-        if let Some(v) = claims.get(k)
+        if let Some(v) = claims.member(k)
             && !v.is_string()
         {
             warnings.push(format!(
@@ -450,7 +451,7 @@ fn check_claims(
             "the tenant in \"iss\" ({iss_tenant}) differs from \"tid\" ({tid})"
         ));
     }
-    if header.contains_key("nonce") && recognised.is_some_and(|i| i.family == Family::Entra) {
+    if header.has("nonce") && recognised.is_some_and(|i| i.family == Family::Entra) {
         warnings.push(
             "the header carries a \"nonce\": this is a Microsoft Graph-style token whose signature only Microsoft can check; it is meant for Graph, not for your API".to_string(),
         );

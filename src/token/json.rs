@@ -9,6 +9,30 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
+/// An object's members looked up by name: the answer of `Map::get`, found by comparing names
+/// in a small object (a header, many payloads) rather than hashing the name with serde_json's
+/// SipHash. Explaining a token looks up some fifty names; in a one-claim token the hashing was
+/// 6% of the work.
+pub trait Members {
+    fn member(&self, name: &str) -> Option<&Value>;
+    fn has(&self, name: &str) -> bool {
+        self.member(name).is_some()
+    }
+}
+
+/// Objects of up to this many members are searched name by name.
+const SCANNED: usize = 8;
+
+impl Members for Map<String, Value> {
+    fn member(&self, name: &str) -> Option<&Value> {
+        if self.len() <= SCANNED {
+            self.iter().find_map(|(k, v)| (k == name).then_some(v))
+        } else {
+            self.get(name)
+        }
+    }
+}
+
 /// A top-level JSON value, with any member names that occurred more than once.
 #[derive(Debug, Clone)]
 pub struct Parsed {
@@ -247,6 +271,18 @@ pub fn type_name(v: &Value) -> &'static str {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn members_are_found_as_the_map_finds_them_at_every_size() {
+        let mut m = Map::new();
+        for n in 0..20 {
+            for probe in ["k0", "k7", "k8", "k19", "k", "", "k00", "K0"] {
+                assert_eq!(m.member(probe), m.get(probe), "{probe} in {n} members");
+                assert_eq!(m.has(probe), m.contains_key(probe));
+            }
+            m.insert(format!("k{n}"), json!(n));
+        }
+    }
 
     #[test]
     fn member_order_is_the_documents() {

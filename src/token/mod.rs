@@ -11,6 +11,7 @@ pub mod json;
 
 use std::fmt;
 
+use json::Members as _;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -248,7 +249,7 @@ impl Token {
 
     /// The header's `alg`, when it is a string.
     pub fn alg(&self) -> Option<&str> {
-        self.header.get("alg").and_then(Value::as_str)
+        self.header.member("alg").and_then(Value::as_str)
     }
 }
 
@@ -491,7 +492,7 @@ impl<'a> Segments<'a> {
         header: &Map<String, Value>,
         warnings: &mut Vec<String>,
     ) -> Result<Body, TokenError> {
-        let unencoded = header.get("b64") == Some(&Value::Bool(false));
+        let unencoded = header.member("b64") == Some(&Value::Bool(false));
         let payload = if self.parts[1].is_empty() {
             warnings.push(
                 "payload segment is empty: the content is detached (RFC 7515 Appendix F) and must be supplied separately to verify".to_string(),
@@ -516,7 +517,7 @@ impl<'a> Segments<'a> {
                 Vec::new()
             }
         };
-        let kind = if header.get("alg").and_then(Value::as_str) == Some("none") {
+        let kind = if header.member("alg").and_then(Value::as_str) == Some("none") {
             TokenKind::Unsecured
         } else {
             TokenKind::Jws
@@ -710,7 +711,7 @@ fn check_header(token: &mut Token) {
 
 /// `alg`: present, a string, registered, not a case variant of `none`.
 fn check_alg(h: &Map<String, Value>, jwe: bool, w: &mut Vec<String>) {
-    match h.get("alg") {
+    match h.member("alg") {
         None => w.push(if jwe {
             "header has no \"alg\" (RFC 7516 §4.1.1 requires the key-management algorithm)"
                 .to_string()
@@ -742,7 +743,7 @@ fn check_alg(h: &Map<String, Value>, jwe: bool, w: &mut Vec<String>) {
 /// A JWE's `enc` and the shape of its parts.
 fn check_jwe(token: &Token, w: &mut Vec<String>) {
     let h = &token.header;
-    match h.get("enc") {
+    match h.member("enc") {
         None => w.push(
             "JWE header has no \"enc\" (RFC 7516 §4.1.2 requires the content-encryption algorithm)"
                 .to_string(),
@@ -763,14 +764,14 @@ fn check_jwe(token: &Token, w: &mut Vec<String>) {
             w.push("JWE ciphertext segment is empty".to_string());
         }
         let direct = matches!(
-            h.get("alg").and_then(Value::as_str),
+            h.member("alg").and_then(Value::as_str),
             Some("dir" | "ECDH-ES")
         );
         if direct && parts.encrypted_key_len != 0 {
             w.push(
                 "JWE encrypted key must be empty with \"alg\": \"dir\" or \"ECDH-ES\"".to_string(),
             );
-        } else if !direct && parts.encrypted_key_len == 0 && h.contains_key("alg") {
+        } else if !direct && parts.encrypted_key_len == 0 && h.has("alg") {
             w.push("JWE encrypted key segment is empty, but the algorithm wraps a key".to_string());
         }
     }
@@ -779,7 +780,7 @@ fn check_jwe(token: &Token, w: &mut Vec<String>) {
 /// A JWS's signature against its `alg`: `none` with a signature, a stripped one.
 fn check_jws_signature(token: &Token, w: &mut Vec<String>) {
     let h = &token.header;
-    let alg = h.get("alg").and_then(Value::as_str);
+    let alg = h.member("alg").and_then(Value::as_str);
     if token.kind == TokenKind::Unsecured {
         w.push("unsecured token: \"alg\": \"none\" means there is no signature, so anyone could have written it".to_string());
         if !token.signature.is_empty() {
@@ -795,7 +796,7 @@ fn check_jws_signature(token: &Token, w: &mut Vec<String>) {
 
 /// `crit` (RFC 7515 §4.1.11): a non-empty array naming extensions present and understood.
 fn check_crit(h: &Map<String, Value>, w: &mut Vec<String>) {
-    if let Some(crit) = h.get("crit") {
+    if let Some(crit) = h.member("crit") {
         match crit.as_array() {
             Some(names) if !names.is_empty() => {
                 let mut listed = Vec::new();
@@ -804,7 +805,7 @@ fn check_crit(h: &Map<String, Value>, w: &mut Vec<String>) {
                         Some(s) if REGISTERED_HEADER_PARAMS.contains(&s) => w.push(format!(
                             "\"crit\" lists {s:?}, a parameter the specifications already define, which RFC 7515 §4.1.11 forbids"
                         )),
-                        Some(s) if !h.contains_key(s) => w.push(format!(
+                        Some(s) if !h.has(s) => w.push(format!(
                             "\"crit\" lists {s:?}, but the header has no such parameter (RFC 7515 §4.1.11)"
                         )),
                         Some(s) => listed.push(format!("{s:?}")),
@@ -836,7 +837,7 @@ fn check_crit(h: &Map<String, Value>, w: &mut Vec<String>) {
 /// Registered parameters that must be strings.
 fn check_types(h: &Map<String, Value>, w: &mut Vec<String>) {
     for name in ["kid", "typ", "cty", "x5t", "x5t#S256", "jku", "x5u"] {
-        if let Some(v) = h.get(name)
+        if let Some(v) = h.member(name)
             && !v.is_string()
         {
             w.push(format!(
@@ -849,7 +850,7 @@ fn check_types(h: &Map<String, Value>, w: &mut Vec<String>) {
 
 /// `cty: JWT`: a nested token.
 fn check_cty(h: &Map<String, Value>, jwe: bool, w: &mut Vec<String>) {
-    if let Some(cty) = h.get("cty").and_then(Value::as_str)
+    if let Some(cty) = h.member("cty").and_then(Value::as_str)
         && cty.eq_ignore_ascii_case("JWT")
     {
         w.push(if jwe {

@@ -3,6 +3,7 @@
 //! They are reported next to the signature result, never folded into it: "the signature is
 //! valid, but the token expired" is two facts.
 
+use crate::token::json::Members as _;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
@@ -44,12 +45,12 @@ pub(crate) fn check(payload: &Payload, want: &Expectations, now: DateTime<Utc>) 
     }
     let numeric = |name: &str| {
         claims
-            .get(name)
+            .member(name)
             .filter(|v| v.is_number())
             .and_then(Value::as_f64)
     };
     let judged = judge(numeric("exp").map(Some), numeric("nbf"), now, want.leeway);
-    if let Some(exp) = claims.get("exp") {
+    if let Some(exp) = claims.member("exp") {
         out.push(match exp.as_f64() {
             Some(t) if exp.is_number() => {
                 let ok = !judged.expired;
@@ -74,7 +75,7 @@ pub(crate) fn check(payload: &Payload, want: &Expectations, now: DateTime<Utc>) 
             ),
         });
     }
-    if let Some(nbf) = claims.get("nbf") {
+    if let Some(nbf) = claims.member("nbf") {
         out.push(match nbf.as_f64() {
             Some(t) if nbf.is_number() => {
                 let ok = !judged.early;
@@ -103,7 +104,7 @@ pub(crate) fn check(payload: &Payload, want: &Expectations, now: DateTime<Utc>) 
 }
 
 fn check_iss(claims: &Map<String, Value>, want: &str) -> ClaimCheck {
-    match claims.get("iss") {
+    match claims.member("iss") {
         Some(Value::String(iss)) if iss == want => {
             ClaimCheck::new("iss", true, format!("iss is {iss:?}"))
         }
@@ -120,7 +121,7 @@ fn check_iss(claims: &Map<String, Value>, want: &str) -> ClaimCheck {
 }
 
 fn check_aud(claims: &Map<String, Value>, want: &str) -> ClaimCheck {
-    match claims.get("aud") {
+    match claims.member("aud") {
         Some(Value::String(aud)) if aud == want => {
             ClaimCheck::new("aud", true, format!("aud is {aud:?}"))
         }
