@@ -7,10 +7,6 @@ mod tui;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-/// mimalloc: see Cargo.toml for why and what it costs.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = cli::Cli::parse_args();
