@@ -39,7 +39,9 @@ pub fn write_at_depth<T: Serialize + ?Sized>(
     value: &T,
     depth: usize,
 ) -> io::Result<()> {
-    let mut out = Vec::new();
+    // Room for what is gathered before a spill: grown from nothing, a token's report took ten
+    // reallocations.
+    let mut out = Vec::with_capacity(SPILL_AT + 1024);
     let mut ser = Json {
         out: &mut out,
         depth,
