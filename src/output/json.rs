@@ -228,7 +228,11 @@ impl<'o> Json<'o> {
         }
     }
 
-    /// A member of an object: the separator, the key, then the value.
+    /// A member of an object: the separator, the key, then the value. Inlined (with the
+    /// `serialize_field`s that call it) into each derived `Serialize`, where the field's name
+    /// is a constant: it is copied by a few moves, not a call to memcpy (20k tokens: 5% fewer
+    /// instructions).
+    #[inline(always)]
     fn entry<T: Serialize + ?Sized>(
         &mut self,
         first: bool,
@@ -385,6 +389,7 @@ impl Compound<'_, '_> {
         Ok(())
     }
 
+    #[inline(always)]
     fn entry<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
         self.ser.entry(self.first, key, value)?;
         self.first = false;
@@ -591,6 +596,7 @@ array_compound!(
 impl ser::SerializeStructVariant for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
+    #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
         self.entry(key, value)
     }
@@ -609,6 +615,7 @@ enum StructCompound<'a, 'o> {
 impl ser::SerializeStruct for StructCompound<'_, '_> {
     type Ok = ();
     type Error = Error;
+    #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
         match self {
             Self::Object(c) => c.entry(key, value),
