@@ -9,7 +9,7 @@ pub use crate::token::chars::{has_invisible, is_unsafe};
 /// `s` with unsafe characters written as `\n`, `\t`, `\r`, `\e` or `\u{...}`.
 pub fn clean(s: &str) -> Cow<'_, str> {
     // Printable ASCII, nearly every string, is checked a byte at a time (it vectorises).
-    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) || !s.chars().any(is_unsafe) {
+    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) || !any_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -26,9 +26,50 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `s` holds a character [`is_unsafe`] refuses, as `s.chars().any(is_unsafe)`: runs
+/// of printable ASCII are stepped over byte by byte, and only the characters between them
+/// decoded (a line like "not checked · no key given: ..." has one).
+fn any_unsafe(s: &str) -> bool {
+    let mut rest = s;
+    loop {
+        let printable = rest
+            .bytes()
+            .take_while(|b| (b' '..0x7f).contains(b))
+            .count();
+        let mut chars = rest[printable..].chars();
+        match chars.next() {
+            None => return false,
+            Some(c) if is_unsafe(c) => return true,
+            Some(_) => rest = chars.as_str(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_characters_are_found_as_a_char_by_char_search_finds_them() {
+        // What is stepped over unread is safe.
+        assert!((b' '..0x7f).all(|b| !is_unsafe(char::from(b))));
+        for s in [
+            "",
+            "plain",
+            "not checked · no key given",
+            "·",
+            "a\u{7f}",
+            "\u{1b}[31m",
+            "José 日本\n",
+            "x\u{200b}y",
+            "tab\there",
+            "end\u{9b}",
+            "\u{e0041}tag",
+            "ok · ok · ok\u{202e}",
+        ] {
+            assert_eq!(any_unsafe(s), s.chars().any(is_unsafe), "{s:?}");
+        }
+    }
 
     #[test]
     fn escape_sequences_are_neutralised() {
