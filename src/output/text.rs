@@ -210,26 +210,32 @@ pub fn write_footer(
     writeln!(w, "{}", p.dim(&line))
 }
 
-/// What a token is, in a few words ("JWS (RS256)", "JWE (RSA-OAEP, A256GCM)", ...).
-pub fn kind_word(t: &TokenReport) -> String {
-    let alg = t
-        .header
-        .get("alg")
-        .and_then(Value::as_str)
-        .map(|a| clean(a).into_owned());
-    match (t.kind, alg) {
-        (Kind::Jws, Some(a)) => format!("JWS ({a})"),
-        (Kind::Jws, None) => "JWS".to_string(),
-        (Kind::Unsecured, _) => "unsecured JWS (alg none)".to_string(),
-        (Kind::Jwe, _) => {
-            let enc = t.header.get("enc").and_then(Value::as_str).unwrap_or("?");
-            format!(
+/// What a token is, in a few words ("JWS (RS256)", "JWE (RSA-OAEP, A256GCM)", ...), written
+/// where it is formatted (no string is built for it).
+pub fn kind_word(t: &TokenReport) -> KindWord<'_> {
+    KindWord(t)
+}
+
+/// See [`kind_word`].
+pub struct KindWord<'a>(&'a TokenReport);
+
+impl std::fmt::Display for KindWord<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let header = |name| self.0.header.get(name).and_then(Value::as_str);
+        match self.0.kind {
+            Kind::Jws => match header("alg") {
+                Some(a) => write!(f, "JWS ({})", clean(a)),
+                None => f.write_str("JWS"),
+            },
+            Kind::Unsecured => f.write_str("unsecured JWS (alg none)"),
+            Kind::Jwe => write!(
+                f,
                 "JWE ({}, {})",
-                clean(t.header.get("alg").and_then(Value::as_str).unwrap_or("?")),
-                clean(enc)
-            )
+                clean(header("alg").unwrap_or("?")),
+                clean(header("enc").unwrap_or("?"))
+            ),
+            Kind::Opaque => f.write_str("opaque (not a JWT)"),
         }
-        (Kind::Opaque, _) => "opaque (not a JWT)".to_string(),
     }
 }
 
