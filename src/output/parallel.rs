@@ -99,13 +99,13 @@ fn work<J>(job: Job, ctx: &Ctx<'_, J>) -> Done<J> {
             }
         };
         outcomes.push(Ok(d.reports()));
-        let _ = explain_each(d, ctx, |t| {
+        let explained = explain_each(d, ctx, |t| {
             marks.push(render_unnumbered(&mut bytes, ctx.format, t)?);
             judged.push((ctx.judge)(t));
             Ok(())
-        })
-        .map_err(|e| failed = Some(e));
-        if failed.is_some() {
+        });
+        if let Err(e) = explained {
+            failed = Some(e);
             break;
         }
     }
