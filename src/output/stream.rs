@@ -81,8 +81,8 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             Format::Json => {
                 let mut bytes = bytes;
                 if self.written == 0 {
-                    self.w.write_all(json_separator(1))?;
-                    bytes = bytes.get(json_separator(2).len()..).unwrap_or_default();
+                    self.w.write_all(FIRST_SEPARATOR)?;
+                    bytes = bytes.get(NEXT_SEPARATOR.len()..).unwrap_or_default();
                 }
                 self.written += marks.len();
                 self.w.write_all(bytes)
@@ -140,7 +140,7 @@ pub fn render_unnumbered(out: &mut Vec<u8>, format: Format, t: &TokenReport) -> 
     match format {
         Format::Json => {
             let at = out.len();
-            out.extend_from_slice(json_separator(2));
+            out.extend_from_slice(NEXT_SEPARATOR);
             json::append_at_depth(out, t, 2)?;
             Ok(at)
         }
@@ -148,9 +148,18 @@ pub fn render_unnumbered(out: &mut Vec<u8>, format: Format, t: &TokenReport) -> 
     }
 }
 
+/// What comes before the first token in the JSON document's `tokens`...
+const FIRST_SEPARATOR: &[u8] = b"\n    ";
+/// ... and before each later one.
+const NEXT_SEPARATOR: &[u8] = b",\n    ";
+
 /// What comes before token number `index` (from 1) in the JSON document's `tokens`.
 fn json_separator(index: usize) -> &'static [u8] {
-    if index == 1 { b"\n    " } else { b",\n    " }
+    if index == 1 {
+        FIRST_SEPARATOR
+    } else {
+        NEXT_SEPARATOR
+    }
 }
 
 /// Write a whole report (the UI's `w`, `jwtscope imds`, tests).
