@@ -341,10 +341,16 @@ fn scan(
                 emit(found(format!("{b}, token {index}"), candidate))?;
             }
         } else {
-            let origin = match hint(&text[from..start]) {
-                Some(h) => format!("line {line} ({h})"),
-                None => format!("line {line}"),
-            };
+            // "line N (hint)", put together without the formatting machinery (once a token).
+            let hint = hint(&text[from..start]);
+            let mut origin = String::with_capacity(32);
+            origin.push_str("line ");
+            origin.push_str(itoa::Buffer::new().format(line));
+            if let Some(h) = hint {
+                origin.push_str(" (");
+                origin.push_str(h);
+                origin.push(')');
+            }
             emit(found(origin, candidate))?;
         }
     }
@@ -354,26 +360,37 @@ fn scan(
     ControlFlow::Continue(())
 }
 
-/// What the text just before a token on its line says about it.
-fn hint(before: &str) -> Option<String> {
-    let lower = before.to_ascii_lowercase();
-    let tail = lower.trim_end_matches([' ', '\t', '"', '\'', ':', '=']);
-    if tail.ends_with("bearer") || tail.ends_with("dpop") {
-        return Some(if lower.contains("authorization") {
-            "Authorization header".to_string()
+/// What the text just before a token on its line says about it. Read in place (names compared
+/// without regard to ASCII case): it runs once for every token of a log.
+fn hint(before: &str) -> Option<&'static str> {
+    let before = before.as_bytes();
+    let mut tail = before;
+    while let [rest @ .., b' ' | b'\t' | b'"' | b'\'' | b':' | b'='] = tail {
+        tail = rest;
+    }
+    let ends_with = |p: &str| {
+        tail.len() >= p.len() && tail[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if ends_with("bearer") || ends_with("dpop") {
+        let authorization = before
+            .windows(13)
+            .any(|w| w.eq_ignore_ascii_case(b"authorization"));
+        return Some(if authorization {
+            "Authorization header"
         } else {
-            "Bearer token".to_string()
+            "Bearer token"
         });
     }
     TOKEN_PARAMS
         .iter()
         .chain(["accesstoken", "idtoken", "refreshtoken"].iter())
         .find(|p| {
-            tail.ends_with(*p)
+            ends_with(p)
                 && !tail[..tail.len() - p.len()]
-                    .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
         })
-        .map(|p| (*p).to_string())
+        .copied()
 }
 
 #[cfg(test)]
@@ -392,12 +409,19 @@ mod tests {
 
     #[test]
     fn hints_come_from_the_text_before_the_token() {
-        assert_eq!(hint("  \"id_token\": \"").as_deref(), Some("id_token"));
+        assert_eq!(hint("  \"id_token\": \""), Some("id_token"));
         assert_eq!(hint("x-my_token="), None);
         assert_eq!(
-            hint("> Authorization: Bearer ").as_deref(),
+            hint("> Authorization: Bearer "),
             Some("Authorization header")
         );
+        assert_eq!(hint("AUTHORIZATION=DPoP "), Some("Authorization header"));
+        assert_eq!(hint("token: BEARER "), Some("Bearer token"));
+        assert_eq!(hint("\"Access_Token\":\""), Some("access_token"));
+        assert_eq!(hint("é id_token="), Some("id_token"));
+        assert_eq!(hint("éid_token="), Some("id_token"));
+        assert_eq!(hint("xid_token="), None);
+        assert_eq!(hint(""), None);
     }
 
     /// What `compact_tokens` must find: the pattern it implements, run by the regex crate.
