@@ -126,8 +126,8 @@ pub fn explain(
                 time_warning(k, v, time.as_ref(), &mut warnings);
             }
             Field {
-                name: k.clone(),
-                // Filled below by moving the value out of the map.
+                // Both filled below by moving them out of the map.
+                name: String::new(),
                 value: Value::Null,
                 description: entry.map(|e| e.description),
                 meaning: meaning(k, v, entry, family),
@@ -136,24 +136,20 @@ pub fn explain(
         })
         .collect();
 
+    let times = Times::of(claims, &claim_fields);
     let summary = summarize(
         claims,
         recognised.as_ref(),
         family,
-        &claim_fields,
+        times,
         now,
         &mut warnings,
     );
-    check_claims(
-        header,
-        claims,
-        &claim_fields,
-        recognised.as_ref(),
-        &mut warnings,
-    );
+    check_claims(header, claims, times, recognised.as_ref(), &mut warnings);
     let context_fields = context_fields(context, now);
-    cross_check(&claim_fields, &context_fields, &mut warnings);
-    for (field, (_, value)) in claim_fields.iter_mut().zip(claims_map) {
+    cross_check(times, &context_fields, &mut warnings);
+    for (field, (name, value)) in claim_fields.iter_mut().zip(claims_map) {
+        field.name = name;
         field.value = value;
     }
 
@@ -173,7 +169,14 @@ pub fn explain_opaque(
 ) -> (Summary, Vec<Field>, Vec<String>) {
     let fields = context_fields(context, now);
     let mut warnings = Vec::new();
-    let summary = summarize(&Map::new(), None, Family::Generic, &[], now, &mut warnings);
+    let summary = summarize(
+        &Map::new(),
+        None,
+        Family::Generic,
+        Times::default(),
+        now,
+        &mut warnings,
+    );
     (summary, fields, warnings)
 }
 
@@ -209,6 +212,32 @@ fn time_warning(name: &str, value: &Value, t: Option<&TimeInfo>, warnings: &mut 
     }
 }
 
+/// The registered time claims of a token as read, found once (the claim fields have no names
+/// until the end of [`explain`]: the names move in from the map with the values).
+#[derive(Clone, Copy, Default)]
+struct Times<'a> {
+    exp: Option<&'a TimeInfo>,
+    nbf: Option<&'a TimeInfo>,
+    iat: Option<&'a TimeInfo>,
+}
+
+impl<'a> Times<'a> {
+    /// `fields` are the fields of `claims`, in the map's order.
+    fn of(claims: &Map<String, Value>, fields: &'a [Field]) -> Self {
+        let mut times = Times::default();
+        for (name, field) in claims.keys().zip(fields) {
+            let slot = match name.as_str() {
+                "exp" => &mut times.exp,
+                "nbf" => &mut times.nbf,
+                "iat" => &mut times.iat,
+                _ => continue,
+            };
+            *slot = field.time.as_ref();
+        }
+        times
+    }
+}
+
 fn time_of<'a>(fields: &'a [Field], name: &str) -> Option<&'a TimeInfo> {
     fields
         .iter()
@@ -220,7 +249,7 @@ fn summarize(
     claims: &Map<String, Value>,
     recognised: Option<&issuer::Issuer>,
     family: Family,
-    fields: &[Field],
+    times: Times<'_>,
     now: Now,
     warnings: &mut Vec<String>,
 ) -> Summary {
@@ -255,9 +284,7 @@ fn summarize(
     };
     let identity_type = entra.then(|| identity_type(claims)).flatten();
 
-    let exp = time_of(fields, "exp");
-    let nbf = time_of(fields, "nbf");
-    let iat = time_of(fields, "iat");
+    let Times { exp, nbf, iat } = times;
     let judged = time::judge(
         claims.member("exp").map(|_| exp.map(|t| t.unix)),
         nbf.map(|t| t.unix),
@@ -398,13 +425,11 @@ fn meaning(
 fn check_claims(
     header: &Map<String, Value>,
     claims: &Map<String, Value>,
-    fields: &[Field],
+    times: Times<'_>,
     recognised: Option<&issuer::Issuer>,
     warnings: &mut Vec<String>,
 ) {
-    let exp = time_of(fields, "exp");
-    let nbf = time_of(fields, "nbf");
-    let iat = time_of(fields, "iat");
+    let Times { exp, nbf, iat } = times;
     if let (Some(e), Some(n)) = (exp, nbf)
         && e.unix <= n.unix
     {
@@ -517,19 +542,19 @@ fn context_fields(context: &Map<String, Value>, now: Now) -> Vec<Field> {
 }
 
 /// The response says one thing, the token another: worth knowing before trusting either.
-fn cross_check(claims: &[Field], context: &[Field], warnings: &mut Vec<String>) {
+fn cross_check(claims: Times<'_>, context: &[Field], warnings: &mut Vec<String>) {
     let has_unix_expiry = context.iter().any(|f| f.name == "expires_on");
-    for (ctx, claim) in [
-        ("expires_on", "exp"),
-        ("expiresOn", "exp"),
-        ("not_before", "nbf"),
+    for (ctx, claim, time) in [
+        ("expires_on", "exp", claims.exp),
+        ("expiresOn", "exp", claims.exp),
+        ("not_before", "nbf", claims.nbf),
     ] {
         // az's expiresOn is local time of the machine that ran az: compare it only when
         // nothing better is there.
         if ctx == "expiresOn" && has_unix_expiry {
             continue;
         }
-        let (Some(c), Some(t)) = (time_of(context, ctx), time_of(claims, claim)) else {
+        let (Some(c), Some(t)) = (time_of(context, ctx), time) else {
             continue;
         };
         let diff = (c.unix - t.unix).abs();
