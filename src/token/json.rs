@@ -178,6 +178,9 @@ pub fn parse_str(text: &str) -> Result<Parsed, JsonProblem> {
 /// written. `None` when the document has no such number (nearly always).
 fn exponent_spellings(text: &str) -> Option<HashMap<String, Vec<String>>> {
     let b = text.as_bytes();
+    if !may_have_exponent(b) {
+        return None;
+    }
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     let mut i = 0;
     while i < b.len() {
@@ -230,6 +233,27 @@ fn exponent_spellings(text: &str) -> Option<HashMap<String, Vec<String>>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether `b` may hold a number with an exponent: an `e` or `E` after a digit, in a run of
+/// number characters that starts the text or follows `:`, `[`, `,` or white space. A quick
+/// look (a UUID's `8e2b` is not one) that spares the walk below nearly every document; a
+/// string that only looks like that (`"a, 1e5"`) costs the walk, never a wrong answer.
+fn may_have_exponent(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'e', b'E', b).any(|at| {
+        if at == 0 || !b[at - 1].is_ascii_digit() {
+            return false;
+        }
+        let run = b[..at]
+            .iter()
+            .rposition(|c| !matches!(c, b'0'..=b'9' | b'.' | b'-'))
+            .map_or(0, |i| i + 1);
+        run == 0
+            || matches!(
+                b[run - 1],
+                b':' | b'[' | b',' | b' ' | b'\t' | b'\n' | b'\r'
+            )
+    })
 }
 
 /// Give the numbers in `v` back the spelling they had in the token (see
@@ -327,6 +351,33 @@ mod tests {
             p.duplicates[7],
             ("c7".to_string(), vec![json!(0), json!(1), json!(2)])
         );
+    }
+
+    #[test]
+    fn the_quick_look_for_exponents_misses_none() {
+        let with = [
+            "1E5",
+            "[1e5]",
+            r#"{"a":1E400}"#,
+            r#"{"a": -1.5E3}"#,
+            "{\"a\":\n\t2e7}",
+            r#"{"b":[2,3e1]}"#,
+            r#"{"s":"x","n":{"m":[0.5E-3]}}"#,
+        ];
+        for doc in with {
+            assert!(exponent_spellings(doc).is_some(), "{doc}");
+            assert!(may_have_exponent(doc.as_bytes()), "{doc}");
+        }
+        // Letters after digits in strings are not numbers: the walk is spared.
+        let without = [
+            r#"{"oid":"8e2b5c1d-0e12-4e5f-9e0a-1234567e9abc","name":"Eve"}"#,
+            r#"{"exp":1700000000,"iat":1.5,"true":true,"false":false}"#,
+            r#"{"v":"v1e5","w":"a-1e5"}"#,
+        ];
+        for doc in without {
+            assert!(!may_have_exponent(doc.as_bytes()), "{doc}");
+            assert!(exponent_spellings(doc).is_none(), "{doc}");
+        }
     }
 
     #[test]
