@@ -5,6 +5,7 @@ use std::ops::ControlFlow;
 use serde_json::Map;
 
 use super::{Candidate, Found};
+use crate::token::b64::b64url_lane;
 
 /// URL and form parameters that carry JWTs (OAuth 2.0, OIDC, RFC 7523, RFC 8693, JAR/JARM).
 pub(super) const TOKEN_PARAMS: &[&str] = &[
@@ -75,12 +76,8 @@ impl Iterator for CompactTokens<'_> {
             while start > self.pos && RUN_BYTE[usize::from(t[start - 1])] {
                 start -= 1;
             }
-            let mut end = dot + 1;
-            let mut dots = 1;
-            while end < t.len() && RUN_BYTE[usize::from(t[end])] {
-                dots += usize::from(t[end] == b'.');
-                end += 1;
-            }
+            let (end, more) = run_end(t, dot + 1);
+            let mut dots = 1 + more;
             self.pos = end;
             // Segment by segment: a token starts in a segment that ends with a dot followed by
             // at least one more, at an `ew`/`ey` with eight or more characters after it.
@@ -103,6 +100,29 @@ impl Iterator for CompactTokens<'_> {
         }
         None
     }
+}
+
+/// Where the run of segment bytes and dots that goes on at `from` ends, and how many dots it
+/// holds. A token is a kilobyte or more of them: whole blocks are classified with arithmetic
+/// the compiler vectorises, then the last block byte by byte.
+#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
+fn run_end(t: &[u8], mut from: usize) -> (usize, usize) {
+    let mut dots = 0;
+    while let Some(block) = t.get(from..from + 32) {
+        let all = block.iter().fold(true, |ok, &b| {
+            ok & (b64url_lane(b) | (b == b'=') | (b == b'.'))
+        });
+        if !all {
+            break;
+        }
+        dots += usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b == b'.')));
+        from += 32;
+    }
+    while from < t.len() && RUN_BYTE[usize::from(t[from])] {
+        dots += usize::from(t[from] == b'.');
+        from += 1;
+    }
+    (from, dots)
 }
 
 /// Whether `s` holds whitespace; the ASCII test is much faster on a 260 KB token.
@@ -310,9 +330,9 @@ fn scan(
                 continue;
             }
         }
-        let between = &text[counted_to..start];
-        if let Some(i) = between.rfind('\n') {
-            line += between.matches('\n').count();
+        let between = &text.as_bytes()[counted_to..start];
+        if let Some(i) = memchr::memrchr(b'\n', between) {
+            line += memchr::memchr_iter(b'\n', between).count();
             line_start = counted_to + i + 1;
         }
         counted_to = start;
@@ -451,6 +471,33 @@ mod tests {
                 by_regex(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn long_runs_end_where_the_pattern_ends_them() {
+        // Runs read in 32-byte blocks: every length and stop around the block edges, with the
+        // dots (which must be counted) before, in and after the first blocks.
+        for len in 28..100 {
+            for dot in [3, 31, 32, 33, 64, 70] {
+                for stop in [" ", "é", "\n", "+", ""] {
+                    let mut run: Vec<u8> = (0..len).map(|i| b"eyJ0A_-9="[i % 9]).collect();
+                    for d in [10, dot, dot + 5] {
+                        if d < len {
+                            run[d] = b'.';
+                        }
+                    }
+                    let text = format!(
+                        "x {}{stop}eyAAAAAAAAAA.b.c",
+                        String::from_utf8(run).unwrap()
+                    );
+                    assert_eq!(
+                        compact_tokens(&text).collect::<Vec<_>>(),
+                        by_regex(&text),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 
