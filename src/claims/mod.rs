@@ -12,6 +12,7 @@ pub mod time;
 
 use crate::token::json::Members as _;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use crate::report::{Field, Summary, TimeInfo};
 use catalog::Family;
@@ -92,10 +93,10 @@ pub fn explain(
         .map(|(k, v)| {
             let entry = catalog::header(k, family);
             let meaning = match (k.as_str(), v.as_str()) {
-                ("alg" | "enc", Some(a)) => catalog::algorithm(a).map(str::to_string),
+                ("alg" | "enc", Some(a)) => catalog::algorithm(a).map(Cow::Borrowed),
                 (_, Some(s)) => entry
                     .and_then(|e| catalog::value_meaning(e, s))
-                    .map(str::to_string),
+                    .map(Cow::Borrowed),
                 _ => None,
             };
             Field {
@@ -366,30 +367,30 @@ fn meaning(
     value: &Value,
     entry: Option<&catalog::Entry>,
     family: Family,
-) -> Option<String> {
+) -> Option<Cow<'static, str>> {
     let entra = family == Family::Entra;
     match (name, value) {
         ("xms_mirid" | "xms_az_rid", Value::String(s)) => azure::parse(s).map(|r| {
-            format!(
+            Cow::Owned(format!(
                 "{} {} in resource group {} (subscription {})",
                 r.kind.unwrap_or(&r.resource_type),
                 r.name,
                 r.resource_group,
                 r.subscription_id
-            )
+            ))
         }),
-        ("tid", Value::String(s)) if entra && s == issuer::MSA_TENANT => {
-            Some("the tenant of personal Microsoft accounts (MSA)".to_string())
-        }
-        ("aud", Value::String(s)) if entra => entra::resource(s).map(str::to_string),
-        ("appid" | "azp", Value::String(s)) if entra => entra::client_app(s).map(str::to_string),
+        ("tid", Value::String(s)) if entra && s == issuer::MSA_TENANT => Some(Cow::Borrowed(
+            "the tenant of personal Microsoft accounts (MSA)",
+        )),
+        ("aud", Value::String(s)) if entra => entra::resource(s).map(Cow::Borrowed),
+        ("appid" | "azp", Value::String(s)) if entra => entra::client_app(s).map(Cow::Borrowed),
         ("wids", Value::Array(ids)) if entra => {
             let named: Vec<String> = ids
                 .iter()
                 .filter_map(Value::as_str)
                 .filter_map(|id| catalog::entra_role_template(id).map(str::to_string))
                 .collect();
-            (!named.is_empty()).then(|| named.join(", "))
+            (!named.is_empty()).then(|| Cow::Owned(named.join(", ")))
         }
         (_, _) => {
             let entry = entry?;
@@ -416,7 +417,7 @@ fn meaning(
                 .iter()
                 .filter_map(|i| catalog::value_meaning(entry, i).map(|m| format!("{i}: {m}")))
                 .collect();
-            (!described.is_empty()).then(|| described.join("; "))
+            (!described.is_empty()).then(|| Cow::Owned(described.join("; ")))
         }
     }
 }
@@ -526,8 +527,8 @@ fn context_fields(context: &Map<String, Value>, now: Now) -> Vec<Field> {
             let meaning = match (k.as_str(), v) {
                 ("expires_in" | "ext_expires_in", v) => time::parse(v, now.zone)
                     .filter(|(s, _)| *s >= 0.0)
-                    .map(|(s, _)| time::duration(s as u64)),
-                ("resource", Value::String(s)) => entra::resource(s).map(str::to_string),
+                    .map(|(s, _)| Cow::Owned(time::duration(s as u64))),
+                ("resource", Value::String(s)) => entra::resource(s).map(Cow::Borrowed),
                 _ => None,
             };
             Field {

@@ -72,7 +72,9 @@ pub struct Field {
     pub description: Option<&'static str>,
     /// What this particular value means ("pwd: password", "Global Administrator", ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub meaning: Option<String>,
+    /// Borrowed when it is a catalog's text (an algorithm, a well-known resource), as it
+    /// nearly always is: no copy a token.
+    pub meaning: Option<Cow<'static, str>>,
     /// For time values: the instant in readable forms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeInfo>,
@@ -189,7 +191,7 @@ impl TokenReport {
             .claims
             .iter()
             .find(|f| f.name == "amr")
-            .and_then(|f| f.meaning.clone());
+            .and_then(|f| f.meaning.as_deref().map(str::to_string));
         Some(meaning.unwrap_or_else(|| self.summary.auth_methods.join(", ")))
     }
 
