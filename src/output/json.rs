@@ -147,8 +147,6 @@ impl<'o> Json<'o> {
     /// `,` when `comma`, a line break and the indentation. For the usual depths a whole
     /// prepared line (of a size known when compiling: a few vector moves, no call) is
     /// appended and cut to length.
-    #[allow(clippy::inline_always)] // measured: see the commit that added it
-    #[inline(always)]
     fn newline_indent(&mut self, comma: bool) {
         self.spill();
         let n = self.depth * 2;
