@@ -239,11 +239,20 @@ fn exponent_spellings(text: &str) -> Option<HashMap<String, Vec<String>>> {
 /// Whether `b` may hold a number with an exponent: an `e` or `E` after a digit, in a run of
 /// number characters that starts the text or follows `:`, `[`, `,` or white space. A quick
 /// look (a UUID's `8e2b` is not one) that spares the walk below nearly every document; a
-/// string that only looks like that (`"a, 1e5"`) costs the walk, never a wrong answer.
+/// string that only looks like that (`"a, 1e5"`), or a document with many `e`s after digits,
+/// costs the walk, never a wrong answer.
 fn may_have_exponent(b: &[u8]) -> bool {
+    // A document full of hex (5000 group IDs) has an `e` after a digit every few bytes:
+    // after this many looks the walk is no dearer, so it is left to decide.
+    const LOOKS: usize = 16;
+    let mut looks = 0;
     memchr::memchr2_iter(b'e', b'E', b).any(|at| {
         if at == 0 || !b[at - 1].is_ascii_digit() {
             return false;
+        }
+        looks += 1;
+        if looks > LOOKS {
+            return true;
         }
         let run = b[..at]
             .iter()
@@ -379,6 +388,11 @@ mod tests {
             assert!(!may_have_exponent(doc.as_bytes()), "{doc}");
             assert!(exponent_spellings(doc).is_none(), "{doc}");
         }
+        // Many group IDs: the walk decides, and finds nothing.
+        let ids: Vec<String> = (0..40).map(|i| format!("\"{i}e{i}-0e1\"")).collect();
+        let doc = format!(r#"{{"groups":[{}]}}"#, ids.join(","));
+        assert!(may_have_exponent(doc.as_bytes()));
+        assert!(exponent_spellings(&doc).is_none());
     }
 
     #[test]
