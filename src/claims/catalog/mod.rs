@@ -192,8 +192,19 @@ const CLAIM_TABLES: [&[Entry]; 4] = [
     providers::CLAIMS,
 ];
 
-/// The entries of one table sorted by name, in catalog order within a name.
-type Index = Vec<&'static Entry>;
+/// The entries of one table sorted by name, in catalog order within a name, each with its
+/// [`name_key`]: the search compares keys, one integer comparison a step, and names only
+/// where the keys are equal (names that share their first eight bytes).
+type Index = Vec<(u64, &'static Entry)>;
+
+/// A name's first eight bytes as a big-endian integer (zero-padded): ordered as the names
+/// are, as far as those bytes go.
+fn name_key(name: &str) -> u64 {
+    let mut bytes = [0; 8];
+    let n = name.len().min(8);
+    bytes[..n].copy_from_slice(&name.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
 
 /// Lookups in one table: a scan of its entries at first (a token names a handful of claims,
 /// and sorting the table costs as much as a hundred scans), then, once a run has looked up
@@ -227,17 +238,18 @@ impl Lazy {
                 return pick(entries().filter(|entry| entry.name == name), family);
             }
             None => self.index.get_or_init(|| {
-                let mut sorted: Index = entries().collect();
+                let mut sorted: Index = entries().map(|e| (name_key(e.name), e)).collect();
                 // Stable: entries of the same name keep their catalog order.
-                sorted.sort_by_key(|entry| entry.name);
+                sorted.sort_by_key(|&(key, entry)| (key, entry.name));
                 sorted
             }),
         };
-        let first = index.partition_point(|entry| entry.name < name);
+        let key = name_key(name);
+        let first = index.partition_point(|&(k, entry)| (k, entry.name) < (key, name));
         pick(
             index[first..]
                 .iter()
-                .copied()
+                .map(|&(_, entry)| entry)
                 .take_while(|entry| entry.name == name),
             family,
         )
@@ -279,6 +291,22 @@ mod tests {
             indexed.lookup(all_claims, "no_such_claim", Family::Entra),
             None
         );
+        // Names near the catalog's: one byte more or less, another case, a shared long prefix
+        // (the index compares the first eight bytes as a number, then the rest).
+        for entry in all_claims() {
+            let n = entry.name;
+            let probes = [
+                format!("{n}x"),
+                format!("{n}\0"),
+                n[..n.len().saturating_sub(1)].to_string(),
+                n.to_uppercase(),
+                format!("{}é", &n[..n.len().min(8)]),
+            ];
+            for probe in probes.iter().map(String::as_str).chain(["", "\0", "é"]) {
+                let scanned = pick(all_claims().filter(|e| e.name == probe), Family::Entra);
+                assert_eq!(indexed.lookup(all_claims, probe, Family::Entra), scanned);
+            }
+        }
     }
 
     /// Every header parameter in the IANA JOSE registry that the issue lists.
