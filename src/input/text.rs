@@ -47,17 +47,19 @@ pub(crate) struct CompactTokens<'a> {
     pos: usize,
 }
 
-/// A byte of a token segment: base64url and its padding.
-const fn is_segment_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'='
+/// A byte of a token's run: base64url, its padding `=`, or a dot. Branch-free, for the
+/// vectorised blocks of [`run_end`]; [`RUN_BYTE`] is the same as a table for single bytes.
+#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
+const fn run_lane(b: u8) -> bool {
+    b64url_lane(b) | (b == b'=') | (b == b'.')
 }
 
-/// Segment bytes and dots, one lookup each.
+/// [`run_lane`] as a table, one lookup a byte.
 static RUN_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = is_segment_byte(b as u8) || b == b'.' as usize;
+        t[b] = run_lane(b as u8);
         b += 1;
     }
     t
@@ -105,13 +107,10 @@ impl Iterator for CompactTokens<'_> {
 /// Where the run of segment bytes and dots that goes on at `from` ends, and how many dots it
 /// holds. A token is a kilobyte or more of them: whole blocks are classified with arithmetic
 /// the compiler vectorises, then the last block byte by byte.
-#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
 fn run_end(t: &[u8], mut from: usize) -> (usize, usize) {
     let mut dots = 0;
     while let Some(block) = t.get(from..from + 32) {
-        let all = block.iter().fold(true, |ok, &b| {
-            ok & (b64url_lane(b) | (b == b'=') | (b == b'.'))
-        });
+        let all = block.iter().fold(true, |ok, &b| ok & run_lane(b));
         if !all {
             break;
         }

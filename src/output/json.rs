@@ -35,15 +35,27 @@ pub fn write_compact_pretty<T: Serialize + ?Sized>(w: impl Write, value: &T) -> 
 /// The JSON is built in a buffer that is handed to `w` whenever it holds [`SPILL_AT`] bytes,
 /// so a large value is never held whole.
 pub fn write_at_depth<T: Serialize + ?Sized>(
-    mut w: impl Write,
+    w: impl Write,
     value: &T,
     depth: usize,
 ) -> io::Result<()> {
+    write_at_depth_with(w, value, depth, &mut Vec::new())
+}
+
+/// As [`write_at_depth`], gathering in `out` (cleared first): a caller that writes value after
+/// value (a report's tokens) keeps one buffer rather than allocating one a value.
+pub fn write_at_depth_with<T: Serialize + ?Sized>(
+    mut w: impl Write,
+    value: &T,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
     // Room for what is gathered before a spill: grown from nothing, a token's report took ten
     // reallocations.
-    let mut out = Vec::with_capacity(SPILL_AT + 1024);
+    out.clear();
+    out.reserve(SPILL_AT + 1024);
     let mut ser = Json {
-        out: &mut out,
+        out: &mut *out,
         depth,
         has_value: false,
         sink: Some(Sink {
@@ -55,7 +67,7 @@ pub fn write_at_depth<T: Serialize + ?Sized>(
     if let Some(e) = ser.sink.and_then(|s| s.error) {
         return Err(e);
     }
-    w.write_all(&out)
+    w.write_all(out)
 }
 
 /// How much JSON [`write_at_depth`] gathers before it writes.

@@ -24,6 +24,8 @@ pub struct ReportWriter<'a, W: Write> {
     source: &'a Source,
     now: &'a str,
     written: usize,
+    /// Where a token's JSON is gathered, kept from token to token.
+    scratch: Vec<u8>,
 }
 
 impl<'a, W: Write> ReportWriter<'a, W> {
@@ -34,6 +36,7 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             source,
             now,
             written: 0,
+            scratch: Vec::new(),
         }
     }
 
@@ -60,7 +63,7 @@ impl<'a, W: Write> ReportWriter<'a, W> {
         match self.format {
             Format::Json => {
                 self.w.write_all(json_separator(self.written))?;
-                json::write_at_depth(&mut self.w, t, 2)
+                json::write_at_depth_with(&mut self.w, t, 2, &mut self.scratch)
             }
             Format::Text(opts) => text::write_token(&mut self.w, t, self.written, opts),
         }
