@@ -4,12 +4,13 @@
 
 use std::borrow::Cow;
 
+use crate::token::chars::printable_ascii;
 pub use crate::token::chars::{has_invisible, is_unsafe};
 
 /// `s` with unsafe characters written as `\n`, `\t`, `\r`, `\e` or `\u{...}`.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    // Printable ASCII, nearly every string, is checked a byte at a time (it vectorises).
-    if s.bytes().all(|b| (b' '..0x7f).contains(&b)) || !any_unsafe(s) {
+    // Printable ASCII, nearly every string, is checked in blocks (it vectorises).
+    if printable_ascii(s.as_bytes()) || !any_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -64,6 +64,15 @@ impl Painter {
         inner: impl FnOnce(&mut W) -> io::Result<()>,
     ) -> io::Result<()> {
         let style = self.heading("").style;
+        Self::around(w, style, inner)
+    }
+    /// What `inner` writes, inside `style` when there is one: for rows written in pieces,
+    /// without the formatting machinery.
+    fn around<W: Write>(
+        w: &mut W,
+        style: Option<Style>,
+        inner: impl FnOnce(&mut W) -> io::Result<()>,
+    ) -> io::Result<()> {
         if let Some(style) = style {
             write!(w, "{}", style.render())?;
         }
@@ -73,9 +82,15 @@ impl Painter {
         }
         Ok(())
     }
-    /// A label padded to `width` characters inside its style, as `{:<width$}` pads it.
-    fn label<'a>(&self, text: &'a str, width: usize) -> Painted<Padded<'a>> {
-        self.paint(Style::new().bold(), Padded { text, width })
+    /// "  " and a row's label padded to `width` characters inside its style, as
+    /// `{:<width$}` pads it.
+    fn label<W: Write>(&self, w: &mut W, text: &str, width: usize) -> io::Result<()> {
+        w.write_all(b"  ")?;
+        let style = self.color.then(|| Style::new().bold());
+        Self::around(w, style, |w| {
+            w.write_all(text.as_bytes())?;
+            write_spaces(w, width.saturating_sub(text.chars().count()))
+        })
     }
     fn dim<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
         self.paint(Style::new().dimmed(), t)
@@ -245,7 +260,16 @@ fn row(
     label: &str,
     value: impl std::fmt::Display,
 ) -> io::Result<()> {
-    writeln!(w, "  {} {value}", p.label(label, 11))
+    p.label(w, label, 11)?;
+    writeln!(w, " {value}")
+}
+
+/// A row whose value is plain text, written without the formatting machinery.
+fn text_row(w: &mut impl Write, p: &Painter, label: &str, value: &str) -> io::Result<()> {
+    p.label(w, label, 11)?;
+    w.write_all(b" ")?;
+    w.write_all(value.as_bytes())?;
+    w.write_all(b"\n")
 }
 
 /// A token's report, after a blank line; `number` writes its number into the heading.
@@ -264,7 +288,7 @@ fn token<W: Write>(
     writeln!(w)?;
     let s = &t.summary;
     if let Some(iss) = &s.issuer {
-        row(w, p, "Issuer", clean(iss))?;
+        text_row(w, p, "Issuer", &clean(iss))?;
         if let Some(k) = &s.issuer_kind {
             row(w, p, "", p.dim(k))?;
         }
@@ -274,18 +298,18 @@ fn token<W: Write>(
         if let Some(name) = &s.audience_name {
             aud.push_str(&format!(" ({name})"));
         }
-        row(w, p, "Audience", &aud)?;
+        text_row(w, p, "Audience", &aud)?;
     }
     for (label, v) in [("User", &s.user), ("Name", &s.name)] {
         if let Some(v) = v {
-            row(w, p, label, clean(v))?;
+            text_row(w, p, label, &clean(v))?;
         }
     }
     if let Some(m) = t.signed_in() {
-        row(w, p, "Signed in", clean(&m))?;
+        text_row(w, p, "Signed in", &clean(&m))?;
     }
     if let Some(g) = t.groups_line() {
-        row(w, p, "Groups", &g)?;
+        text_row(w, p, "Groups", &g)?;
     }
     for (label, v) in [
         ("Subject", &s.subject),
@@ -293,7 +317,7 @@ fn token<W: Write>(
         ("Tenant", &s.tenant_id),
     ] {
         if let Some(v) = v {
-            row(w, p, label, clean(v))?;
+            text_row(w, p, label, &clean(v))?;
         }
     }
     if let Some(app) = &s.app_id {
@@ -301,10 +325,10 @@ fn token<W: Write>(
         if let Some(name) = &s.app_name {
             line.push_str(&format!(" ({})", clean(name)));
         }
-        row(w, p, "App", &line)?;
+        text_row(w, p, "App", &line)?;
     }
     if let Some(id) = &s.identity_type {
-        row(w, p, "Identity", id)?;
+        text_row(w, p, "Identity", id)?;
     }
     for (label, r) in [
         ("Resource", &s.azure_resource),
@@ -326,13 +350,13 @@ fn token<W: Write>(
         }
     }
     if let Some(v) = &s.token_version {
-        row(w, p, "Version", clean(v))?;
+        text_row(w, p, "Version", &clean(v))?;
     }
     if !s.scopes.is_empty() {
-        row(w, p, "Scopes", clean(&s.scopes.join(" ")))?;
+        text_row(w, p, "Scopes", &clean(&s.scopes.join(" ")))?;
     }
     if !s.roles.is_empty() {
-        row(w, p, "Roles", clean(&s.roles.join(", ")))?;
+        text_row(w, p, "Roles", &clean(&s.roles.join(", ")))?;
     }
     let time_row = |w: &mut _, label: &str, name: &str| -> io::Result<()> {
         if let Some(f) = t.claims.iter().find(|f| f.name == name)
@@ -358,7 +382,7 @@ fn token<W: Write>(
         )?;
     }
     if let Some(l) = &s.lifetime {
-        row(w, p, "Lifetime", l)?;
+        text_row(w, p, "Lifetime", l)?;
     }
     if t.kind != Kind::Opaque {
         let v = &t.verification;
@@ -433,35 +457,32 @@ fn token<W: Write>(
     Ok(())
 }
 
-/// `n` spaces, written in pieces rather than a character at a time as `{:n$}` pads.
-struct Spaces(usize);
+/// `n` spaces.
+fn write_spaces(w: &mut impl Write, mut n: usize) -> io::Result<()> {
+    const SPACES: &[u8; 32] = b"                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
 
-impl std::fmt::Display for Spaces {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        const SPACES: &str = "                                ";
-        let mut n = self.0;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            f.write_str(&SPACES[..k])?;
-            n -= k;
+/// [`value_line`], written: a string short enough to need no cut (no more bytes than the
+/// limit has characters) goes to `w` without a copy.
+fn write_value_line(w: &mut impl Write, v: &Value) -> io::Result<()> {
+    if let Value::String(s) = v {
+        let shown = clean(s);
+        if shown.len() <= MAX_VALUE_CHARS {
+            return w.write_all(shown.as_bytes());
         }
-        Ok(())
     }
+    w.write_all(value_line(v).as_bytes())
 }
 
-/// `text` followed by spaces up to `width` characters, as `{:<width$}` writes it.
-struct Padded<'a> {
-    text: &'a str,
-    width: usize,
-}
-
-impl std::fmt::Display for Padded<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.text)?;
-        Spaces(self.width.saturating_sub(self.text.chars().count())).fmt(f)
-    }
-}
-
+/// The claims or header rows: name, value (and the time in readable forms), then what the
+/// value and the name mean. Written in pieces: a log's thousands of tokens print these rows
+/// most, and the formatting machinery cost more than the text.
 fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
     let width = list
         .iter()
@@ -469,23 +490,31 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .min(24);
+    let dim = p.dim("").style;
     for f in list {
-        let name = clean(&f.name);
-        let mut line = value_line(&f.value);
+        p.label(w, &clean(&f.name), width)?;
+        w.write_all(b" ")?;
+        write_value_line(w, &f.value)?;
         if let Some(t) = &f.time {
-            let when = match (&t.utc, &t.local) {
-                (Some(u), Some(l)) => format!("{u} · {l} · {}", t.relative),
-                _ => t.relative.clone(),
-            };
-            line.push_str(&format!("  → {when}"));
+            w.write_all("  \u{2192} ".as_bytes())?;
+            if let (Some(u), Some(l)) = (&t.utc, &t.local) {
+                w.write_all(u.as_bytes())?;
+                w.write_all(" \u{b7} ".as_bytes())?;
+                w.write_all(l.as_bytes())?;
+                w.write_all(" \u{b7} ".as_bytes())?;
+            }
+            w.write_all(t.relative.as_bytes())?;
         }
-        writeln!(w, "  {} {line}", p.label(&name, width))?;
-        let pad = Spaces(width + 3);
+        w.write_all(b"\n")?;
         if let Some(m) = &f.meaning {
-            writeln!(w, "{pad}{}", clean(m))?;
+            write_spaces(w, width + 3)?;
+            w.write_all(clean(m).as_bytes())?;
+            w.write_all(b"\n")?;
         }
         if let Some(d) = f.description {
-            writeln!(w, "{pad}{}", p.dim(d))?;
+            write_spaces(w, width + 3)?;
+            Painter::around(w, dim, |w| w.write_all(d.as_bytes()))?;
+            w.write_all(b"\n")?;
         }
     }
     Ok(())
