@@ -254,14 +254,24 @@ impl std::fmt::Display for KindWord<'_> {
     }
 }
 
-fn row(
+/// A blank line, then a section's heading on its own line.
+fn section(w: &mut impl Write, p: &Painter, title: &str) -> io::Result<()> {
+    w.write_all(b"\n")?;
+    p.heading_around(w, |w| w.write_all(title.as_bytes()))?;
+    w.write_all(b"\n")
+}
+
+/// A row whose value is text in a style (a status): written as [`text_row`] writes.
+fn painted_row(
     w: &mut impl Write,
     p: &Painter,
     label: &str,
-    value: impl std::fmt::Display,
+    Painted { style, text }: Painted<&str>,
 ) -> io::Result<()> {
     p.label(w, label, 11)?;
-    writeln!(w, " {value}")
+    w.write_all(b" ")?;
+    Painter::around(w, style, |w| w.write_all(text.as_bytes()))?;
+    w.write_all(b"\n")
 }
 
 /// A row whose value is plain text, written without the formatting machinery.
@@ -279,7 +289,7 @@ fn token<W: Write>(
     t: &TokenReport,
     number: &mut dyn FnMut(&mut W) -> io::Result<()>,
 ) -> io::Result<()> {
-    writeln!(w)?;
+    w.write_all(b"\n")?;
     p.heading_around(w, |w| {
         w.write_all(b"== Token ")?;
         number(w)?;
@@ -290,7 +300,7 @@ fn token<W: Write>(
     if let Some(iss) = &s.issuer {
         text_row(w, p, "Issuer", &clean(iss))?;
         if let Some(k) = &s.issuer_kind {
-            row(w, p, "", p.dim(k))?;
+            painted_row(w, p, "", p.dim(k.as_str()))?;
         }
     }
     if !s.audience.is_empty() {
@@ -335,11 +345,11 @@ fn token<W: Write>(
         ("Attached to", &s.azure_compute_resource),
     ] {
         if let Some(r) = r {
-            row(
+            text_row(
                 w,
                 p,
                 label,
-                clean(&format!(
+                &clean(&format!(
                     "{} {} · resource group {} · subscription {}",
                     r.kind.unwrap_or(&r.resource_type),
                     r.name,
@@ -358,7 +368,7 @@ fn token<W: Write>(
     if !s.roles.is_empty() {
         text_row(w, p, "Roles", &clean(&s.roles.join(", ")))?;
     }
-    let time_row = |w: &mut _, label: &str, name: &str| -> io::Result<()> {
+    let time_row = |w: &mut W, label: &str, name: &str| -> io::Result<()> {
         if let Some(f) = t.claims.iter().find(|f| f.name == name)
             && let Some(ti) = &f.time
         {
@@ -366,7 +376,10 @@ fn token<W: Write>(
                 Some(utc) => std::borrow::Cow::Borrowed(utc.as_str()),
                 None => std::borrow::Cow::Owned(value_line(&f.value)),
             };
-            row(w, p, label, format_args!("{when} ({})", ti.relative))?;
+            p.label(w, label, 11)?;
+            for piece in [" ", &when, " (", ti.relative.as_str(), ")\n"] {
+                w.write_all(piece.as_bytes())?;
+            }
         }
         Ok(())
     };
@@ -374,7 +387,7 @@ fn token<W: Write>(
     time_row(w, "Not before", "nbf")?;
     time_row(w, "Expires", "exp")?;
     if t.kind != Kind::Opaque {
-        row(
+        painted_row(
             w,
             p,
             "Status",
@@ -388,23 +401,23 @@ fn token<W: Write>(
         let v = &t.verification;
         let said = v.to_string();
         let text = clean(&said);
+        let text: &str = &text;
         let shown = match v.status {
             SignatureStatus::Valid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
-                &text,
+                text,
             ),
             SignatureStatus::Invalid => p.paint(
                 Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
-                &text,
+                text,
             ),
-            SignatureStatus::Unverifiable | SignatureStatus::Unsupported => p.warn(&text),
-            SignatureStatus::NotChecked => p.dim(&text),
+            SignatureStatus::Unverifiable | SignatureStatus::Unsupported => p.warn(text),
+            SignatureStatus::NotChecked => p.dim(text),
         };
-        row(w, p, "Signature", shown)?;
+        painted_row(w, p, "Signature", shown)?;
     }
     if !t.verification.notes.is_empty() || !t.verification.claim_checks.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Verification"))?;
+        section(w, p, "Verification")?;
         for c in &t.verification.claim_checks {
             let mark = if c.ok { "ok  " } else { "FAIL" };
             writeln!(w, "  {mark} {}: {}", clean(&c.name), clean(&c.detail))?;
@@ -415,34 +428,28 @@ fn token<W: Write>(
     }
 
     if !t.warnings.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Warnings"))?;
+        section(w, p, "Warnings")?;
         for warning in &t.warnings {
             writeln!(w, "  {} {}", p.warn("!"), p.warn(clean(warning)))?;
         }
     }
     if !t.context_fields.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Response (found around the token)"))?;
+        section(w, p, "Response (found around the token)")?;
         fields(w, p, &t.context_fields)?;
     }
     if !t.header_params.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Header"))?;
+        section(w, p, "Header")?;
         fields(w, p, &t.header_params)?;
     }
     if !t.claims.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Claims"))?;
+        section(w, p, "Claims")?;
         fields(w, p, &t.claims)?;
     } else if t.kind != Kind::Opaque && t.kind != Kind::Jwe {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Payload"))?;
+        section(w, p, "Payload")?;
         writeln!(w, "  {}", value_line(&t.payload_json()))?;
     }
     if let Some(j) = &t.jwe {
-        writeln!(w)?;
-        writeln!(w, "{}", p.heading("Encrypted parts"))?;
+        section(w, p, "Encrypted parts")?;
         writeln!(
             w,
             "  encrypted key {} bytes · IV {} bytes · ciphertext {} bytes · tag {} bytes",
