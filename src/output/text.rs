@@ -261,7 +261,7 @@ fn section(w: &mut impl Write, p: &Painter, title: &str) -> io::Result<()> {
     w.write_all(b"\n")
 }
 
-/// A row whose value is text in a style (a status): written as [`text_row`] writes.
+/// A summary row: its label, then its value in `style` when there is one (a status).
 fn painted_row(
     w: &mut impl Write,
     p: &Painter,
@@ -276,10 +276,11 @@ fn painted_row(
 
 /// A row whose value is plain text, written without the formatting machinery.
 fn text_row(w: &mut impl Write, p: &Painter, label: &str, value: &str) -> io::Result<()> {
-    p.label(w, label, 11)?;
-    w.write_all(b" ")?;
-    w.write_all(value.as_bytes())?;
-    w.write_all(b"\n")
+    let plain = Painted {
+        style: None,
+        text: value,
+    };
+    painted_row(w, p, label, plain)
 }
 
 /// A token's report, after a blank line; `number` writes its number into the heading.
