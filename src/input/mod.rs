@@ -12,6 +12,8 @@ pub(crate) mod text;
 
 use std::ops::ControlFlow;
 
+use crate::token::chars::every_byte;
+
 use serde_json::{Map, Value};
 
 pub use errordoc::{ErrorDocument, ErrorKind};
@@ -88,7 +90,7 @@ pub fn find_each_owned(
     let core = &bytes[start..end.max(start)];
     // Exactly the inputs `find` takes whole as one token: no wrapper to remove, no whitespace
     // inside, no URL parameters.
-    let bare = core.starts_with(b"ey") && core.chunks(64).all(plain_token_chunk);
+    let bare = core.starts_with(b"ey") && every_byte(core, plain_token_byte);
     if !bare {
         return find_each(&bytes, emit);
     }
@@ -111,10 +113,8 @@ pub fn find_each_owned(
 /// No whitespace or control byte, nothing beyond ASCII, no URL punctuation: written
 /// branch-free so it vectorises.
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
-fn plain_token_chunk(chunk: &[u8]) -> bool {
-    chunk.iter().fold(true, |ok, &b| {
-        ok & (b > b' ') & (b < 0x7f) & (b != b'?') & (b != b'#') & (b != b'&') & (b != b';')
-    })
+fn plain_token_byte(b: u8) -> bool {
+    (b > b' ') & (b < 0x7f) & (b != b'?') & (b != b'#') & (b != b'&') & (b != b';')
 }
 
 /// Find every token candidate in `bytes`, in input order.

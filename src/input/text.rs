@@ -325,7 +325,8 @@ fn scan(
         let start = m.start;
         if start > 0 {
             let prev = text.as_bytes()[start - 1];
-            if prev.is_ascii_alphanumeric() || prev == b'-' || prev == b'_' {
+            // Inside a longer base64url word: not a token's start.
+            if b64url_lane(prev) {
                 continue;
             }
         }

@@ -6,6 +6,8 @@
 //! warning. Characters outside both alphabets are errors with their byte offset.
 
 use base64::Engine as _;
+
+use super::chars::every_byte;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::{DecodePaddingMode, general_purpose};
 
@@ -93,21 +95,21 @@ pub const fn b64url_lane(b: u8) -> bool {
     digit | letter | (b == b'-') | (b == b'_')
 }
 
-/// Whether every byte of `s` is base64url or one of the tolerated `+`, `/`, `=`.
+/// Whether `b` may stand in a segment: base64url or one of the tolerated `+`, `/`, `=`.
+#[inline]
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
+pub fn segment_lane(b: u8) -> bool {
+    b64url_lane(b) | (b == b'+') | (b == b'/') | (b == b'=')
+}
+
+/// Whether every byte of `s` is base64url or one of the tolerated `+`, `/`, `=`.
 pub fn all_segment_bytes(s: &str) -> bool {
-    s.as_bytes().chunks(64).all(|chunk| {
-        chunk.iter().fold(true, |ok, &b| {
-            ok & (b64url_lane(b) | (b == b'+') | (b == b'/') | (b == b'='))
-        })
-    })
+    every_byte(s.as_bytes(), segment_lane)
 }
 
 /// Whether every byte of `s` is base64url proper.
 fn all_b64url(s: &str) -> bool {
-    s.as_bytes()
-        .chunks(64)
-        .all(|chunk| chunk.iter().fold(true, |ok, &b| ok & b64url_lane(b)))
+    every_byte(s.as_bytes(), b64url_lane)
 }
 
 /// Whether a byte is in the base64url alphabet.

@@ -333,7 +333,7 @@ fn segment_error(
 
 /// Characters a segment may hold: base64url, plus what lenient decoding tolerates.
 fn is_segment_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=')
+    c.is_ascii() && b64::segment_lane(c as u8)
 }
 
 /// Decode one compact token. `text` must already be free of surrounding wrappers and
@@ -678,8 +678,8 @@ fn payload_from_bytes(
 pub fn nested_token(payload: &str) -> Option<&str> {
     let t = payload.trim();
     let dots = t.matches('.').count();
-    (t.starts_with("ey") && (dots == 2 || dots == 4) && b64::all_segment_bytes(&t.replace('.', "")))
-        .then_some(t)
+    let segments_and_dots = chars::every_byte(t.as_bytes(), |b| b64::segment_lane(b) || b == b'.');
+    (t.starts_with("ey") && (dots == 2 || dots == 4) && segments_and_dots).then_some(t)
 }
 
 /// A JSON value shortened for a one-line message.
