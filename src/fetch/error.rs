@@ -9,7 +9,6 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use regex::Regex;
 use serde_json::Value;
 
 use super::host::{HostKind, Secret};
@@ -365,12 +364,35 @@ pub struct Scrubber {
 }
 
 /// One secret, found also when a server broke it with whitespace, line breaks or their JSON
-/// escapes (`\n`) while echoing it.
+/// escapes (`\n`) while echoing it: text is searched with those breaks left out.
 #[derive(Debug, Clone)]
 enum SecretPattern {
-    Spread(Regex),
-    /// A secret too long for a pattern: matched exactly.
+    /// The secret without breaks (never empty).
+    Spread(Secret),
+    /// A secret made only of breaks: matched exactly.
     Exact(Secret),
+}
+
+/// `text` without what may break an echoed secret: ASCII whitespace (as `\s` in a regex
+/// without Unicode), and `\n`, `\r`, `\t` written as escapes. With each kept byte's offset in
+/// `text`. Only ASCII is left out, so what is kept is whole characters.
+fn unbroken(text: &str) -> (Vec<u8>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut kept = Vec::with_capacity(bytes.len());
+    let mut at = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            i += 1;
+        } else if b == b'\\' && matches!(bytes.get(i + 1), Some(b'n' | b'r' | b't')) {
+            i += 2;
+        } else {
+            kept.push(b);
+            at.push(i);
+            i += 1;
+        }
+    }
+    (kept, at)
 }
 
 impl SecretPattern {
@@ -379,25 +401,35 @@ impl SecretPattern {
         if v.is_empty() {
             return None;
         }
-        // ASCII whitespace (`-u`): regex is built without its Unicode tables.
-        let gap = r"(?-u:\s|\\[nrt])*";
-        let pattern = v
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
-            .collect::<Vec<_>>()
-            .join(gap);
-        Some(match Regex::new(&pattern) {
-            Ok(re) if !pattern.is_empty() => SecretPattern::Spread(re),
-            _ => SecretPattern::Exact(secret.clone()),
+        let words: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+        let needle = String::from_utf8(unbroken(&words).0).unwrap_or_default();
+        Some(if needle.is_empty() {
+            SecretPattern::Exact(secret.clone())
+        } else {
+            SecretPattern::Spread(Secret::new(needle))
         })
     }
 
     fn redact(&self, text: &str) -> String {
-        match self {
-            SecretPattern::Spread(re) => re.replace_all(text, "<redacted>").into_owned(),
-            SecretPattern::Exact(s) => text.replace(s.expose(), "<redacted>"),
+        let needle = match self {
+            SecretPattern::Spread(needle) => needle.expose().as_bytes(),
+            SecretPattern::Exact(s) => return text.replace(s.expose(), "<redacted>"),
+        };
+        // Linear: one pass to leave the breaks out, one substring search (memchr's memmem).
+        let (kept, at) = unbroken(text);
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for found in memchr::memmem::find_iter(&kept, needle) {
+            let (start, end) = (at[found], at[found + needle.len() - 1] + 1);
+            // Whole characters (see `unbroken`); checked rather than trusted.
+            if let (Some(before), true) = (text.get(last..start), text.is_char_boundary(end)) {
+                out.push_str(before);
+                out.push_str("<redacted>");
+                last = end;
+            }
         }
+        out.push_str(&text[last..]);
+        out
     }
 }
 
@@ -720,6 +752,46 @@ mod tests {
         assert!(short.scrub_secrets_in(&mut v));
         assert_eq!(v["access_token"], "eyJhbGciOiJIUzI1NiJ9.eyJoIjoxfQ.c2ln");
         assert_eq!(v["x"], "o<redacted>");
+    }
+
+    /// What `SecretPattern` replaced: the secret's characters joined by a regex of breaks.
+    fn redact_by_regex(secret: &str, text: &str) -> String {
+        let pattern = secret
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
+            .collect::<Vec<_>>()
+            .join(r"(?-u:\s|\\[nrt])*");
+        let re = regex::Regex::new(&pattern).unwrap();
+        re.replace_all(text, "<redacted>").into_owned()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_spread_secret_is_found_where_the_regex_found_it(
+            secret in "[ab0é-][ab0é -]{0,5}",
+            parts in proptest::collection::vec("([ab0é-]{1,3}| |\n|\r\n|\x0b|\\\\n|\\\\t|\\\\r|x)", 0..30),
+        ) {
+            let text = parts.concat();
+            let ours = Scrubber::new(&[Secret::new(secret.clone())]).scrub_secrets(&text);
+            proptest::prop_assert_eq!(ours, redact_by_regex(&secret, &text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn a_hostile_body_is_searched_in_one_pass() {
+        // Every byte starts a near-match: a backtracking search (regex-lite's, measured) took
+        // 4 s on each of these; this test would hang rather than pass.
+        let s = Scrubber::new(&[Secret::new(format!("{}b", "a".repeat(63)))]);
+        for unit in ["a", " a", "a\\n"] {
+            let text = unit.repeat((1 << 20) / unit.len());
+            assert_eq!(s.scrub_secrets(&text), text);
+        }
+        let secret = format!("{}b", "a".repeat(63));
+        let text = format!("{} a{}b", "a ".repeat(1000), " a".repeat(62));
+        let ours = s.scrub_secrets(&text);
+        assert!(ours.ends_with(" <redacted>"), "{ours}");
+        assert_eq!(ours, redact_by_regex(&secret, &text));
     }
 
     #[test]
