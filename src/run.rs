@@ -272,7 +272,7 @@ fn stream_print(bytes: Vec<u8>, src: &Source, ctx: &Ctx) -> Result<Outcome, AppE
     let now = ctx.now();
     let now_text = jwtscope::claims::time::format_utc(&now);
     let stdout = io::stdout();
-    let out = io::BufWriter::with_capacity(output::stream::WRITER_BUFFER, stdout.lock());
+    let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut writer = output::stream::ReportWriter::new(out, format(ctx.common), src, &now_text);
     let mut verdict = Verdict::new(ctx);
     let rule = verdict.rule;
@@ -533,7 +533,7 @@ fn ui(
 
 fn print(report: &Report, common: &Common) -> Result<(), AppError> {
     let stdout = io::stdout();
-    let out = io::BufWriter::with_capacity(output::stream::WRITER_BUFFER, stdout.lock());
+    let out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     output::stream::write_report(out, report, format(common))?.flush()?;
     Ok(())
 }

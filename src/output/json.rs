@@ -71,7 +71,7 @@ pub fn write_at_depth_with<T: Serialize + ?Sized>(
 }
 
 /// How much JSON [`write_at_depth`] gathers before it writes.
-pub(crate) const SPILL_AT: usize = 32 * 1024;
+const SPILL_AT: usize = 32 * 1024;
 
 /// As [`write_at_depth`], appended to `out`: the writer's own buffer, written with plain
 /// pushes rather than a call per piece (a report is hundreds of small pieces).
