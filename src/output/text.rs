@@ -268,9 +268,25 @@ fn painted_row(
     label: &str,
     Painted { style, text }: Painted<&str>,
 ) -> io::Result<()> {
+    row_of_pieces(w, p, label, style, &[text])
+}
+
+/// A summary row whose value is written in `pieces`, in `style` when there is one: every
+/// summary row is this.
+fn row_of_pieces(
+    w: &mut impl Write,
+    p: &Painter,
+    label: &str,
+    style: Option<Style>,
+    pieces: &[&str],
+) -> io::Result<()> {
     p.label(w, label, 11)?;
     w.write_all(b" ")?;
-    Painter::around(w, style, |w| w.write_all(text.as_bytes()))?;
+    Painter::around(w, style, |w| {
+        pieces
+            .iter()
+            .try_for_each(|piece| w.write_all(piece.as_bytes()))
+    })?;
     w.write_all(b"\n")
 }
 
@@ -377,10 +393,7 @@ fn token<W: Write>(
                 Some(utc) => std::borrow::Cow::Borrowed(utc.as_str()),
                 None => std::borrow::Cow::Owned(value_line(&f.value)),
             };
-            p.label(w, label, 11)?;
-            for piece in [" ", &when, " (", ti.relative.as_str(), ")\n"] {
-                w.write_all(piece.as_bytes())?;
-            }
+            row_of_pieces(w, p, label, None, &[&when, " (", &ti.relative, ")"])?;
         }
         Ok(())
     };
