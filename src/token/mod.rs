@@ -380,11 +380,18 @@ pub fn decode_owned(owned: String) -> Result<Token, TokenError> {
     Ok(token)
 }
 
-/// The segments of a compact token and where each starts (for error offsets).
+/// The segments of a compact token and where each starts (for error offsets). A token has
+/// three or five; the first [`MAX_SEGMENTS`] are kept (in place: no allocation a token), the
+/// rest only counted and, for an error, read again from `text`.
 struct Segments<'a> {
-    parts: Vec<&'a str>,
-    starts: Vec<usize>,
+    text: &'a str,
+    parts: [&'a str; MAX_SEGMENTS],
+    starts: [usize; MAX_SEGMENTS],
+    count: usize,
 }
+
+/// The most segments a compact token has (a JWE's five).
+const MAX_SEGMENTS: usize = 5;
 
 /// What follows the header: everything of a [`Token`] but the header itself.
 struct Body {
@@ -397,42 +404,60 @@ struct Body {
 
 impl<'a> Segments<'a> {
     fn split(text: &'a str) -> Self {
-        let parts: Vec<&str> = text.split('.').collect();
-        let mut starts = Vec::with_capacity(parts.len());
-        let mut at = 0;
-        for p in &parts {
-            starts.push(at);
-            at += p.len() + 1;
+        let mut segments = Segments {
+            text,
+            parts: [""; MAX_SEGMENTS],
+            starts: [0; MAX_SEGMENTS],
+            count: 0,
+        };
+        for (i, (start, part)) in segments_with_starts(text).enumerate() {
+            if let (Some(p), Some(s)) = (segments.parts.get_mut(i), segments.starts.get_mut(i)) {
+                *p = part;
+                *s = start;
+            }
+            segments.count += 1;
         }
-        Segments { parts, starts }
+        segments
     }
 
     fn count(&self) -> usize {
-        self.parts.len()
+        self.count
     }
 
     /// Stray characters first: "invalid character '{'" explains a mangled token better than
     /// the segment count its stray dots or missing dots produce.
     fn check_characters(&self) -> Result<(), TokenError> {
         let count = self.count();
-        for (i, p) in self.parts.iter().enumerate() {
+        let check = |i: usize, start: usize, p: &str| {
             // A JWS signature that is not base64url still leaves header and payload to show:
             // it becomes a warning.
             if b64::all_segment_bytes(p) || (count == 3 && i == 2) {
-                continue;
+                return Ok(());
             }
-            if let Some((offset, _)) = p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
-                let (chars, more) = b64::distinct_chars(&p[offset..], |c| !is_segment_char(c));
-                return Err(segment_error(
-                    SegmentName::of(i, count),
-                    self.starts[i],
-                    Some(offset),
-                    SegmentProblem::Base64(B64Problem::InvalidChars {
-                        chars,
-                        more,
-                        first_offset: offset,
-                    }),
-                ));
+            match p.char_indices().find(|(_, c)| !is_segment_char(*c)) {
+                Some((offset, _)) => {
+                    let (chars, more) = b64::distinct_chars(&p[offset..], |c| !is_segment_char(c));
+                    Err(segment_error(
+                        SegmentName::of(i, count),
+                        start,
+                        Some(offset),
+                        SegmentProblem::Base64(B64Problem::InvalidChars {
+                            chars,
+                            more,
+                            first_offset: offset,
+                        }),
+                    ))
+                }
+                None => Ok(()),
+            }
+        };
+        if count <= MAX_SEGMENTS {
+            for i in 0..count {
+                check(i, self.starts[i], self.parts[i])?;
+            }
+        } else {
+            for (i, (start, p)) in segments_with_starts(self.text).enumerate() {
+                check(i, start, p)?;
             }
         }
         Ok(())
@@ -582,6 +607,16 @@ fn invisible_warnings(token: &mut Token) {
 }
 
 /// base64url-decode one segment, turning leniencies into warnings and problems into errors.
+/// The `.`-separated segments of `text`, each with the byte offset where it starts.
+fn segments_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split('.').map(move |p| {
+        let start = at;
+        at += p.len() + 1;
+        (start, p)
+    })
+}
+
 fn decode_segment(
     seg: &str,
     name: SegmentName,
