@@ -517,7 +517,10 @@ fn from_an_identity_response_with_a_new_expiry_and_key() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("removed the header's kid"), "{stderr}");
+    assert!(
+        stderr.contains("replaced the header's kid, x5t (they named the key that signed the old token) with this key's kid"),
+        "{stderr}"
+    );
     let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let (v, code) = check(&token, &["--key", pair.public.to_str().unwrap()]);
     assert_eq!((v["status"].as_str(), code), (Some("valid"), 0), "{v}");
@@ -871,6 +874,15 @@ fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
             (Some("valid"), 0),
             "{kind}: {v}"
         );
+        // The token names its key as the key set does, so a verifier that picks keys by
+        // kid finds it; a secret's thumbprint is never put in a token.
+        let header = URL_SAFE_NO_PAD.decode(token.split('.').next().unwrap());
+        let header: Value = serde_json::from_slice(&header.unwrap()).unwrap();
+        if kind == "oct" {
+            assert_eq!(header["kid"], jwk["kid"], "{kind}: the JWK's own kid");
+        } else {
+            assert_eq!(header["kid"], thumb.as_str(), "{kind}");
+        }
         // Never overwritten.
         let again = run(&args);
         assert_eq!(again.status.code(), Some(1));

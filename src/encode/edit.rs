@@ -27,6 +27,44 @@ pub fn remove(map: &mut Map<String, Value>, name: &str) -> Option<Value> {
     map.shift_remove(name)
 }
 
+/// The header parameters that name the key a token was signed with (RFC 7515 §4.1.2-8).
+pub const KEY_IDS: [&str; 7] = ["kid", "x5t", "x5t#S256", "jku", "x5u", "x5c", "jwk"];
+
+/// A header about to be signed with another key than the one that signed `old` (the header
+/// of the token it started from): every key identifier it still has from `old` named the
+/// old key, so it goes, and `kid` becomes `kid` (the signing key's
+/// [`SigningKey::header_kid`]), in place when there was one. An identifier that differs from
+/// `old` was set by the user and stays; a `kid` already equal to `kid` (the same key) too.
+/// Returns the identifiers removed or replaced.
+pub fn rekey(
+    header: &mut Map<String, Value>,
+    old: &Map<String, Value>,
+    kid: Option<&str>,
+) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    for name in KEY_IDS {
+        let Some(value) = header.get(name) else {
+            continue;
+        };
+        if old.get(name) != Some(value) || (name == "kid" && value.as_str() == kid) {
+            continue;
+        }
+        match kid.filter(|_| name == "kid") {
+            Some(kid) => set(header, name, Value::String(kid.to_string())),
+            None => {
+                remove(header, name);
+            }
+        }
+        changed.push(name);
+    }
+    if let Some(kid) = kid
+        && !header.contains_key("kid")
+    {
+        set(header, "kid", Value::String(kid.to_string()));
+    }
+    changed
+}
+
 /// The document an editor is given for a token: `{"header": {...}, "payload": {...}}`, pretty
 /// printed, members in the token's order, numbers as spelled. `None` when the payload is not
 /// a JSON object (an encrypted or non-JSON token cannot be edited this way).
@@ -119,6 +157,17 @@ fn rebuild(
     payload: Map<String, Value>,
     key: Option<&SigningKey>,
 ) -> Result<Rebuilt, String> {
+    // Signed again: the old key's identifiers would send a verifier to the wrong key.
+    let rekeyed;
+    let header = match key {
+        Some(k) => {
+            let mut h = header.clone();
+            rekey(&mut h, &original.header, k.header_kid().as_deref());
+            rekeyed = h;
+            &rekeyed
+        }
+        None => header,
+    };
     let mut segments = original.compact.split('.');
     let old_header = segments.next().unwrap_or_default();
     let old_payload = segments.next().unwrap_or_default();
@@ -188,6 +237,47 @@ mod tests {
         assert_eq!(new.compact.split('.').next(), TOKEN.split('.').next());
         assert!(r.signed);
         assert_ne!(new.signature, t.signature);
+    }
+
+    #[test]
+    fn signing_again_replaces_the_old_keys_identifiers_but_not_the_users() {
+        // A token whose header names the key that signed it (kid, x5t).
+        let header = b64::encode(br#"{"typ":"JWT","alg":"ES256","kid":"old-key","x5t":"abc"}"#);
+        let payload = b64::encode(br#"{"sub":"x","exp":1800000000}"#);
+        let t = token::decode(&format!("{header}.{payload}.c2ln")).unwrap();
+        let pem = SigningKey::generate(crate::verify::signing::KeyKind::Ec(
+            crate::verify::signing::Curve::P256,
+        ))
+        .unwrap();
+        let thumb = pem.thumbprint();
+        let header_of = |r: &Rebuilt| token::decode(&r.token).unwrap().header;
+
+        // Unchanged by the user: the old identifiers go, the kid becomes the key's own, in place.
+        let doc = editor_document(&t).unwrap();
+        let r = rebuild_from_document(&t, &doc, Some(&pem)).unwrap();
+        let h = header_of(&r);
+        assert_eq!(h.keys().collect::<Vec<_>>(), ["typ", "alg", "kid"]);
+        assert_eq!(h["kid"], thumb.as_str());
+
+        // Set by the user in the editor: theirs.
+        let mine = doc.replace("\"old-key\"", "\"mine\"");
+        let h = header_of(&rebuild_from_document(&t, &mine, Some(&pem)).unwrap());
+        assert_eq!(h["kid"], "mine");
+        assert!(!h.contains_key("x5t"));
+
+        // Shifting times signs again too.
+        let (r, _) = shift_times(&t, "+1h", Some(&pem)).unwrap();
+        assert_eq!(header_of(&r)["kid"], thumb.as_str());
+
+        // Not signed again (no key): the header is left as it was.
+        let r = rebuild_from_document(&t, &doc, None).unwrap();
+        assert_eq!(header_of(&r), t.header);
+
+        // A secret has no kid of its own: the old identifiers just go.
+        let secret = SigningKey::from_secret_text("a-secret-of-32-bytes-for-hs256!!").unwrap();
+        let doc = doc.replace("ES256", "HS256");
+        let h = header_of(&rebuild_from_document(&t, &doc, Some(&secret)).unwrap());
+        assert_eq!(h.keys().collect::<Vec<_>>(), ["typ", "alg"]);
     }
 
     #[test]

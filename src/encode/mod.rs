@@ -188,29 +188,34 @@ pub fn encode(
         edit::set_first(&mut header.map, "alg", Value::String(alg.clone()));
         header.changed = true;
     }
+    let kid = match &key {
+        // --kid is set below, with the other header options.
+        _ if args.kid.is_some() => None,
+        // A header given whole is the user's: only a JWK's own kid joins it, never a
+        // thumbprint (RFC 7515 A.2 comes out byte for byte from its header and key).
+        Some(k) if args.header_json.is_some() => k.kid().map(str::to_string),
+        Some(k) => k.header_kid(),
+        None => None,
+    };
     if old_signature.is_some() && !args.keep_signature && args.header_json.is_none() {
         // The old token's key identifiers name the key that signed it, not this one.
-        let mut dropped = Vec::new();
-        for name in ["kid", "x5t", "x5t#S256", "jku", "x5u", "x5c", "jwk"] {
-            if edit::remove(&mut header.map, name).is_some() {
-                header.changed = true;
-                dropped.push(name);
-            }
+        let old = header.map.clone();
+        let changed = edit::rekey(&mut header.map, &old, kid.as_deref());
+        header.changed |= !changed.is_empty();
+        if !changed.is_empty() && args.kid.is_none() {
+            warnings.push(match &kid {
+                Some(kid) => format!(
+                    "replaced the header's {} (they named the key that signed the old token) with this key's kid {kid}; --kid sets another",
+                    changed.join(", ")
+                ),
+                None => format!(
+                    "removed the header's {} (they named the key that signed the old token); --kid sets one",
+                    changed.join(", ")
+                ),
+            });
         }
-        if !dropped.is_empty() && args.kid.is_none() {
-            warnings.push(format!(
-                "removed the header's {} (they named the key that signed the old token); --kid sets one",
-                dropped.join(", ")
-            ));
-        }
-    }
-    if let Some(kid) = key.as_ref().and_then(SigningKey::kid)
-        && args.kid.is_none()
-    {
-        header.apply(&Change::Set(
-            "kid".to_string(),
-            Value::String(kid.to_string()),
-        ));
+    } else if let Some(kid) = kid.filter(|_| !args.keep_signature) {
+        header.apply(&Change::Set("kid".to_string(), Value::String(kid)));
     }
     for change in changes(args, matches, args::HEADER_IDS, ctx.now)? {
         header.apply(&change);

@@ -183,6 +183,18 @@ impl SigningKey {
         self.kid.as_deref()
     }
 
+    /// The `kid` a token signed with this key names it by: a JWK's own, else (a PEM key) its
+    /// RFC 7638 thumbprint, as `keygen`'s key set and [`Self::public_jwk`] name it. A secret
+    /// without a `kid` has none: its thumbprint is a hash guesses of the secret could be
+    /// tested against.
+    pub fn header_kid(&self) -> Option<String> {
+        match (&self.kid, &self.private) {
+            (Some(kid), _) => Some(kid.clone()),
+            (None, Private::Secret(_)) => None,
+            (None, _) => Some(self.thumbprint()),
+        }
+    }
+
     /// What the key is, for messages: "an RSA private key (2048 bits)".
     pub fn describe(&self) -> String {
         match &self.private {
@@ -396,15 +408,8 @@ impl SigningKey {
     /// RFC 7638 order, with `kid` set to its RFC 7638 thumbprint when the key has none.
     pub fn public_jwk(&self) -> Map<String, Value> {
         let mut jwk = thumbprint_members(&self.private);
-        let thumb = {
-            // RFC 7638: the required members, lexicographic order, no whitespace.
-            let canonical = Value::Object(jwk.clone()).to_string();
-            b64::encode(&Sha256::digest(canonical.as_bytes()))
-        };
-        jwk.insert(
-            "kid".to_string(),
-            Value::String(self.kid.clone().unwrap_or(thumb)),
-        );
+        let kid = self.kid.clone().unwrap_or_else(|| self.thumbprint());
+        jwk.insert("kid".to_string(), Value::String(kid));
         jwk.insert("use".to_string(), Value::String("sig".to_string()));
         jwk.insert("alg".to_string(), Value::String(self.default_alg()));
         jwk
