@@ -478,6 +478,47 @@ fn member_order_and_number_spelling_are_kept() {
     ]);
     let (_, payload, _) = segments(&token);
     assert_eq!(payload, b"{ \"b\" : 1 ,\"a\":2}");
+    // Exponents keep their spelling when an option changes the payload, and in --claim.
+    let token = encode(&[
+        "--secret",
+        "0123456789abcdef0123456789abcdef",
+        "--payload",
+        r#"{"e":1e3,"f":1E400}"#,
+        "--claim",
+        "g=0.1e1",
+        "--no-iat",
+    ]);
+    let (_, payload, _) = segments(&token);
+    assert_eq!(payload, br#"{"e":1e3,"f":1E400,"g":0.1e1}"#);
+    // A name given twice: kept twice when nothing changes the payload, once when an option
+    // does; a warning says which.
+    for (extra, kept, says) in [
+        (&[][..], &br#"{"a":1,"a":2}"#[..], "and so does the token"),
+        (
+            &["--sub", "x"][..],
+            &br#"{"a":2,"sub":"x"}"#[..],
+            "the token has it once",
+        ),
+    ] {
+        let mut args = vec![
+            "encode",
+            "--unsigned",
+            "--no-iat",
+            "--payload",
+            r#"{"a":1,"a":2}"#,
+        ];
+        args.extend(extra);
+        let out = jwtscope().args(&args).output().unwrap();
+        let token = String::from_utf8(out.stdout).unwrap();
+        let (_, payload, _) = segments(token.trim());
+        assert_eq!(payload, kept);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(r#"the payload has the member "a" 2 times"#),
+            "{stderr}"
+        );
+        assert!(stderr.contains(says), "{stderr}");
+    }
     // --claim-str forces a string; --jti auto is a random UUID.
     let token = encode(&[
         "--unsigned",
@@ -704,7 +745,7 @@ fn every_error_path_has_its_exit_code_and_names_the_problem() {
         (
             &["--key", private, "--payload", "{\"a\":"],
             2,
-            "--payload: not valid JSON",
+            "--payload: not JSON",
         ),
         (
             &["--key", private, "--payload", "@/nonexistent/claims.json"],
@@ -745,6 +786,23 @@ fn every_error_path_has_its_exit_code_and_names_the_problem() {
     let (code, stderr) = fails(&["--key", garbage.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("neither PEM"), "{stderr}");
+    // Encrypted keys, PKCS#8 and OpenSSL's traditional PEM encryption alike: say so.
+    for (name, args) in [
+        ("enc-pkcs8.pem", &["pkey", "-aes256"][..]),
+        ("enc-sec1.pem", &["ec", "-aes128"][..]),
+    ] {
+        let out = dir.path().join(name);
+        let mut command = args.to_vec();
+        command.extend(["-in", private, "-passout", "pass:pw", "-out"]);
+        command.push(out.to_str().unwrap());
+        openssl(&command, dir.path());
+        let (code, stderr) = fails(&["--key", out.to_str().unwrap()]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(
+            stderr.contains("the private key is encrypted; decrypt it first"),
+            "{name}: {stderr}"
+        );
+    }
 }
 
 #[test]

@@ -179,7 +179,7 @@ mod tests {
             panic!("not rebuilt")
         };
         let shown = std::fs::read_to_string(&seen).unwrap();
-        assert!(shown.starts_with("# error: not valid JSON"), "{shown}");
+        assert!(shown.starts_with("# error: not JSON"), "{shown}");
         // The line number is the file's (the two help lines count), where the bad comma is.
         assert!(shown.contains(" at line 10 "), "{shown}");
         assert!(

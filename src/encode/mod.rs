@@ -88,6 +88,8 @@ struct Part {
     map: Map<String, Value>,
     raw: Option<String>,
     changed: bool,
+    /// Names the text gave more than once, with how many times.
+    duplicates: Vec<(String, usize)>,
 }
 
 impl Part {
@@ -96,6 +98,23 @@ impl Part {
             map,
             raw,
             changed: false,
+            duplicates: Vec::new(),
+        }
+    }
+
+    /// A warning for each name the text gave more than once: kept as given when the part is
+    /// unchanged (a token that tests a validator), else once, with its last value.
+    fn duplicate_warnings(&self, option: &str, warnings: &mut Vec<String>) {
+        for (name, times) in &self.duplicates {
+            warnings.push(if self.changed {
+                format!(
+                    "{option} has the member {name:?} {times} times: the token has it once, with the last value"
+                )
+            } else {
+                format!(
+                    "{option} has the member {name:?} {times} times, and so does the token: decoders disagree on which wins"
+                )
+            });
         }
     }
 
@@ -239,6 +258,8 @@ pub fn encode(
 
     // Assemble and sign.
     // One buffer from here on: a 50 MB payload is not copied once more per step.
+    header.duplicate_warnings("the header", &mut warnings);
+    payload.duplicate_warnings("the payload", &mut warnings);
     let mut token = b64::encode(header.into_text().as_bytes());
     token.push('.');
     token.push_str(&b64::encode(payload.into_text().as_bytes()));
@@ -445,7 +466,8 @@ fn read_spec(option: &str, spec: &str, limit: u64) -> Result<String, EncodeError
         .map_err(|e| EncodeError::Usage(format!("{option} {spec}: not UTF-8 text ({e})")))
 }
 
-/// A JSON object option (`--payload`, `--header-json`), keeping its exact text.
+/// A JSON object option (`--payload`, `--header-json`), keeping its exact text (numbers as
+/// spelled, read as the decoder reads a token's JSON), and the names it gives twice.
 fn object_part(option: &str, spec: &str, limit: u64) -> Result<Part, EncodeError> {
     let mut text = read_spec(option, spec, limit)?;
     let end = text
@@ -458,10 +480,18 @@ fn object_part(option: &str, spec: &str, limit: u64) -> Result<Part, EncodeError
             .len();
     text.drain(..start);
     let raw = text;
-    let value: Value = serde_json::from_str(&raw)
-        .map_err(|e| EncodeError::Usage(format!("{option}: not valid JSON: {e}")))?;
-    match value {
-        Value::Object(map) => Ok(Part::new(map, Some(raw))),
+    let parsed = crate::token::json::parse_str(&raw)
+        .map_err(|e| EncodeError::Usage(format!("{option}: {e}")))?;
+    let duplicates = parsed
+        .duplicates
+        .iter()
+        .map(|(name, values)| (name.clone(), values.len()))
+        .collect();
+    match parsed.value {
+        Value::Object(map) => Ok(Part {
+            duplicates,
+            ..Part::new(map, Some(raw))
+        }),
         other => Err(EncodeError::Usage(format!(
             "{option}: a JSON object is needed, not {}",
             crate::token::json::type_name(&other)
@@ -558,7 +588,8 @@ pub fn name_value(option: &str, text: &str, force_string: bool) -> Result<Change
     let value = if force_string {
         Value::String(value.to_string())
     } else {
-        serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string()))
+        crate::token::json::parse_str(value)
+            .map_or_else(|_| Value::String(value.to_string()), |p| p.value)
     };
     Ok(Change::Set(name.to_string(), value))
 }

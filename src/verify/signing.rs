@@ -100,6 +100,10 @@ pub const SIGNING_ALGS: &[&str] = &[
     "ES384", "ES512", "EdDSA", "Ed25519",
 ];
 
+/// Why an encrypted private key (PKCS#8 or OpenSSL's traditional PEM encryption) is not read.
+const ENCRYPTED: &str =
+    "the private key is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN.pem)";
+
 impl SigningKey {
     fn bare(private: Private) -> Self {
         SigningKey {
@@ -145,6 +149,10 @@ impl SigningKey {
                 "neither PEM (-----BEGIN PRIVATE KEY-----) nor a JWK (JSON)".to_string(),
             ));
         }
+        if trimmed.contains("Proc-Type: 4,ENCRYPTED") {
+            // Traditional (OpenSSL) encryption: headers inside the PEM block.
+            return Err(Unreadable(ENCRYPTED.to_string()));
+        }
         let blocks = keys::pem_blocks(trimmed).map_err(Unreadable)?;
         let mut others = Vec::new();
         for (label, der) in &blocks {
@@ -157,12 +165,7 @@ impl SigningKey {
                         .map_err(|e| Unreadable(format!("RSA PRIVATE KEY (PKCS#1): {e}")));
                 }
                 "EC PRIVATE KEY" => return from_sec1(der).map(Self::bare),
-                "ENCRYPTED PRIVATE KEY" => {
-                    return Err(Unreadable(
-                        "the private key is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN.pem)"
-                            .to_string(),
-                    ));
-                }
+                "ENCRYPTED PRIVATE KEY" => return Err(Unreadable(ENCRYPTED.to_string())),
                 "OPENSSH PRIVATE KEY" => {
                     return Err(Unreadable(
                         "OpenSSH private keys are not read; convert with `ssh-keygen -p -m PKCS8 -f KEY`"
