@@ -1184,6 +1184,15 @@ impl App {
             return;
         }
         let path = open::expand(&self.open.input, self.home.as_deref());
+        if let Some(kind) = open::would_block(&path) {
+            // Opening a FIFO waits for a writer: the UI would freeze, keys and all.
+            self.open.error = Some(format!(
+                "{} is {kind}: reading it could wait forever; give it on the command line (jwtscope - < {})",
+                path.display(),
+                path.display()
+            ));
+            return;
+        }
         let limit = u64::try_from(self.max_paste).unwrap_or(u64::MAX);
         let opened = jwtscope::source::read_file(&path, limit)
             .map_err(|e| e.to_string())

@@ -45,6 +45,24 @@ pub fn expand(input: &str, home: Option<&Path>) -> PathBuf {
 /// matching entry shares (and `/` after a directory that is the only match), with the matches
 /// listed when there are several. Hidden entries match only a prefix that starts with `.`;
 /// names that are not UTF-8 cannot be typed, so they are left out.
+/// What `path` is when opening or reading it can wait for another program (a FIFO waits for
+/// a writer, a terminal or socket for input): "a FIFO", ...; `None` for a file, a directory
+/// or a path that does not exist (reading says what is wrong with those). Asked with `stat`,
+/// which never waits.
+pub fn would_block(path: &Path) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = std::fs::metadata(path).ok()?.file_type();
+    if kind.is_fifo() {
+        Some("a FIFO")
+    } else if kind.is_char_device() {
+        Some("a character device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
+}
+
 pub fn complete(input: &str, home: Option<&Path>) -> Completion {
     let done = |input: String| Completion {
         input,
@@ -130,6 +148,27 @@ fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fifos_and_devices_are_named_before_anything_waits_on_them() {
+        let d = tempfile::tempdir().unwrap();
+        let fifo = d.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert_eq!(would_block(&fifo), Some("a FIFO"));
+        assert_eq!(
+            would_block(Path::new("/dev/null")),
+            Some("a character device")
+        );
+        let file = d.path().join("token.jwt");
+        std::fs::write(&file, "x").unwrap();
+        assert_eq!(would_block(&file), None);
+        assert_eq!(would_block(d.path()), None);
+        assert_eq!(would_block(&d.path().join("missing")), None);
+    }
 
     fn tree() -> tempfile::TempDir {
         let d = tempfile::tempdir().unwrap();
