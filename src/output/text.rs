@@ -82,14 +82,13 @@ impl Painter {
         }
         Ok(())
     }
-    /// "  " and a row's label padded to `width` characters inside its style, as
-    /// `{:<width$}` pads it.
+    /// "  " and a row's label padded to `width` columns inside its style.
     fn label<W: Write>(&self, w: &mut W, text: &str, width: usize) -> io::Result<()> {
         w.write_all(b"  ")?;
         let style = self.color.then(|| Style::new().bold());
         Self::around(w, style, |w| {
             w.write_all(text.as_bytes())?;
-            write_spaces(w, width.saturating_sub(text.chars().count()))
+            write_spaces(w, width.saturating_sub(columns(text)))
         })
     }
     fn dim<T: std::fmt::Display>(&self, t: T) -> Painted<T> {
@@ -479,6 +478,16 @@ fn token<W: Write>(
 }
 
 /// `n` spaces.
+/// How many terminal columns `s` takes: a CJK character or an emoji two, so the values after
+/// a label like `名前` line up with the others.
+fn columns(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
+}
+
 fn write_spaces(w: &mut impl Write, mut n: usize) -> io::Result<()> {
     const SPACES: &[u8; 32] = b"                                ";
     while n > 0 {
@@ -507,7 +516,7 @@ fn write_value_line(w: &mut impl Write, v: &Value) -> io::Result<()> {
 fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
     let width = list
         .iter()
-        .map(|f| clean(&f.name).chars().count())
+        .map(|f| columns(&clean(&f.name)))
         .max()
         .unwrap_or(0)
         .min(24);
@@ -581,6 +590,25 @@ mod tests {
             include_bytes!("../../assets/oauth-response.json"),
             false
         ));
+    }
+
+    #[test]
+    fn wide_claim_names_are_padded_by_columns() {
+        // {"名前":"x","ab":"y"}: the values start in the same column.
+        let token = format!(
+            "eyJhbGciOiJIUzI1NiJ9.{}.c2ln",
+            crate::token::b64::encode("{\"名前\":\"x\",\"ab\":\"y\"}".as_bytes())
+        );
+        let out = printed(token.as_bytes(), false);
+        let column = |prefix: &str| {
+            let line = out
+                .lines()
+                .find(|l| l.trim_start().starts_with(prefix))
+                .unwrap();
+            let value_at = line.rfind(' ').unwrap();
+            unicode_width::UnicodeWidthStr::width(&line[..value_at])
+        };
+        assert_eq!(column("名前"), column("ab "), "{out}");
     }
 
     #[test]
