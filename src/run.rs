@@ -301,6 +301,12 @@ fn format(common: &Common) -> output::stream::Format {
         OutputFormat::Json => output::stream::Format::Json,
         OutputFormat::Text => output::stream::Format::Text(TextOptions {
             color: color_enabled(common.color),
+            // Read by a person in a terminal: prose is broken between words to fit it.
+            width: std::io::stdout()
+                .is_terminal()
+                .then(|| crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(columns, _)| usize::from(columns)),
         }),
     }
 }

@@ -407,8 +407,14 @@ mod tests {
     fn threads_write_what_one_thread_writes() {
         for format in [
             Format::Json,
-            Format::Text(TextOptions { color: false }),
-            Format::Text(TextOptions { color: true }),
+            Format::Text(TextOptions {
+                color: false,
+                width: None,
+            }),
+            Format::Text(TextOptions {
+                color: true,
+                width: None,
+            }),
         ] {
             let one = run(format, 1);
             let many = run(format, 3);

@@ -20,10 +20,15 @@ const MAX_VALUE_CHARS: usize = 400;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextOptions {
     pub color: bool,
+    /// The terminal's width, when the report goes to a terminal: descriptions, meanings and
+    /// warnings are broken between words to fit, each line indented under the first, rather
+    /// than cut mid-word by the terminal. `None` (a pipe, a file): one line each.
+    pub width: Option<usize>,
 }
 
 struct Painter {
     color: bool,
+    width: Option<usize>,
 }
 
 /// Text in a style, written where it is formatted (no string is built for it).
@@ -45,6 +50,66 @@ impl<T: std::fmt::Display> std::fmt::Display for Painted<T> {
 }
 
 impl Painter {
+    fn new(opts: TextOptions) -> Self {
+        Painter {
+            color: opts.color,
+            // Narrower than this, breaking lines would leave a word or two a line.
+            width: opts.width.map(|w| w.max(40)),
+        }
+    }
+    /// `text` in `style`, starting at column `at`: with a width, broken at spaces so no line
+    /// passes it, the lines after the first indented by `indent` spaces (a word longer than a
+    /// line stays whole); ends with a line break.
+    fn prose(
+        &self,
+        w: &mut impl Write,
+        style: Option<Style>,
+        text: &str,
+        at: usize,
+        indent: usize,
+    ) -> io::Result<()> {
+        self.broken(w, style, text, " ", at, indent)
+    }
+    /// As [`Self::prose`], broken only at `sep` (a break keeps its mark: " ·" ends the line).
+    fn broken(
+        &self,
+        w: &mut impl Write,
+        style: Option<Style>,
+        text: &str,
+        sep: &str,
+        at: usize,
+        indent: usize,
+    ) -> io::Result<()> {
+        let style = style.filter(|_| self.color);
+        let Some(width) = self.width else {
+            Self::around(w, style, |w| w.write_all(text.as_bytes()))?;
+            return w.write_all(b"\n");
+        };
+        let sep_cols = columns(sep);
+        let mut line_start = 0;
+        let mut col = at;
+        let mut offset = 0;
+        for (i, word) in text.split(sep).enumerate() {
+            let cols = columns(word);
+            if i > 0 {
+                if col + sep_cols + cols > width && col > indent {
+                    // The separator's mark stays, at the end of the line (" ·").
+                    let end = offset - sep.len() + sep.trim_end().len();
+                    Self::around(w, style, |w| w.write_all(&text.as_bytes()[line_start..end]))?;
+                    w.write_all(b"\n")?;
+                    write_spaces(w, indent)?;
+                    line_start = offset;
+                    col = indent;
+                } else {
+                    col += sep_cols;
+                }
+            }
+            col += cols;
+            offset += word.len() + sep.len();
+        }
+        Self::around(w, style, |w| w.write_all(&text.as_bytes()[line_start..]))?;
+        w.write_all(b"\n")
+    }
     fn paint<T: std::fmt::Display>(&self, style: Style, text: T) -> Painted<T> {
         Painted {
             style: self.color.then_some(style),
@@ -151,7 +216,7 @@ pub fn write_header(
     now: &str,
     opts: TextOptions,
 ) -> io::Result<()> {
-    let p = Painter { color: opts.color };
+    let p = Painter::new(opts);
     writeln!(
         w,
         "{}",
@@ -177,7 +242,7 @@ pub fn write_token(
     i: usize,
     opts: TextOptions,
 ) -> io::Result<()> {
-    let p = Painter { color: opts.color };
+    let p = Painter::new(opts);
     token(&mut w, &p, t, &mut |w| write!(w, "{i}"))
 }
 
@@ -188,7 +253,7 @@ pub fn write_token_unnumbered(
     t: &TokenReport,
     opts: TextOptions,
 ) -> io::Result<usize> {
-    let p = Painter { color: opts.color };
+    let p = Painter::new(opts);
     let mut at = 0;
     token(out, &p, t, &mut |out: &mut Vec<u8>| {
         at = out.len();
@@ -204,7 +269,7 @@ pub fn write_footer(
     skipped: &[Skipped],
     opts: TextOptions,
 ) -> io::Result<()> {
-    let p = Painter { color: opts.color };
+    let p = Painter::new(opts);
     if !skipped.is_empty() {
         writeln!(w)?;
         writeln!(
@@ -281,6 +346,10 @@ fn row_of_pieces(
 ) -> io::Result<()> {
     p.label(w, label, 11)?;
     w.write_all(b" ")?;
+    if p.width.is_some() {
+        // For a terminal: broken between words to fit, under the value's first column.
+        return p.prose(w, style, &pieces.concat(), 14, 14);
+    }
     Painter::around(w, style, |w| {
         pieces
             .iter()
@@ -436,14 +505,17 @@ fn token<W: Write>(
             writeln!(w, "  {mark} {}: {}", clean(&c.name), clean(&c.detail))?;
         }
         for n in &t.verification.notes {
-            writeln!(w, "  - {}", clean(n))?;
+            w.write_all(b"  - ")?;
+            p.prose(w, None, &clean(n), 4, 4)?;
         }
     }
 
     if !t.warnings.is_empty() {
         section(w, p, "Warnings")?;
+        let warn = p.warn("").style;
         for warning in &t.warnings {
-            writeln!(w, "  {} {}", p.warn("!"), p.warn(clean(warning)))?;
+            write!(w, "  {} ", p.warn("!"))?;
+            p.prose(w, warn, &clean(warning), 4, 4)?;
         }
     }
     if !t.context_fields.is_empty() {
@@ -527,24 +599,34 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
         write_value_line(w, &f.value)?;
         if let Some(t) = &f.time {
             w.write_all("  \u{2192} ".as_bytes())?;
-            if let (Some(u), Some(l)) = (&t.utc, &t.local) {
-                w.write_all(u.as_bytes())?;
-                w.write_all(" \u{b7} ".as_bytes())?;
-                w.write_all(l.as_bytes())?;
-                w.write_all(" \u{b7} ".as_bytes())?;
+            if p.width.is_some() {
+                // For a terminal: broken between the forms, under the value.
+                let times = match (&t.utc, &t.local) {
+                    (Some(u), Some(l)) => format!("{u} \u{b7} {l} \u{b7} {}", t.relative),
+                    _ => t.relative.clone(),
+                };
+                let at = width + 3 + columns(&value_line(&f.value)) + 4;
+                p.broken(w, None, &times, " \u{b7} ", at, width + 5)?;
+            } else {
+                if let (Some(u), Some(l)) = (&t.utc, &t.local) {
+                    w.write_all(u.as_bytes())?;
+                    w.write_all(" \u{b7} ".as_bytes())?;
+                    w.write_all(l.as_bytes())?;
+                    w.write_all(" \u{b7} ".as_bytes())?;
+                }
+                w.write_all(t.relative.as_bytes())?;
+                w.write_all(b"\n")?;
             }
-            w.write_all(t.relative.as_bytes())?;
+        } else {
+            w.write_all(b"\n")?;
         }
-        w.write_all(b"\n")?;
         if let Some(m) = &f.meaning {
             write_spaces(w, width + 3)?;
-            w.write_all(clean(m).as_bytes())?;
-            w.write_all(b"\n")?;
+            p.prose(w, None, &clean(m), width + 3, width + 3)?;
         }
         if let Some(d) = f.description {
             write_spaces(w, width + 3)?;
-            Painter::around(w, dim, |w| w.write_all(d.as_bytes()))?;
-            w.write_all(b"\n")?;
+            p.prose(w, dim, d, width + 3, width + 3)?;
         }
     }
     Ok(())
@@ -572,7 +654,7 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        write(&mut out, &report, TextOptions { color }).expect("written");
+        write(&mut out, &report, TextOptions { color, width: None }).expect("written");
         String::from_utf8(out).expect("UTF-8")
     }
 
@@ -590,6 +672,37 @@ mod tests {
             include_bytes!("../../assets/oauth-response.json"),
             false
         ));
+    }
+
+    #[test]
+    fn for_a_terminal_prose_is_broken_between_words_to_fit() {
+        let input = include_bytes!("../../assets/managedid.json");
+        let report = crate::pipeline::build(input, Source::Stdin, now()).expect("decodes");
+        let at = |width| {
+            let mut out = Vec::new();
+            let opts = TextOptions {
+                color: false,
+                width,
+            };
+            write(&mut out, &report, opts).expect("written");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        let (piped, narrow) = (at(None), at(Some(60)));
+        // The same words in the same order: only where lines break changed.
+        assert!(piped.split_whitespace().eq(narrow.split_whitespace()));
+        assert!(piped.lines().any(|l| columns(l) > 100));
+        for line in narrow.lines() {
+            // Longer only for a value that is one word (an ID, a URL) after its label.
+            assert!(
+                columns(line) <= 60 || line.split_whitespace().count() <= 2,
+                "{line:?}\n{narrow}"
+            );
+        }
+        // Continuation lines are indented under the first.
+        assert!(
+            narrow.contains("  Resource    virtual machine vm-web-01 · resource group\n              rg-web-prod · subscription\n"),
+            "{narrow}"
+        );
     }
 
     #[test]
