@@ -219,3 +219,31 @@ fn usage_errors_exit_2_before_anything_is_sent() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn an_echoed_client_secret_code_and_verifier_are_redacted_on_stderr() {
+    let p = Provider::start(Config {
+        client_auth: mock_oidc::ClientAuthCheck::SecretPost,
+        echo_grant: Some("authorization_code"),
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, format!("{}\n", mock_oidc::SECRET)).unwrap();
+    let out = jwtscope(dir.path())
+        .args(login_args(&p))
+        .arg("--client-secret-file")
+        .arg(&secret)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let sent = p.sent_secrets();
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    for s in &sent {
+        assert!(!stderr.contains(s.as_str()), "{s:?} shown: {stderr}");
+    }
+    assert!(
+        stderr.contains("error: the token endpoint answered invalid_client (AADSTS7000215): AADSTS7000215: Invalid client secret provided. Received: client_secret=<redacted> (<redacted>), code=<redacted> (<redacted>), code_verifier=<redacted> (<redacted>)"),
+        "{stderr}"
+    );
+}
