@@ -754,3 +754,26 @@ fn secrets_a_provider_echoes_are_redacted_in_every_grant() {
         .collect();
     assert_shows_none(&everything_shown(&e), &sent);
 }
+
+#[test]
+fn a_huge_timeout_from_code_is_bounded_not_a_panic() {
+    // The command line refuses these (1..=3600); code may still pass them.
+    let p = Provider::start(Config::entra());
+    let args = LoginArgs {
+        timeout: Some(u64::MAX),
+        ..entra_args(&p, TENANT)
+    };
+    let r = run(&args, &[], true);
+    assert!(r.progress.iter().any(|g| matches!(
+        g,
+        Progress::Waiting { timeout, .. } if *timeout == Duration::from_secs(3600)
+    )));
+    assert_signed_in(&p, r);
+    let p = Provider::start(Config::entra());
+    let args = LoginArgs {
+        flow: Some(login::Flow::DeviceCode),
+        timeout: Some(9_223_372_036_854_775_807),
+        ..entra_args(&p, TENANT)
+    };
+    assert_signed_in(&p, run(&args, &[], false));
+}

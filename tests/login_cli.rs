@@ -247,3 +247,31 @@ fn an_echoed_client_secret_code_and_verifier_are_redacted_on_stderr() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_timeout_out_of_bounds_is_a_usage_error_before_anything_is_sent() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    for bad in [
+        "18446744073709551615",
+        "9223372036854775807",
+        "3601",
+        "0",
+        "-1",
+    ] {
+        let mut args = login_args(&p);
+        args.truncate(args.len() - 2); // its --timeout 20
+        let out = jwtscope(dir.path())
+            .args(args)
+            .arg(format!("--timeout={bad}"))
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains(&format!("invalid value '{bad}' for '--timeout <SECONDS>'")),
+            "{bad}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{bad}: {stderr}");
+    }
+    assert!(p.mock.requests().is_empty());
+}

@@ -702,7 +702,7 @@ pub fn login(
         nonce: NonceRule::Unchecked,
         http,
     };
-    let timeout = Duration::from_secs(args.timeout.unwrap_or(args::DEFAULT_TIMEOUT_SECS).max(1));
+    let timeout = args::sign_in_wait(args.timeout);
     let scope_list = || {
         scopes
             .iter()
@@ -804,15 +804,14 @@ pub fn login(
             for (k, v) in params {
                 poll = poll.add_extra_param(k, v);
             }
-            poll.request(
-                &session.http,
-                hooks.sleep,
-                Some(
-                    args.timeout
-                        .map_or(details.expires_in(), |t| Duration::from_secs(t.max(1))),
-                ),
-            )
-            .map_err(|e| map_token_error(e, &session.http, Stage::Token, &scrubber))?;
+            // The provider's expires_in is bounded too: oauth2 turns the wait into a
+            // chrono::Duration, which a huge one overflows after the sign-in succeeded.
+            let wait = match args.timeout {
+                Some(_) => timeout,
+                None => details.expires_in().min(args::sign_in_wait(Some(u64::MAX))),
+            };
+            poll.request(&session.http, hooks.sleep, Some(wait))
+                .map_err(|e| map_token_error(e, &session.http, Stage::Token, &scrubber))?;
         }
         Flow::ClientCredentials => {
             let client = session.base()?;
