@@ -413,7 +413,7 @@ fn login(
     let mut refresh_token = login::refresh_token_of(&body);
     let report = session.report(body, ctx.now(), verifier.as_deref())?;
     if wants_ui(ctx.common) {
-        let outcome = check(&report, ctx);
+        let outcome = check_login(&report, ctx);
         let frozen = ctx.common.now;
         let refresh: Option<crate::tui::Refetch> = refresh_token.is_some().then(|| {
             let refetch: crate::tui::Refetch = Box::new(move |show| {
@@ -440,7 +440,7 @@ fn login(
         return Ok(ui(Some(tokens), ctx, refresh)?.unwrap_or(outcome));
     }
     print(&report, ctx.common)?;
-    Ok(check(&report, ctx))
+    Ok(check_login(&report, ctx))
 }
 
 /// `jwtscope encode`: make the token, print it (or its report, with --output).
@@ -548,6 +548,17 @@ fn check(report: &Report, ctx: &Ctx) -> Outcome {
     verdict.outcome()
 }
 
+/// `--check` of a sign-in: as [`check`], and the ID token, always verified against the
+/// provider's keys, must be `valid` (README: anything else exits 4 when verification is asked).
+fn check_login(report: &Report, ctx: &Ctx) -> Outcome {
+    let mut verdict = Verdict::new(ctx);
+    verdict.rule.id_token_keyed = true;
+    for t in &report.tokens {
+        verdict.add(t);
+    }
+    verdict.outcome()
+}
+
 /// What `--check` has seen so far, token by token.
 #[derive(Debug)]
 struct Verdict {
@@ -565,6 +576,8 @@ struct Rule {
     check: bool,
     /// Verification was asked for (a key, a secret, a JWKS or --discover).
     keyed: bool,
+    /// `login`: the ID token is verified against the provider's keys, asked or not.
+    id_token_keyed: bool,
     leeway: u64,
     now: chrono::DateTime<Utc>,
 }
@@ -597,7 +610,8 @@ impl Rule {
             .filter(|c| !c.ok && c.name != "exp" && c.name != "nbf")
             .map(|c| c.detail.as_str())
             .collect();
-        let reason = if v.is_invalid() || (self.keyed && v.status != SignatureStatus::Valid) {
+        let keyed = self.keyed || (self.id_token_keyed && jwtscope::login::is_id_token(t));
+        let reason = if v.is_invalid() || (keyed && v.status != SignatureStatus::Valid) {
             Some(format!("signature {v}"))
         } else if !failed.is_empty() {
             Some(failed.join("; "))
@@ -626,6 +640,7 @@ impl Verdict {
             rule: Rule {
                 check: ctx.common.check,
                 keyed: ctx.verifier.is_some(),
+                id_token_keyed: false,
                 leeway: ctx.leeway,
                 now: ctx.now(),
             },

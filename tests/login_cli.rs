@@ -275,3 +275,47 @@ fn a_timeout_out_of_bounds_is_a_usage_error_before_anything_is_sent() {
     }
     assert!(p.mock.requests().is_empty());
 }
+
+#[test]
+fn check_exits_4_when_the_id_token_cannot_be_verified() {
+    // 404, and an empty key set: the ID token is unverifiable, which --check must not pass.
+    for status in [404, 200] {
+        let p = Provider::start(Config {
+            jwks_status: Some(status),
+            ..Config::entra()
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let out = jwtscope(dir.path())
+            .args(login_args(&p))
+            .args(["--check", "--output", "json"])
+            .assert()
+            .code(4);
+        let o = out.get_output();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("check failed: token 3 (id_token): signature unverifiable"),
+            "{status}: {stderr}"
+        );
+        let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let id = json["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["origin"].as_str().unwrap().ends_with("id_token"))
+            .unwrap();
+        let reason = id["verification"]["reason"].as_str().unwrap().to_string();
+        assert!(
+            reason.contains("the provider's jwks_uri: http://127.0.0.1:")
+                && !reason.contains("--jwks"),
+            "{status}: {reason}"
+        );
+    }
+    // With the keys, the same sign-in passes.
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    jwtscope(dir.path())
+        .args(login_args(&p))
+        .args(["--check", "--output", "json"])
+        .assert()
+        .success();
+}

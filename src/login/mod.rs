@@ -492,6 +492,7 @@ impl Session {
         let mut v = user.clone();
         if v.jwks.is_none() {
             v.jwks = Some(self.endpoints.jwks_uri.clone());
+            v.jwks_label = Some("the provider's jwks_uri".into());
         }
         v
     }
@@ -515,11 +516,7 @@ impl Session {
         if self.nonce == NonceRule::Unchecked {
             return;
         }
-        for t in report
-            .tokens
-            .iter_mut()
-            .filter(|t| t.origin.ends_with("id_token"))
-        {
+        for t in report.tokens.iter_mut().filter(|t| is_id_token(t)) {
             let claim = |n: &str| {
                 t.claim(n)
                     .and_then(|c| c.value.as_str())
@@ -829,6 +826,11 @@ pub fn login(
     }
     let body = session.http.take_last_body();
     Ok((session, body))
+}
+
+/// Whether `t` is the ID token of a token response (its `id_token` member).
+pub fn is_id_token(t: &crate::report::TokenReport) -> bool {
+    t.origin.ends_with("id_token")
 }
 
 /// The `refresh_token` of a token response, if any.
