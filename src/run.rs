@@ -401,13 +401,20 @@ fn login(
         sleep: &std::thread::sleep,
         open: &login::open_browser,
     };
-    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    let save_error = |path: &Path, source| AppError::Save {
+        path: path.display().to_string(),
+        source,
+    };
+    // A path the writer would refuse is found before the sign-in, not after it.
     if let Some(path) = &args.save {
-        jwtscope::fetch::save_response(path, &body).map_err(|source| AppError::Save {
-            path: path.display().to_string(),
-            source,
-        })?;
+        jwtscope::fetch::check_save_path(path).map_err(|e| save_error(path, e))?;
     }
+    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    // If writing still fails, the tokens are shown all the same, and the error after them.
+    let saved = match &args.save {
+        Some(path) => jwtscope::fetch::save_response(path, &body).map_err(|e| save_error(path, e)),
+        None => Ok(()),
+    };
     let verifier =
         verify::prepare(&session.verify_args(user_verify), &|k| std::env::var_os(k))?.map(Arc::new);
     let mut refresh_token = login::refresh_token_of(&body);
@@ -437,10 +444,14 @@ fn login(
             refetch
         });
         let tokens = (crate::tui::TokenList::from_report(report), 0);
-        return Ok(ui(Some(tokens), ctx, refresh)?.unwrap_or(outcome));
+        let outcome = ui(Some(tokens), ctx, refresh)?.unwrap_or(outcome);
+        saved?;
+        return Ok(outcome);
     }
     print(&report, ctx.common)?;
-    Ok(check_login(&report, ctx))
+    let outcome = check_login(&report, ctx);
+    saved?;
+    Ok(outcome)
 }
 
 /// `jwtscope encode`: make the token, print it (or its report, with --output).

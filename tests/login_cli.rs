@@ -319,3 +319,77 @@ fn check_exits_4_when_the_id_token_cannot_be_verified() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_bad_save_path_is_refused_before_the_sign_in() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.json");
+    std::fs::write(&target, "keep").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for (save, why) in [
+        (dir.path().join("missing-dir/r.json"), "No such file"),
+        (link, "is a symbolic link"),
+        (dir.path().to_path_buf(), "is a directory"),
+    ] {
+        let out = jwtscope(dir.path())
+            .args(login_args(&p))
+            .arg("--save")
+            .arg(&save)
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains("error: cannot save the response to") && stderr.contains(why),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("authorize?"),
+            "the browser was opened: {stderr}"
+        );
+    }
+    assert!(p.mock.requests().is_empty(), "nothing is sent");
+    assert_eq!(std::fs::read(&target).unwrap(), b"keep");
+}
+
+#[test]
+fn a_save_that_fails_after_the_sign_in_still_shows_the_tokens() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone");
+    std::fs::create_dir(&gone).unwrap();
+    // The directory disappears while the user signs in.
+    let browser = browser(dir.path());
+    let removing = dir.path().join("removing.sh");
+    std::fs::write(
+        &removing,
+        format!(
+            "#!/bin/sh\nrmdir '{}'\nexec '{}' \"$1\"\n",
+            gone.display(),
+            browser.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&removing, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = jwtscope(dir.path())
+        .env("BROWSER", &removing)
+        .args(login_args(&p))
+        .args(["--output", "json", "--save"])
+        .arg(gone.join("r.json"))
+        .assert()
+        .code(1);
+    p.finish();
+    let o = out.get_output();
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["source"]["type"], "login");
+    assert_eq!(json["tokens"].as_array().unwrap().len(), 3);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("error: cannot save the response to"),
+        "{stderr}"
+    );
+}
