@@ -393,3 +393,29 @@ fn a_save_that_fails_after_the_sign_in_still_shows_the_tokens() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_html_error_page_names_the_status_not_a_parser_error() {
+    let page = format!(
+        "<html><body><h1>Oops</h1>{}</body></html>",
+        "x".repeat(5000)
+    );
+    let p = Provider::start(Config {
+        token_error: Some((500, page.clone())),
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = jwtscope(dir.path()).args(login_args(&p)).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(&format!(
+            "error: the token endpoint's answer cannot be read: HTTP 500 Internal Server Error, {} bytes that are not JSON",
+            page.len()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("Oops") && !stderr.contains("line 1 column"),
+        "{stderr}"
+    );
+}

@@ -382,6 +382,10 @@ fn map_token_error(
         RequestTokenError::ServerResponse(_) | RequestTokenError::Parse(..) => {
             match ProviderError::from_json(stage, &body) {
                 Some(p) => LoginError::Provider(p.scrubbed(scrubber)),
+                // An HTML error page from a gateway, say: its status says more than a parser.
+                None if serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err() => {
+                    LoginError::BadResponse(not_json(http.last_status(), body.len()))
+                }
                 None => LoginError::BadResponse(scrubber.scrub(&match e {
                     RequestTokenError::Parse(p, _) => p.to_string(),
                     other => other.to_string(),
@@ -389,6 +393,19 @@ fn map_token_error(
             }
         }
         RequestTokenError::Other(o) => LoginError::BadResponse(scrubber.scrub(&o)),
+    }
+}
+
+/// What is said of an answer that is not JSON: its status and length, never its text.
+fn not_json(status: Option<u16>, len: usize) -> String {
+    let status = status.map_or_else(String::new, |s| {
+        let reason = crate::fetch::error::reason_phrase(s);
+        format!("HTTP {s} {reason}").trim_end().to_string() + ", "
+    });
+    if len == 0 {
+        format!("{status}an empty body, not JSON")
+    } else {
+        format!("{status}{len} bytes that are not JSON")
     }
 }
 

@@ -432,7 +432,7 @@ fn echo(f: &[(String, String)]) -> Value {
     json!({
         "error": "invalid_client",
         "error_description": format!("AADSTS7000215: Invalid client secret provided. Received: {said}\r\nTrace ID: t"),
-        "error_codes": [7000215],
+        "error_codes": [7_000_215],
         "trace_id": said,
         "received": f.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
     })
