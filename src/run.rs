@@ -407,19 +407,26 @@ fn login(
         sleep: &std::thread::sleep,
         open: &login::open_browser,
     };
-    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    let save_error = |path: &Path, source| AppError::Save {
+        path: path.display().to_string(),
+        source,
+    };
+    // A path the writer would refuse is found before the sign-in, not after it.
     if let Some(path) = &args.save {
-        jwtscope::fetch::save_response(path, &body).map_err(|source| AppError::Save {
-            path: path.display().to_string(),
-            source,
-        })?;
+        jwtscope::fetch::check_save_path(path).map_err(|e| save_error(path, e))?;
     }
+    let (mut session, body) = login::login(args, &env, &mut progress, &hooks)?;
+    // If writing still fails, the tokens are shown all the same, and the error after them.
+    let saved = match &args.save {
+        Some(path) => jwtscope::fetch::save_response(path, &body).map_err(|e| save_error(path, e)),
+        None => Ok(()),
+    };
     let verifier =
         verify::prepare(&session.verify_args(user_verify), &|k| std::env::var_os(k))?.map(Arc::new);
     let mut refresh_token = login::refresh_token_of(&body);
     let report = session.report(body, ctx.now(), verifier.as_deref())?;
     if wants_ui(ctx.common) {
-        let outcome = check(&report, ctx);
+        let outcome = check_login(&report, ctx);
         let frozen = ctx.common.now;
         let refresh: Option<crate::tui::Refetch> = refresh_token.is_some().then(|| {
             let refetch: crate::tui::Refetch = Box::new(move |show| {
@@ -443,10 +450,14 @@ fn login(
             refetch
         });
         let tokens = (crate::tui::TokenList::from_report(report), 0);
-        return Ok(ui(Some(tokens), ctx, refresh)?.unwrap_or(outcome));
+        let outcome = ui(Some(tokens), ctx, refresh)?.unwrap_or(outcome);
+        saved?;
+        return Ok(outcome);
     }
     print(&report, ctx.common)?;
-    Ok(check(&report, ctx))
+    let outcome = check_login(&report, ctx);
+    saved?;
+    Ok(outcome)
 }
 
 /// `jwtscope encode`: make the token, print it (or its report, with --output).
@@ -554,6 +565,17 @@ fn check(report: &Report, ctx: &Ctx) -> Outcome {
     verdict.outcome()
 }
 
+/// `--check` of a sign-in: as [`check`], and the ID token, always verified against the
+/// provider's keys, must be `valid` (README: anything else exits 4 when verification is asked).
+fn check_login(report: &Report, ctx: &Ctx) -> Outcome {
+    let mut verdict = Verdict::new(ctx);
+    verdict.rule.id_token_keyed = true;
+    for t in &report.tokens {
+        verdict.add(t);
+    }
+    verdict.outcome()
+}
+
 /// What `--check` has seen so far, token by token.
 #[derive(Debug)]
 struct Verdict {
@@ -571,6 +593,8 @@ struct Rule {
     check: bool,
     /// Verification was asked for (a key, a secret, a JWKS or --discover).
     keyed: bool,
+    /// `login`: the ID token is verified against the provider's keys, asked or not.
+    id_token_keyed: bool,
     leeway: u64,
     now: chrono::DateTime<Utc>,
 }
@@ -603,7 +627,8 @@ impl Rule {
             .filter(|c| !c.ok && c.name != "exp" && c.name != "nbf")
             .map(|c| c.detail.as_str())
             .collect();
-        let reason = if v.is_invalid() || (self.keyed && v.status != SignatureStatus::Valid) {
+        let keyed = self.keyed || (self.id_token_keyed && jwtscope::login::is_id_token(t));
+        let reason = if v.is_invalid() || (keyed && v.status != SignatureStatus::Valid) {
             Some(format!("signature {v}"))
         } else if !failed.is_empty() {
             Some(failed.join("; "))
@@ -632,6 +657,7 @@ impl Verdict {
             rule: Rule {
                 check: ctx.common.check,
                 keyed: ctx.verifier.is_some(),
+                id_token_keyed: false,
                 leeway: ctx.leeway,
                 now: ctx.now(),
             },

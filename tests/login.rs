@@ -672,3 +672,108 @@ fn an_unknown_tenant_is_explained_from_discovery() {
         "/nosuch.onmicrosoft.com/v2.0/.well-known/openid-configuration"
     );
 }
+
+/// Fails when `message` shows any of `secrets` (or a piece of one long enough to matter).
+fn assert_shows_none(message: &str, secrets: &[String]) {
+    assert!(!secrets.is_empty());
+    for s in secrets {
+        let head: String = s.chars().take(12).collect();
+        assert!(
+            !message.contains(s.as_str()) && !message.contains(&head),
+            "{s:?} shown in {message}"
+        );
+    }
+    assert!(message.contains("<redacted>"), "{message}");
+}
+
+/// The whole of what a user sees of an error: the message, the advice, and the Debug form.
+fn everything_shown(e: &LoginError) -> String {
+    format!("{e}\n{:?}\n{e:?}", e.advice())
+}
+
+#[test]
+fn secrets_a_provider_echoes_are_redacted_in_every_grant() {
+    // The code exchange of a confidential client: secret, code, PKCE verifier.
+    let p = Provider::start(Config {
+        client_auth: ClientAuthCheck::SecretPost,
+        echo_grant: Some("authorization_code"),
+        ..Config::entra()
+    });
+    let args = LoginArgs {
+        client_secret_env: Some("APP_SECRET".into()),
+        ..entra_args(&p, TENANT)
+    };
+    let e = run(&args, &[("APP_SECRET", SECRET)], true)
+        .result
+        .err()
+        .unwrap();
+    let sent = p.sent_secrets();
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert_shows_none(&everything_shown(&e), &sent);
+    assert!(
+        e.to_string().contains("invalid_client (AADSTS7000215)"),
+        "{e}"
+    );
+
+    // Device polling: the device code.
+    let p = Provider::start(Config {
+        echo_grant: Some("urn:ietf:params:oauth:grant-type:device_code"),
+        ..Config::entra()
+    });
+    let args = LoginArgs {
+        flow: Some(login::Flow::DeviceCode),
+        ..entra_args(&p, TENANT)
+    };
+    let e = run(&args, &[], false).result.err().unwrap();
+    assert_shows_none(&everything_shown(&e), &p.sent_secrets());
+
+    // Client credentials with a certificate: the client assertion.
+    let p = Provider::start(Config {
+        client_auth: ClientAuthCheck::Certificate,
+        echo_grant: Some("client_credentials"),
+        ..Config::entra()
+    });
+    let args = LoginArgs {
+        certificate: Some(mock_oidc::fixture("client.pem")),
+        ..cc_args(&p)
+    };
+    let e = run(&args, &[], false).result.err().unwrap();
+    assert_shows_none(&everything_shown(&e), &p.sent_secrets());
+
+    // A refresh (`R` in the UI): the refresh token.
+    let p = Provider::start(Config {
+        echo_grant: Some("refresh_token"),
+        ..Config::entra()
+    });
+    let (mut session, _) = assert_signed_in(&p, run(&entra_args(&p, TENANT), &[], true));
+    let e = session.refresh("refresh-1").err().unwrap();
+    let sent: Vec<String> = p
+        .sent_secrets()
+        .into_iter()
+        .filter(|s| s == "refresh-1")
+        .collect();
+    assert_shows_none(&everything_shown(&e), &sent);
+}
+
+#[test]
+fn a_huge_timeout_from_code_is_bounded_not_a_panic() {
+    // The command line refuses these (1..=3600); code may still pass them.
+    let p = Provider::start(Config::entra());
+    let args = LoginArgs {
+        timeout: Some(u64::MAX),
+        ..entra_args(&p, TENANT)
+    };
+    let r = run(&args, &[], true);
+    assert!(r.progress.iter().any(|g| matches!(
+        g,
+        Progress::Waiting { timeout, .. } if *timeout == Duration::from_secs(3600)
+    )));
+    assert_signed_in(&p, r);
+    let p = Provider::start(Config::entra());
+    let args = LoginArgs {
+        flow: Some(login::Flow::DeviceCode),
+        timeout: Some(9_223_372_036_854_775_807),
+        ..entra_args(&p, TENANT)
+    };
+    assert_signed_in(&p, run(&args, &[], false));
+}

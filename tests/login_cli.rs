@@ -219,3 +219,203 @@ fn usage_errors_exit_2_before_anything_is_sent() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn an_echoed_client_secret_code_and_verifier_are_redacted_on_stderr() {
+    let p = Provider::start(Config {
+        client_auth: mock_oidc::ClientAuthCheck::SecretPost,
+        echo_grant: Some("authorization_code"),
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, format!("{}\n", mock_oidc::SECRET)).unwrap();
+    let out = jwtscope(dir.path())
+        .args(login_args(&p))
+        .arg("--client-secret-file")
+        .arg(&secret)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let sent = p.sent_secrets();
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    for s in &sent {
+        assert!(!stderr.contains(s.as_str()), "{s:?} shown: {stderr}");
+    }
+    assert!(
+        stderr.contains("error: the token endpoint answered invalid_client (AADSTS7000215): AADSTS7000215: Invalid client secret provided. Received: client_secret=<redacted> (<redacted>), code=<redacted> (<redacted>), code_verifier=<redacted> (<redacted>)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_timeout_out_of_bounds_is_a_usage_error_before_anything_is_sent() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    for bad in [
+        "18446744073709551615",
+        "9223372036854775807",
+        "3601",
+        "0",
+        "-1",
+    ] {
+        let mut args = login_args(&p);
+        args.truncate(args.len() - 2); // its --timeout 20
+        let out = jwtscope(dir.path())
+            .args(args)
+            .arg(format!("--timeout={bad}"))
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains(&format!("invalid value '{bad}' for '--timeout <SECONDS>'")),
+            "{bad}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{bad}: {stderr}");
+    }
+    assert!(p.mock.requests().is_empty());
+}
+
+#[test]
+fn check_exits_4_when_the_id_token_cannot_be_verified() {
+    // 404, and an empty key set: the ID token is unverifiable, which --check must not pass.
+    for status in [404, 200] {
+        let p = Provider::start(Config {
+            jwks_status: Some(status),
+            ..Config::entra()
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let out = jwtscope(dir.path())
+            .args(login_args(&p))
+            .args(["--check", "--output", "json"])
+            .assert()
+            .code(4);
+        let o = out.get_output();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("check failed: token 3 (id_token): signature unverifiable"),
+            "{status}: {stderr}"
+        );
+        let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let id = json["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["origin"].as_str().unwrap().ends_with("id_token"))
+            .unwrap();
+        let reason = id["verification"]["reason"].as_str().unwrap().to_string();
+        assert!(
+            reason.contains("the provider's jwks_uri: http://127.0.0.1:")
+                && !reason.contains("--jwks"),
+            "{status}: {reason}"
+        );
+    }
+    // With the keys, the same sign-in passes.
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    jwtscope(dir.path())
+        .args(login_args(&p))
+        .args(["--check", "--output", "json"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_bad_save_path_is_refused_before_the_sign_in() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.json");
+    std::fs::write(&target, "keep").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for (save, why) in [
+        (dir.path().join("missing-dir/r.json"), "No such file"),
+        (link, "is a symbolic link"),
+        (dir.path().to_path_buf(), "is a directory"),
+    ] {
+        let out = jwtscope(dir.path())
+            .args(login_args(&p))
+            .arg("--save")
+            .arg(&save)
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains("error: cannot save the response to") && stderr.contains(why),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("authorize?"),
+            "the browser was opened: {stderr}"
+        );
+    }
+    assert!(p.mock.requests().is_empty(), "nothing is sent");
+    assert_eq!(std::fs::read(&target).unwrap(), b"keep");
+}
+
+#[test]
+fn a_save_that_fails_after_the_sign_in_still_shows_the_tokens() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone");
+    std::fs::create_dir(&gone).unwrap();
+    // The directory disappears while the user signs in.
+    let browser = browser(dir.path());
+    let removing = dir.path().join("removing.sh");
+    std::fs::write(
+        &removing,
+        format!(
+            "#!/bin/sh\nrmdir '{}'\nexec '{}' \"$1\"\n",
+            gone.display(),
+            browser.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&removing, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = jwtscope(dir.path())
+        .env("BROWSER", &removing)
+        .args(login_args(&p))
+        .args(["--output", "json", "--save"])
+        .arg(gone.join("r.json"))
+        .assert()
+        .code(1);
+    p.finish();
+    let o = out.get_output();
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["source"]["type"], "login");
+    assert_eq!(json["tokens"].as_array().unwrap().len(), 3);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("error: cannot save the response to"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_html_error_page_names_the_status_not_a_parser_error() {
+    let page = format!(
+        "<html><body><h1>Oops</h1>{}</body></html>",
+        "x".repeat(5000)
+    );
+    let p = Provider::start(Config {
+        token_error: Some((500, page.clone())),
+        ..Config::entra()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = jwtscope(dir.path()).args(login_args(&p)).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(&format!(
+            "error: the token endpoint's answer cannot be read: HTTP 500 Internal Server Error, {} bytes that are not JSON",
+            page.len()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("Oops") && !stderr.contains("line 1 column"),
+        "{stderr}"
+    );
+}

@@ -56,7 +56,8 @@ impl HttpFailure {
     }
 }
 
-fn reason_phrase(status: u16) -> &'static str {
+/// The reason phrase of an HTTP status ("Internal Server Error"), or "".
+pub fn reason_phrase(status: u16) -> &'static str {
     ureq::http::StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason())

@@ -51,7 +51,8 @@ impl fmt::Display for HostKind {
     }
 }
 
-/// A value that must never be shown: `IDENTITY_HEADER`, `MSI_SECRET`, the Arc key.
+/// A value that must never be shown: `IDENTITY_HEADER`, `MSI_SECRET`, the Arc key; for
+/// `login`, the client secret and what a token request sends (code, verifier, refresh token...).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 

@@ -38,7 +38,7 @@ pub use error::{ArcKeyProblem, FetchError, HttpFailure, ProxyClue, TimeoutPhase}
 pub use host::HostKind;
 pub use plan::EndpointOrigin;
 pub use retry::WaitReason;
-pub use save::save_response;
+pub use save::{check_save_path, save_response};
 
 use crate::input::errordoc::ErrorDocument;
 use error::{ProxyClue as Clue, Scrubber, classify_answer};

@@ -13,6 +13,23 @@ use std::path::Path;
 /// symbolic link at `path` is refused rather than replaced or followed. On failure the
 /// temporary file is removed.
 pub fn save_response(path: &Path, body: &[u8]) -> io::Result<()> {
+    let (dir, name) = check_save_path(path)?;
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)?;
+    tmp.write_all(body)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Whether [`save_response`] can write to `path`, checked before anything is fetched (the
+/// writer checks the same): not a symbolic link nor a directory, a file name in a directory
+/// that exists. Returns that directory and the name.
+pub fn check_save_path(path: &Path) -> io::Result<(&Path, &std::ffi::OsStr)> {
     if let Ok(meta) = fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
             return Err(io::Error::new(
@@ -40,16 +57,15 @@ pub fn save_response(path: &Path, body: &[u8]) -> io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)?;
-    tmp.write_all(body)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let meta = fs::metadata(dir)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+    if !meta.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!("{} is not a directory", dir.display()),
+        ));
+    }
+    Ok((dir, name))
 }
 
 #[cfg(test)]

@@ -1,12 +1,27 @@
 //! The flags of `jwtscope login`.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::ValueEnum;
 use serde::Serialize;
 
 /// How long to wait for the browser (or the device-code user) by default.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 300;
+
+/// The longest `--timeout`, and the longest a device code is waited for: an hour, longer than
+/// any provider keeps a sign-in open (Entra's device codes last 15 minutes).
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
+
+/// How long to wait for a sign-in: `timeout` seconds (the default when `None`), within 1 s to
+/// [`MAX_TIMEOUT_SECS`]. The command line refuses other values; code may pass anything.
+pub fn sign_in_wait(timeout: Option<u64>) -> Duration {
+    Duration::from_secs(
+        timeout
+            .unwrap_or(DEFAULT_TIMEOUT_SECS)
+            .clamp(1, MAX_TIMEOUT_SECS),
+    )
+}
 
 /// Which OAuth 2.0 grant to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
@@ -91,9 +106,9 @@ pub struct LoginArgs {
     #[arg(long)]
     pub no_browser: bool,
 
-    /// How long to wait for the sign-in (seconds). Default: 300 for auth-code; for device
-    /// code, as long as the code is valid.
-    #[arg(long, value_name = "SECONDS")]
+    /// How long to wait for the sign-in, 1 to 3600 seconds. Default: 300 for auth-code; for
+    /// device code, as long as the code is valid (at most 3600).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub timeout: Option<u64>,
 
     /// Read a client secret from the environment variable VAR (confidential clients).

@@ -2,12 +2,13 @@
 //! `error`, the AADSTS (or AADB2C) code and the fix, as `imds` errors do.
 //!
 //! Messages never hold a token, a code, a verifier or a secret: only what the provider said
-//! about them.
+//! about them, passed through [`ProviderError::scrubbed`] (a provider may echo the request).
 
 use std::time::Duration;
 
 use serde_json::{Map, Value};
 
+use crate::fetch::error::Scrubber;
 use crate::input::errordoc::ErrorDocument;
 
 /// Where a provider's error came from.
@@ -87,6 +88,18 @@ impl ProviderError {
                 .iter()
                 .filter_map(|k| get(k).map(|v| format!("{k}={v}")))
                 .collect(),
+        }
+    }
+
+    /// The error with what `scrubber` knows (the request's secrets) and anything shaped like
+    /// a token redacted from every text the provider sent.
+    #[must_use]
+    pub fn scrubbed(self, scrubber: &Scrubber) -> ProviderError {
+        ProviderError {
+            error: scrubber.scrub(&self.error),
+            description: self.description.map(|d| scrubber.scrub(&d)),
+            details: self.details.iter().map(|d| scrubber.scrub(d)).collect(),
+            ..self
         }
     }
 

@@ -30,6 +30,8 @@ pub struct TransportError(pub String);
 pub struct Http {
     agent: ureq::Agent,
     last_body: Mutex<Vec<u8>>,
+    /// The HTTP status of the last answer.
+    last_status: Mutex<Option<u16>>,
 }
 
 impl Default for Http {
@@ -50,6 +52,7 @@ impl Http {
         Http {
             agent: ureq::Agent::new_with_config(config),
             last_body: Mutex::new(Vec::new()),
+            last_status: Mutex::new(None),
         }
     }
 
@@ -61,6 +64,14 @@ impl Http {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner),
         )
+    }
+
+    /// The HTTP status of the last answer, if one came.
+    pub fn last_status(&self) -> Option<u16> {
+        *self
+            .last_status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// GET a JSON document: its status and body.
@@ -89,10 +100,18 @@ impl SyncHttpClient for Http {
     fn call(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let url = request.uri().to_string();
         check_url(&url).map_err(TransportError)?;
+        *self
+            .last_status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
         let mut response = self
             .agent
             .run(request)
             .map_err(|e| TransportError(format!("{url}: {e}")))?;
+        *self
+            .last_status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(response.status().as_u16());
         let body = response
             .body_mut()
             .with_config()

@@ -180,7 +180,8 @@ impl Listener {
     /// Wait for the one authorization response. `state` must match. Consumes the listener:
     /// the port is closed when this returns.
     pub fn wait(self, state: &str, timeout: Duration) -> Result<Redirect, LoginError> {
-        let deadline = Instant::now() + timeout;
+        // No deadline when it lies beyond what an Instant holds (callers bound `timeout`).
+        let deadline = Instant::now().checked_add(timeout);
         self.socket
             .set_nonblocking(true)
             .map_err(|source| LoginError::Listen {
@@ -188,7 +189,7 @@ impl Listener {
                 source,
             })?;
         loop {
-            if Instant::now() >= deadline {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(LoginError::Timeout {
                     redirect_uri: self.redirect_uri.clone(),
                     waited: timeout,

@@ -33,6 +33,8 @@ use oauth2::{
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::fetch::error::Scrubber;
+use crate::fetch::host::Secret;
 use crate::pipeline;
 use crate::report::ClaimCheck;
 use crate::report::Report;
@@ -363,28 +365,56 @@ fn scopes_for(args: &LoginArgs, flow: Flow) -> Vec<String> {
     out
 }
 
+/// The error for a failed token request. Everything in it that the provider sent goes
+/// through `scrubber` first: a provider may echo the request's secrets back.
 fn map_token_error(
     e: RequestTokenError<http::TransportError, impl oauth2::ErrorResponse>,
     http: &Http,
     stage: Stage,
+    scrubber: &Scrubber,
 ) -> LoginError {
     let body = http.take_last_body();
     match e {
         RequestTokenError::Request(t) => LoginError::Http {
             url: "the token endpoint".into(),
-            detail: t.0,
+            detail: scrubber.scrub(&t.0),
         },
         RequestTokenError::ServerResponse(_) | RequestTokenError::Parse(..) => {
             match ProviderError::from_json(stage, &body) {
-                Some(p) => LoginError::Provider(p),
-                None => LoginError::BadResponse(match e {
+                Some(p) => LoginError::Provider(p.scrubbed(scrubber)),
+                // An HTML error page from a gateway, say: its status says more than a parser.
+                None if serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err() => {
+                    LoginError::BadResponse(not_json(http.last_status(), body.len()))
+                }
+                None => LoginError::BadResponse(scrubber.scrub(&match e {
                     RequestTokenError::Parse(p, _) => p.to_string(),
                     other => other.to_string(),
-                }),
+                })),
             }
         }
-        RequestTokenError::Other(o) => LoginError::BadResponse(o),
+        RequestTokenError::Other(o) => LoginError::BadResponse(scrubber.scrub(&o)),
     }
+}
+
+/// What is said of an answer that is not JSON: its status and length, never its text.
+fn not_json(status: Option<u16>, len: usize) -> String {
+    let status = status.map_or_else(String::new, |s| {
+        let reason = crate::fetch::error::reason_phrase(s);
+        format!("HTTP {s} {reason}").trim_end().to_string() + ", "
+    });
+    if len == 0 {
+        format!("{status}an empty body, not JSON")
+    } else {
+        format!("{status}{len} bytes that are not JSON")
+    }
+}
+
+/// The value of the `client_assertion` parameter among `params`, if any.
+fn assertion_of<'a>(params: &'a [(&'static str, String)]) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| *k == "client_assertion")
+        .map(|(_, v)| v.as_str())
 }
 
 impl Session {
@@ -410,6 +440,21 @@ impl Session {
         Ok(self.client(
             oauth2::Client::new(ClientId::new(self.client_id.clone())).set_token_uri(token),
         ))
+    }
+
+    /// What a provider's answer to a request of this session must not show: the client
+    /// secret, the client assertion among
+    /// `params`, and `sent` (the code, PKCE verifier, device code or refresh token).
+    fn scrubber(&self, params: &[(&'static str, String)], sent: &[&str]) -> Scrubber {
+        let mut secrets: Vec<Secret> = sent
+            .iter()
+            .chain(assertion_of(params).as_slice())
+            .map(|s| Secret::new(*s))
+            .collect();
+        if let ClientCredential::Secret(s, _) = &self.credential {
+            secrets.push(Secret::new(s.clone()));
+        }
+        Scrubber::new(&secrets)
     }
 
     /// The `client_assertion` parameters, when the client has a certificate.
@@ -444,11 +489,13 @@ impl Session {
         for s in &self.info.scopes {
             req = req.add_scope(Scope::new(s.clone()));
         }
-        for (k, v) in self.assertion_params()? {
+        let params = self.assertion_params()?;
+        let scrubber = self.scrubber(&params, &[refresh_token]);
+        for (k, v) in params {
             req = req.add_extra_param(k, v);
         }
         req.request(&self.http)
-            .map_err(|e| map_token_error(e, &self.http, Stage::Token))?;
+            .map_err(|e| map_token_error(e, &self.http, Stage::Token, &scrubber))?;
         if let NonceRule::Required(n) = &self.nonce {
             self.nonce = NonceRule::IfPresent(n.clone());
         }
@@ -462,6 +509,7 @@ impl Session {
         let mut v = user.clone();
         if v.jwks.is_none() {
             v.jwks = Some(self.endpoints.jwks_uri.clone());
+            v.jwks_label = Some("the provider's jwks_uri".into());
         }
         v
     }
@@ -485,11 +533,7 @@ impl Session {
         if self.nonce == NonceRule::Unchecked {
             return;
         }
-        for t in report
-            .tokens
-            .iter_mut()
-            .filter(|t| t.origin.ends_with("id_token"))
-        {
+        for t in report.tokens.iter_mut().filter(|t| is_id_token(t)) {
             let claim = |n: &str| {
                 t.claim(n)
                     .and_then(|c| c.value.as_str())
@@ -672,7 +716,7 @@ pub fn login(
         nonce: NonceRule::Unchecked,
         http,
     };
-    let timeout = Duration::from_secs(args.timeout.unwrap_or(args::DEFAULT_TIMEOUT_SECS).max(1));
+    let timeout = args::sign_in_wait(args.timeout);
     let scope_list = || {
         scopes
             .iter()
@@ -722,15 +766,17 @@ pub fn login(
             });
             let back = listener.wait(state.secret(), timeout)?;
             session.nonce = NonceRule::Required(nonce.secret().clone());
+            let params = session.assertion_params()?;
+            let scrubber = session.scrubber(&params, &[&back.code, verifier.secret()]);
             let mut req = client
                 .exchange_code(AuthorizationCode::new(back.code.clone()))
                 .set_pkce_verifier(verifier);
-            for (k, v) in session.assertion_params()? {
+            for (k, v) in params {
                 req = req.add_extra_param(k, v);
             }
             let exchanged = req
                 .request(&session.http)
-                .map_err(|e| map_token_error(e, &session.http, Stage::Token));
+                .map_err(|e| map_token_error(e, &session.http, Stage::Token, &scrubber));
             // The listener answered 404 to anything else until now; dropping closes it.
             drop(back);
             exchanged?;
@@ -746,12 +792,15 @@ pub fn login(
                     .map_err(|e| LoginError::BadResponse(e.to_string()))?,
             );
             let mut req = client.exchange_device_code().add_scopes(scope_list());
-            for (k, v) in session.assertion_params()? {
+            let params = session.assertion_params()?;
+            let scrubber = session.scrubber(&params, &[]);
+            for (k, v) in params {
                 req = req.add_extra_param(k, v);
             }
-            let details: StandardDeviceAuthorizationResponse = req
-                .request(&session.http)
-                .map_err(|e| map_token_error(e, &session.http, Stage::DeviceAuthorization))?;
+            let details: StandardDeviceAuthorizationResponse =
+                req.request(&session.http).map_err(|e| {
+                    map_token_error(e, &session.http, Stage::DeviceAuthorization, &scrubber)
+                })?;
             progress(&Progress::DeviceCode {
                 verification_uri: details.verification_uri().to_string(),
                 user_code: details.user_code().secret().clone(),
@@ -764,33 +813,41 @@ pub fn login(
             // are still checked.
             session.nonce = NonceRule::NotSent;
             let mut poll = client.exchange_device_access_token(&details);
-            for (k, v) in session.assertion_params()? {
+            let params = session.assertion_params()?;
+            let scrubber = session.scrubber(&params, &[details.device_code().secret()]);
+            for (k, v) in params {
                 poll = poll.add_extra_param(k, v);
             }
-            poll.request(
-                &session.http,
-                hooks.sleep,
-                Some(
-                    args.timeout
-                        .map_or(details.expires_in(), |t| Duration::from_secs(t.max(1))),
-                ),
-            )
-            .map_err(|e| map_token_error(e, &session.http, Stage::Token))?;
+            // The provider's expires_in is bounded too: oauth2 turns the wait into a
+            // chrono::Duration, which a huge one overflows after the sign-in succeeded.
+            let wait = match args.timeout {
+                Some(_) => timeout,
+                None => details.expires_in().min(args::sign_in_wait(Some(u64::MAX))),
+            };
+            poll.request(&session.http, hooks.sleep, Some(wait))
+                .map_err(|e| map_token_error(e, &session.http, Stage::Token, &scrubber))?;
         }
         Flow::ClientCredentials => {
             let client = session.base()?;
             let mut req = client
                 .exchange_client_credentials()
                 .add_scopes(scope_list());
-            for (k, v) in session.assertion_params()? {
+            let params = session.assertion_params()?;
+            let scrubber = session.scrubber(&params, &[]);
+            for (k, v) in params {
                 req = req.add_extra_param(k, v);
             }
             req.request(&session.http)
-                .map_err(|e| map_token_error(e, &session.http, Stage::Token))?;
+                .map_err(|e| map_token_error(e, &session.http, Stage::Token, &scrubber))?;
         }
     }
     let body = session.http.take_last_body();
     Ok((session, body))
+}
+
+/// Whether `t` is the ID token of a token response (its `id_token` member).
+pub fn is_id_token(t: &crate::report::TokenReport) -> bool {
+    t.origin.ends_with("id_token")
 }
 
 /// The `refresh_token` of a token response, if any.

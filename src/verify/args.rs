@@ -61,6 +61,11 @@ pub struct VerifyArgs {
     /// $XDG_CACHE_HOME/jwtscope or ~/.cache/jwtscope)
     #[arg(long, global = true)]
     pub no_cache: bool,
+
+    /// What to call the key set of `jwks` in messages, when it was not the user's `--jwks`
+    /// (`login` names the provider's `jwks_uri`). Not a flag; only code sets it.
+    #[arg(skip)]
+    pub jwks_label: Option<String>,
 }
 
 impl VerifyArgs {

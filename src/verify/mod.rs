@@ -100,6 +100,8 @@ struct KeySource {
 pub struct Verifier {
     static_sources: Vec<KeySource>,
     jwks: Option<String>,
+    /// What `jwks` is called in messages (`--jwks` unless the caller named it).
+    jwks_label: String,
     discover: bool,
     trust: Vec<String>,
     expect: Expectations,
@@ -204,6 +206,10 @@ pub fn prepare(
     Ok(Some(Verifier {
         static_sources,
         jwks: args.jwks.clone(),
+        jwks_label: args
+            .jwks_label
+            .clone()
+            .unwrap_or_else(|| "--jwks".to_string()),
         discover: args.discover || !args.trust_issuer.is_empty(),
         trust: args.trust_issuer.clone(),
         expect: Expectations {
@@ -551,7 +557,7 @@ impl Verifier {
         if let Some(url) = &self.jwks {
             match self.key_set(url, false, fresh) {
                 Ok(s) => sources.push(s),
-                Err(e) => failures.push(format!("--jwks: {e}")),
+                Err(e) => failures.push(format!("{}: {e}", self.jwks_label)),
             }
         }
         if self.discover {

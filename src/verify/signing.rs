@@ -445,6 +445,7 @@ impl super::Verifier {
                 remote: false,
             }],
             jwks: None,
+            jwks_label: String::new(),
             discover: false,
             trust: Vec::new(),
             expect: super::claims::Expectations {

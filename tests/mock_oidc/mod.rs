@@ -118,6 +118,12 @@ pub struct Config {
     pub token_error: Option<(u16, String)>,
     /// `expires_in` as a string, as B2C sends it.
     pub expires_as_string: bool,
+    /// Token requests of this grant type are refused with an error that echoes their
+    /// secrets (client secret, code, verifier, device code, refresh token, assertion), whole
+    /// and broken by a line break, in the description and in `trace_id`.
+    pub echo_grant: Option<&'static str>,
+    /// The key set endpoint answers this status (200: an empty key set) instead of the keys.
+    pub jwks_status: Option<u16>,
 }
 
 impl Config {
@@ -135,6 +141,8 @@ impl Config {
             device_interval: 1,
             token_error: None,
             expires_as_string: false,
+            echo_grant: None,
+            jwks_status: None,
         }
     }
 }
@@ -214,6 +222,29 @@ impl Provider {
             .iter()
             .filter(|r| r.path.ends_with(suffix))
             .count()
+    }
+
+    /// The secrets sent to the token endpoint so far (client secret, code, verifier, device
+    /// code, refresh token, client assertion), for checking that no message shows them.
+    pub fn sent_secrets(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for r in self.mock.requests() {
+            if !r.path.ends_with("/token") {
+                continue;
+            }
+            let f = form(&r);
+            for k in [
+                "client_secret",
+                "code",
+                "code_verifier",
+                "device_code",
+                "refresh_token",
+                "client_assertion",
+            ] {
+                out.extend(get(&f, k).map(str::to_string));
+            }
+        }
+        out
     }
 
     pub fn polls(&self) -> usize {
@@ -378,6 +409,35 @@ pub fn check_assertion(jwt: &str, token_endpoint: &str) -> Result<(), String> {
     }
 }
 
+/// An error answer quoting the request's secrets, as a careless provider might.
+fn echo(f: &[(String, String)]) -> Value {
+    let mut said = Vec::new();
+    for k in [
+        "client_secret",
+        "code",
+        "code_verifier",
+        "device_code",
+        "refresh_token",
+        "client_assertion",
+    ] {
+        if let Some(v) = get(f, k) {
+            let half = v
+                .char_indices()
+                .nth(v.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            said.push(format!("{k}={v} ({}\\n {})", &v[..half], &v[half..]));
+        }
+    }
+    let said = said.join(", ");
+    json!({
+        "error": "invalid_client",
+        "error_description": format!("AADSTS7000215: Invalid client secret provided. Received: {said}\r\nTrace ID: t"),
+        "error_codes": [7_000_215],
+        "trace_id": said,
+        "received": f.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
+    })
+}
+
 fn handle(c: &Config, base: &str, st: &mut State, r: &Request) -> Result<Reply, String> {
     let a = &c.authority_path;
     let path = r.path.as_str();
@@ -393,7 +453,11 @@ fn handle(c: &Config, base: &str, st: &mut State, r: &Request) -> Result<Reply, 
         }));
     }
     if path == format!("{a}/discovery/v2.0/keys") {
-        return json(jwks());
+        return match c.jwks_status {
+            None => json(jwks()),
+            Some(200) => json(json!({"keys": []})),
+            Some(status) => Ok(Reply::json(status, r#"{"error":"not_found"}"#)),
+        };
     }
     if path == format!("{a}/oauth2/v2.0/authorize") {
         let q = r.query();
@@ -460,6 +524,9 @@ fn handle(c: &Config, base: &str, st: &mut State, r: &Request) -> Result<Reply, 
         check_client_auth(c, r, &f, base)?;
         if let Some((status, body)) = &c.token_error {
             return Ok(Reply::json(*status, body));
+        }
+        if c.echo_grant.is_some() && get(&f, "grant_type") == c.echo_grant {
+            return Ok(Reply::json(401, &echo(&f).to_string()));
         }
         match get(&f, "grant_type") {
             Some("authorization_code") => {
