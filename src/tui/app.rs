@@ -782,13 +782,12 @@ impl App {
                 self.paste.last_input = None;
             }
             KeyCode::Esc => {
-                if (self.report.is_some() || self.can_refetch) && self.paste.buffer.is_empty() {
-                    // Back to the token shown before `p` (or to the fetch that brings one).
+                // Esc never quits, here either: it drops what was pasted or typed, and goes
+                // back to the token shown before (`p`, or a paste that did not decode) or to
+                // the fetch that brings one, as the footer's "Esc back" says.
+                self.paste = PasteBox::default();
+                if self.report.is_some() || self.can_refetch {
                     self.mode = Mode::Browse;
-                    self.paste.error = None;
-                } else {
-                    // Esc never quits, here either: it clears what was typed.
-                    self.paste = PasteBox::default();
                 }
             }
             KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,

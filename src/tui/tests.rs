@@ -725,6 +725,34 @@ fn a_paste_typed_as_keys_in_the_main_view_is_a_paste_not_commands() {
 }
 
 #[test]
+fn a_paste_that_does_not_decode_leaves_the_tokens_shown_before_one_esc_away() {
+    for typed in [true, false] {
+        let mut app = app_for("managedid.json");
+        let at = Instant::now();
+        if typed {
+            // Typed by the terminal, all at once, then a pause.
+            for c in "garbage".chars() {
+                app.handle(&press(KeyCode::Char(c)), at);
+            }
+            app.idle(at + Duration::from_millis(400));
+        } else {
+            app.handle(&Event::Paste("garbage".to_string()), at);
+        }
+        assert_eq!(app.mode, super::app::Mode::Paste);
+        let screen = draw(&app, 80, 24);
+        assert!(
+            screen.contains("error: wrong number of segments"),
+            "{screen}"
+        );
+        assert!(screen.contains("Esc back"), "{screen}");
+        keys(&mut app, &[KeyCode::Esc]);
+        assert_eq!(app.mode, super::app::Mode::Browse, "typed: {typed}");
+        let screen = draw(&app, 80, 24);
+        assert!(screen.contains("valid · expires in 23h 5m"), "{screen}");
+    }
+}
+
+#[test]
 fn the_help_fits_the_screen_scrolls_to_its_last_entry_and_closes_with_esc_or_question_mark() {
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 50)] {
         let mut app = app_for("managedid.json");
