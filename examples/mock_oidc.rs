@@ -52,7 +52,7 @@ fn main() {
         );
     }
     println!(
-        "(a browser for it: BROWSER=\"sh -c 'curl -sL \\\"\\$0\\\" >/dev/null'\" or --no-browser and curl -L the printed URL)"
+        "(a browser for it: BROWSER=\"curl -sL -o /dev/null\" (split at spaces, the URL appended), or --no-browser and curl -L the printed URL)"
     );
     loop {
         std::thread::park();
