@@ -725,6 +725,21 @@ fn a_paste_typed_as_keys_in_the_main_view_is_a_paste_not_commands() {
 }
 
 #[test]
+fn a_status_message_too_long_for_the_footer_is_cut_with_an_ellipsis() {
+    let mut app = app_for("managedid.json");
+    app.flash = Some(format!(
+        "signing failed: {}",
+        "the key does not fit ".repeat(10)
+    ));
+    let screen = draw(&app, 80, 24);
+    let footer = screen.lines().last().unwrap();
+    assert!(
+        footer.trim_end_matches('"').trim_end().ends_with('…'),
+        "{footer:?}"
+    );
+}
+
+#[test]
 fn a_paste_that_does_not_decode_leaves_the_tokens_shown_before_one_esc_away() {
     for typed in [true, false] {
         let mut app = app_for("managedid.json");

@@ -778,8 +778,9 @@ const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '�
 
 fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let line = if let Some(flash) = &app.flash {
+        let line = format!(" {}", clean(flash));
         Line::from(Span::styled(
-            format!(" {}", clean(flash)),
+            text::truncate(&line, usize::from(area.width)).into_owned(),
             theme.fg(Color::Green).add_modifier(Modifier::BOLD),
         ))
     } else if let Some(line) = &app.fetching {
