@@ -166,6 +166,17 @@ fn rebuild(
         Some(k) => {
             let mut h = header.clone();
             rekey(&mut h, &original.header, k.header_kid().as_deref());
+            // The old token's algorithm, unless edited, becomes one this key signs with (as
+            // encode --from chooses); an edited one is the user's, refused if it does not fit.
+            let alg =
+                |h: &Map<String, Value>| h.get("alg").and_then(Value::as_str).map(String::from);
+            let given = alg(&h);
+            if given == alg(&original.header) {
+                let fits = k.alg_for(given.as_deref());
+                if given.as_deref() != Some(fits.as_str()) {
+                    set_first(&mut h, "alg", Value::String(fits));
+                }
+            }
             rekeyed = h;
             &rekeyed
         }
@@ -276,6 +287,17 @@ mod tests {
         let r = rebuild_from_document(&t, &doc, None).unwrap();
         assert_eq!(header_of(&r), t.header);
 
+        // The old algorithm does not fit the key: the key's own, unless the user chose one.
+        let rs = b64::encode(br#"{"alg":"RS256","kid":"old-key"}"#);
+        let t = token::decode(&format!("{rs}.{payload}.c2ln")).unwrap();
+        let doc = editor_document(&t).unwrap();
+        let h = header_of(&rebuild_from_document(&t, &doc, Some(&pem)).unwrap());
+        assert_eq!(h["alg"], "ES256");
+        let chosen = doc.replace("RS256", "ES384");
+        let err = rebuild_from_document(&t, &chosen, Some(&pem)).unwrap_err();
+        assert!(err.contains("ES384"), "{err}");
+        let t = token::decode(&format!("{header}.{payload}.c2ln")).unwrap();
+        let doc = editor_document(&t).unwrap();
         // A secret has no kid of its own: the old identifiers just go.
         let secret = SigningKey::from_secret_text("a-secret-of-32-bytes-for-hs256!!").unwrap();
         let doc = doc.replace("ES256", "HS256");

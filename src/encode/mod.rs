@@ -344,10 +344,7 @@ fn choose_alg(
     let Some(key) = key else {
         return Err(no_key());
     };
-    Ok(match given {
-        Some(a) if key.not_allowed(a).is_none() => a.to_string(),
-        _ => key.default_alg(),
-    })
+    Ok(key.alg_for(given))
 }
 
 fn no_key() -> EncodeError {

@@ -186,6 +186,16 @@ impl SigningKey {
         self.kid.as_deref()
     }
 
+    /// The algorithm to sign with when the header says `given`: it, when this key may sign
+    /// with it, else the key's default (a token started from another key's: RS256 becomes
+    /// ES256 for an EC key).
+    pub fn alg_for(&self, given: Option<&str>) -> String {
+        match given {
+            Some(a) if self.not_allowed(a).is_none() => a.to_string(),
+            _ => self.default_alg(),
+        }
+    }
+
     /// The `kid` a token signed with this key names it by: a JWK's own, else (a PEM key) its
     /// RFC 7638 thumbprint, as `keygen`'s key set and [`Self::public_jwk`] name it. A secret
     /// without a `kid` has none: its thumbprint is a hash guesses of the secret could be
