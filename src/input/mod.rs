@@ -207,7 +207,7 @@ pub(crate) fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
 
 fn nothing_found(text: &str) -> InputError {
     InputError::NothingFound {
-        lines: text.lines().count().max(1),
+        lines: text::line_count(text),
         bytes: text.len(),
     }
 }
@@ -256,6 +256,51 @@ mod tests {
             assert_eq!(f.len(), 1, "{input}");
             assert_eq!(f[0].candidate, Candidate::Lone(A1.to_string()), "{input}");
         }
+    }
+
+    #[test]
+    fn a_token_inside_one_word_is_found() {
+        // One line, no spaces: a .env line, a shell assignment, brackets, a JSON string.
+        for (input, origin) in [
+            (format!("ACCESS_TOKEN={A1}\n"), "line 1 (access_token)"),
+            (format!("ID_TOKEN='{A1}'"), "line 1 (id_token)"),
+            (format!("<{A1}>"), "line 1"),
+            (format!("({A1})"), "line 1"),
+            (format!("a=\"{A1}\""), "line 1"),
+            (format!(r#"{{"state":"id={A1}"}}"#), "state"),
+            (format!(r#"{{"log":"id={A1}\n"}}"#), "log"),
+        ] {
+            let f = lone(&input);
+            assert_eq!(f.len(), 1, "{input}");
+            assert_eq!(f[0].candidate.text(), A1, "{input}");
+            assert_eq!(f[0].origin, origin, "{input}");
+        }
+        // A word that starts like a token is still decoded whole (its error names the stray
+        // characters), and any other word is an opaque token.
+        let stray = format!("{A1}>");
+        assert_eq!(lone(&stray)[0].candidate, Candidate::Lone(stray.clone()));
+        assert_eq!(
+            lone("opaque-access-token")[0].candidate.text(),
+            "opaque-access-token"
+        );
+    }
+
+    #[test]
+    fn carriage_returns_alone_break_lines() {
+        // Pasted into a terminal, line breaks arrive as CR.
+        for (text, lines) in [
+            (format!("a {A1}\rb\rc {A1}\r"), [1, 3]),
+            (format!("a {A1}\r\nb\r\nc {A1}"), [1, 3]),
+            (format!("a {A1}\nb\rc\nd {A1}"), [1, 3]),
+        ] {
+            let origins: Vec<String> = lone(&text).into_iter().map(|f| f.origin).collect();
+            let expected: Vec<String> = lines.iter().map(|n| format!("line {n}")).collect();
+            assert_eq!(origins, expected, "{text:?}");
+        }
+        let Err(InputError::NothingFound { lines, .. }) = find(b"x\ry\rz") else {
+            panic!("found something in x y z");
+        };
+        assert_eq!(lines, 3);
     }
 
     #[test]

@@ -280,6 +280,20 @@ pub(super) fn find_each(
     }
 
     if !spaced {
+        if !(u.starts_with("ey") || u.starts_with("ew")) {
+            // One word with a token inside (`ACCESS_TOKEN=eyJ...`, `<eyJ...>`, `id=eyJ...`
+            // in a JSON string): the token, as the scan finds it on any line.
+            let mut any = false;
+            scan(u, origin, &mut |f| {
+                any = true;
+                emit(f)
+            })?;
+            if any {
+                return ControlFlow::Continue(());
+            }
+        }
+        // A word that starts like a token is decoded whole and strictly, so an error names
+        // its stray characters; any other is an opaque token.
         return emit(found(whole("input"), Candidate::Lone(u.to_string())));
     }
     if broken_token(u) {
@@ -304,6 +318,26 @@ pub(super) fn find_each(
     ControlFlow::Continue(())
 }
 
+/// The byte that ends a line of `text`: `\n` (a CRLF counts once), or `\r` in a text with
+/// no `\n` at all (text pasted into a terminal, which sends CR for each line break; old Mac
+/// files). Looking for the first `\n` stops at the first line of nearly every text.
+pub(super) fn line_break(text: &str) -> u8 {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
+/// How many lines `text` has, as [`scan`] numbers them (at least one).
+pub(super) fn line_count(text: &str) -> usize {
+    let nl = line_break(text);
+    let breaks = memchr::memchr_iter(nl, text.as_bytes()).count();
+    // A last line break ends the last line rather than starting another.
+    (breaks + usize::from(!text.ends_with(char::from(nl)))).max(1)
+}
+
 /// How many bytes before a token are read for a hint ("Authorization: Bearer ", "id_token=").
 const HINT_WINDOW: usize = 256;
 
@@ -317,6 +351,7 @@ fn scan(
     let mut line = 1;
     let mut line_start = 0;
     let mut counted_to = 0;
+    let nl = line_break(text);
     // With a base origin, several tokens are numbered ("member, token 2"): the first is held
     // back until it is known whether a second follows.
     let mut held: Option<Found> = None;
@@ -331,8 +366,8 @@ fn scan(
             }
         }
         let between = &text.as_bytes()[counted_to..start];
-        if let Some(i) = memchr::memrchr(b'\n', between) {
-            line += memchr::memchr_iter(b'\n', between).count();
+        if let Some(i) = memchr::memrchr(nl, between) {
+            line += memchr::memchr_iter(nl, between).count();
             line_start = counted_to + i + 1;
         }
         counted_to = start;
