@@ -67,6 +67,10 @@ pub enum InputError {
         "the input is not UTF-8 text: byte 0x{byte:02X} at offset {offset} (a token is ASCII base64url and dots)"
     )]
     NotUtf8 { offset: usize, byte: u8 },
+    #[error(
+        "the input is gzip-compressed: decompress it first (zcat FILE | jwtscope -, or gunzip FILE)"
+    )]
+    Gzip,
 }
 
 /// As [`find`], taking the input. A bare token, the most common input, becomes the candidate
@@ -110,6 +114,26 @@ pub fn find_each_owned(
     }
 }
 
+/// `bytes` as text when they start with a UTF-16 byte-order mark (FF FE little-endian, FE FF
+/// big-endian), without it; what is not UTF-16 (an odd last byte, an unpaired surrogate)
+/// becomes U+FFFD, as invalid UTF-8 in a log does.
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let unit: fn([u8; 2]) -> u16 = match bytes {
+        [0xFF, 0xFE, ..] => u16::from_le_bytes,
+        [0xFE, 0xFF, ..] => u16::from_be_bytes,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match *pair {
+        [a, b] => unit([a, b]),
+        _ => 0xFFFD, // an odd last byte
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
 /// No whitespace or control byte, nothing beyond ASCII, no URL punctuation: written
 /// branch-free so it vectorises.
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
@@ -144,9 +168,21 @@ pub fn find_each(
         );
         bytes = rest;
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
-        Err(e) => {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err(InputError::Gzip);
+    }
+    // Windows PowerShell 5.1 writes `az ... > file` as UTF-16 with a byte-order mark.
+    let utf16 = utf16_text(bytes);
+    if utf16.is_some() {
+        notes.push(
+            "the input is UTF-16 text (it starts with a UTF-16 byte-order mark); it was read as such"
+                .to_string(),
+        );
+    }
+    let text = match (&utf16, std::str::from_utf8(bytes)) {
+        (Some(t), _) => std::borrow::Cow::Borrowed(t.as_str()),
+        (None, Ok(t)) => std::borrow::Cow::Borrowed(t),
+        (None, Err(e)) => {
             let lossy = String::from_utf8_lossy(bytes);
             // A single word with a stray byte is a broken token: say where the byte is.
             if !lossy.trim().contains(char::is_whitespace) {
@@ -282,6 +318,33 @@ mod tests {
         assert_eq!(
             lone("opaque-access-token")[0].candidate.text(),
             "opaque-access-token"
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_and_gzip_is_named() {
+        let doc = format!("{{\r\n  \"accessToken\": \"{A1}\"\r\n}}");
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(doc.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(doc.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let f = find(&bytes).unwrap();
+            assert_eq!(f.len(), 1);
+            assert_eq!(f[0].origin, "accessToken");
+            assert_eq!(f[0].candidate.text(), A1);
+            assert!(f[0].notes[0].contains("UTF-16"), "{:?}", f[0].notes);
+        }
+        let gz = [0x1f, 0x8b, 0x08, 0x00, 0x00];
+        assert_eq!(find(&gz).unwrap_err(), InputError::Gzip);
+        assert!(
+            InputError::Gzip
+                .to_string()
+                .contains("zcat FILE | jwtscope -")
         );
     }
 
