@@ -92,6 +92,18 @@ fn push_key(path: &mut String, key: &str) {
     path.push_str(&super::shorten(key, MAX_KEY_IN_PATH));
 }
 
+/// The text of a HAR `content` member whose `encoding` is `base64`, when it decodes to UTF-8.
+fn base64_text(obj: &Map<String, Value>, key: &str, s: &str) -> Option<String> {
+    use base64::Engine as _;
+    if key != "text" || obj.get("encoding").and_then(Value::as_str) != Some("base64") {
+        return None;
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(s.trim())
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 impl Walker<'_> {
     fn value(&mut self, value: &Value) -> ControlFlow<()> {
         match value {
@@ -134,6 +146,16 @@ impl Walker<'_> {
         if s.trim().is_empty() {
             return ControlFlow::Continue(());
         }
+        // A HAR body kept as base64 (`"encoding": "base64"`, as browsers save binary and some
+        // JSON answers): its decoded text is what is searched.
+        let decoded;
+        let s = match base64_text(obj, key, s) {
+            Some(text) => {
+                decoded = text;
+                decoded.as_str()
+            }
+            None => s,
+        };
         let trimmed = s.trim_start();
         let token_key = is_token_key(key);
         let json_inside = trimmed.starts_with('{') || trimmed.starts_with('[');
@@ -219,6 +241,26 @@ mod tests {
             ControlFlow::Continue(())
         });
         out
+    }
+
+    #[test]
+    fn a_har_body_kept_as_base64_is_searched() {
+        use base64::Engine as _;
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJoYXItYmFzZTY0LWJvZHkifQ.c2ln";
+        let body = format!(r#"{{"access_token":"{token}","expires_in":3599}}"#);
+        let text = base64::engine::general_purpose::STANDARD.encode(body);
+        let har = format!(
+            r#"{{"log":{{"entries":[{{"response":{{"content":{{"mimeType":"application/json","encoding":"base64","text":"{text}"}}}}}}]}}}}"#
+        );
+        let found = walk_all(&har);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].candidate.text(), token);
+        assert_eq!(
+            found[0].origin,
+            "log.entries[0].response.content.text.access_token"
+        );
+        // The same text without "encoding": "base64" is just a string.
+        assert!(walk_all(&har.replace(r#""encoding":"base64","#, "")).is_empty());
     }
 
     #[test]
