@@ -228,7 +228,11 @@ fn a_state_mismatch_is_never_exchanged() {
         wrong_state: true,
         ..Config::entra()
     });
-    let r = run(&entra_args(&p, TENANT), &[], true);
+    // The response with the wrong state is refused, and the wait goes on (a stray request
+    // must not end a sign-in); when nothing else comes, that is what the error says.
+    let mut args = entra_args(&p, TENANT);
+    args.timeout = Some(1);
+    let r = run(&args, &[], true);
     assert!(
         matches!(r.result, Err(LoginError::StateMismatch)),
         "{:?}",

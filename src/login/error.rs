@@ -258,7 +258,7 @@ pub enum LoginError {
     #[error("{0}")]
     Provider(ProviderError),
     #[error(
-        "the sign-in redirect carried a state that is not the one sent; the code was not exchanged"
+        "no sign-in came back: the only response the listener got carried a state that is not the one sent, and its code was not exchanged"
     )]
     StateMismatch,
     #[error("no sign-in arrived at {redirect_uri} within {} s", waited.as_secs())]

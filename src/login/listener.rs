@@ -188,11 +188,19 @@ impl Listener {
                 address: self.redirect_uri.clone(),
                 source,
             })?;
+        // A response with another state (a stray request, a stale tab) is refused and the
+        // wait goes on: any local program could otherwise end the sign-in. Said at the end
+        // if nothing else came.
+        let mut mismatched = false;
         loop {
             if deadline.is_some_and(|d| Instant::now() >= d) {
-                return Err(LoginError::Timeout {
-                    redirect_uri: self.redirect_uri.clone(),
-                    waited: timeout,
+                return Err(if mismatched {
+                    LoginError::StateMismatch
+                } else {
+                    LoginError::Timeout {
+                        redirect_uri: self.redirect_uri.clone(),
+                        waited: timeout,
+                    }
                 });
             }
             let mut stream = match self.socket.accept() {
@@ -203,7 +211,12 @@ impl Listener {
                 }
                 Err(_) => continue,
             };
-            if let Some(done) = self.serve(&mut stream, state) {
+            let served = self.serve(&mut stream, state);
+            if matches!(served, Some(Err(LoginError::StateMismatch))) {
+                mismatched = true;
+                continue;
+            }
+            if let Some(done) = served {
                 return done.map(|code| {
                     let stop = Arc::new(AtomicBool::new(false));
                     let socket = self.socket;
