@@ -565,6 +565,14 @@ fn from_an_identity_response_with_a_new_expiry_and_key() {
     let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let (v, code) = check(&token, &["--key", pair.public.to_str().unwrap()]);
     assert_eq!((v["status"].as_str(), code), (Some("valid"), 0), "{v}");
+    // A token that named no key (same algorithm, nothing else changed) gets this one's kid.
+    let key = pair.private.to_str().unwrap();
+    let plain = encode(&["--header-json", r#"{"alg":"ES256"}"#, "--key", key]);
+    let again = encode(&["--from", &plain, "--key", key]);
+    let header = URL_SAFE_NO_PAD.decode(again.split('.').next().unwrap());
+    let header: Value = serde_json::from_slice(&header.unwrap()).unwrap();
+    assert_eq!(header["alg"], "ES256");
+    assert_eq!(header["kid"].as_str().map(str::len), Some(43), "{header}");
 
     let doc: Value = serde_json::from_slice(&std::fs::read(&asset).unwrap()).unwrap();
     let original = doc["access_token"].as_str().unwrap();

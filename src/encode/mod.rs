@@ -220,7 +220,8 @@ pub fn encode(
         // The old token's key identifiers name the key that signed it, not this one.
         let old = header.map.clone();
         let changed = edit::rekey(&mut header.map, &old, kid.as_deref());
-        header.changed |= !changed.is_empty();
+        // Also when only a kid was added (the old token had none).
+        header.changed |= header.map != old;
         if !changed.is_empty() && args.kid.is_none() {
             warnings.push(match &kid {
                 Some(kid) => format!(
