@@ -232,6 +232,41 @@ fn logs_and_curl_output_are_scanned() {
     assert_eq!(origins(&r), ["line 5 (Authorization header)"]);
 }
 
+/// One word with a token inside (a shell assignment, angle brackets, a JSON value like
+/// `id=eyJ...`) gives the token, as the same word on a log line does.
+#[test]
+fn a_token_inside_one_word_is_found() {
+    let r = json_of(
+        jwtscope()
+            .arg("-")
+            .write_stdin(format!("ACCESS_TOKEN={A1}\n")),
+    );
+    assert_eq!(origins(&r), ["line 1 (access_token)"]);
+    assert_eq!(r["tokens"][0]["token"], A1);
+    let r = json_of(jwtscope().write_stdin(format!("<{A1}>")));
+    assert_eq!(r["tokens"][0]["token"], A1);
+    let r = json_of(jwtscope().write_stdin(format!(r#"{{"state":"id={A1}"}}"#)));
+    assert_eq!(origins(&r), ["state"]);
+}
+
+/// Text pasted into a terminal, and old Mac files, break lines with CR alone.
+#[test]
+fn lines_broken_by_carriage_returns_alone_are_numbered() {
+    let log = format!("GET /\rAuthorization: Bearer {A1}\r< 200\rid_token={A1}\r");
+    let r = json_of(jwtscope().write_stdin(log));
+    assert_eq!(
+        origins(&r),
+        ["line 2 (Authorization header)", "line 4 (id_token)"]
+    );
+    jwtscope()
+        .write_stdin("just some\rlog lines\r")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: no token found in the input (2 lines",
+        ));
+}
+
 #[test]
 fn har_files_name_the_header() {
     let har = serde_json::json!({"log": {"entries": [{"request": {"headers": [
@@ -359,6 +394,39 @@ fn nothing_found_and_missing_files() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("managedid.jsn: no such file"));
+}
+
+/// Windows PowerShell 5.1 writes `az account get-access-token > token.json` as UTF-16LE.
+#[test]
+fn a_utf16_file_is_read_and_a_gzip_file_refused_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = format!("{{\r\n  \"accessToken\": \"{A1}\"\r\n}}\r\n");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(doc.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.path().join("token.json");
+    std::fs::write(&path, &utf16).unwrap();
+    let r = json_of(jwtscope().arg(&path));
+    assert_eq!(origins(&r), ["accessToken"]);
+    assert_eq!(r["tokens"][0]["token"], A1);
+    assert!(
+        r["tokens"][0]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("the input is UTF-16 text"),
+        "{r}"
+    );
+    let r2 = json_of(jwtscope().arg("-").write_stdin(utf16));
+    assert_eq!(r["tokens"], r2["tokens"]);
+
+    // `gzip -c token.json`, header and all: what matters is its first two bytes.
+    let gz = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03];
+    let out = jwtscope().write_stdin(gz.to_vec()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: the input is gzip-compressed: decompress it first (zcat FILE | jwtscope -, or gunzip FILE)\n"
+    );
 }
 
 #[test]

@@ -209,8 +209,7 @@ impl Walker<'_> {
             Some(mut single) => {
                 if token_key
                     && matches!(single.candidate, Candidate::Lone(_))
-                    && !single.candidate.text().starts_with("ey")
-                    && !single.candidate.text().starts_with("ew")
+                    && !text::starts_like_token(single.candidate.text())
                 {
                     // "dummytoken", "redacted", an opaque refresh token: not a JWT attempt.
                     single.candidate = Candidate::Opaque(single.candidate.text().to_string());

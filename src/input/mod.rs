@@ -354,7 +354,7 @@ mod tests {
         for (text, lines) in [
             (format!("a {A1}\rb\rc {A1}\r"), [1, 3]),
             (format!("a {A1}\r\nb\r\nc {A1}"), [1, 3]),
-            (format!("a {A1}\nb\rc\nd {A1}"), [1, 3]),
+            (format!("a {A1}\nb\rc\nd {A1}"), [1, 4]),
         ] {
             let origins: Vec<String> = lone(&text).into_iter().map(|f| f.origin).collect();
             let expected: Vec<String> = lines.iter().map(|n| format!("line {n}")).collect();

@@ -143,8 +143,13 @@ fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=' | '+' | '/')
 }
 
+/// Whether `s` starts as a token's header does: base64url of `{"` or `{ ` (`ey`, `ew`).
+pub(super) fn starts_like_token(s: &str) -> bool {
+    s.starts_with("ey") || s.starts_with("ew")
+}
+
 fn looks_complete(word: &str) -> bool {
-    (word.starts_with("ey") || word.starts_with("ew")) && word.matches('.').count() >= 2
+    starts_like_token(word) && word.matches('.').count() >= 2
 }
 
 /// Whether `u` is made of token characters only, with fewer than two whole tokens among its
@@ -280,7 +285,7 @@ pub(super) fn find_each(
     }
 
     if !spaced {
-        if !(u.starts_with("ey") || u.starts_with("ew")) {
+        if !starts_like_token(u) {
             // One word with a token inside (`ACCESS_TOKEN=eyJ...`, `<eyJ...>`, `id=eyJ...`
             // in a JSON string): the token, as the scan finds it on any line.
             let mut any = false;
@@ -309,8 +314,7 @@ pub(super) fn find_each(
         any = true;
         emit(f)
     })?;
-    if !any && !u.contains('\n') && (u.starts_with("ey") || u.starts_with("ew")) && u.contains('.')
-    {
+    if !any && !u.contains('\n') && starts_like_token(u) && u.contains('.') {
         // One line that starts like a token but does not scan as one: decode it strictly so
         // the error names the stray characters (a placeholder copied from documentation).
         return emit(found(whole("input"), Candidate::Lone(u.to_string())));
@@ -318,24 +322,49 @@ pub(super) fn find_each(
     ControlFlow::Continue(())
 }
 
-/// The byte that ends a line of `text`: `\n` (a CRLF counts once), or `\r` in a text with
-/// no `\n` at all (text pasted into a terminal, which sends CR for each line break; old Mac
-/// files). Looking for the first `\n` stops at the first line of nearly every text.
-pub(super) fn line_break(text: &str) -> u8 {
-    let bytes = text.as_bytes();
-    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
-        b'\r'
-    } else {
-        b'\n'
+/// Where lines end: at `\n`, `\r\n` and a lone `\r` (old Mac files; text pasted into a
+/// terminal, which sends Enter as CR), each one break. Whether the text holds a `\r` at all is
+/// asked once: text without one (most logs) is counted by a search for `\n` alone.
+#[derive(Clone, Copy)]
+struct LineBreaks {
+    cr: bool,
+}
+
+impl LineBreaks {
+    fn of(text: &[u8]) -> Self {
+        LineBreaks {
+            cr: memchr::memchr(b'\r', text).is_some(),
+        }
+    }
+
+    /// How many breaks `text[from..to]` holds, and where the line after the last one starts.
+    /// A `\r\n` is counted at its `\n`.
+    fn count(self, text: &[u8], from: usize, to: usize) -> (usize, Option<usize>) {
+        let part = &text[from..to];
+        if !self.cr {
+            let Some(last) = memchr::memrchr(b'\n', part) else {
+                return (0, None);
+            };
+            return (
+                memchr::memchr_iter(b'\n', part).count(),
+                Some(from + last + 1),
+            );
+        }
+        let Some(last) = memchr::memrchr2(b'\n', b'\r', part) else {
+            return (0, None);
+        };
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', part)
+            .filter(|&i| part[i] == b'\n' || text.get(from + i + 1) != Some(&b'\n'))
+            .count();
+        (breaks, Some(from + last + 1))
     }
 }
 
-/// How many lines `text` has, as [`scan`] numbers them (at least one).
+/// How many lines `text` holds, as its scan numbers them (a last line without a break counts).
 pub(super) fn line_count(text: &str) -> usize {
-    let nl = line_break(text);
-    let breaks = memchr::memchr_iter(nl, text.as_bytes()).count();
-    // A last line break ends the last line rather than starting another.
-    (breaks + usize::from(!text.ends_with(char::from(nl)))).max(1)
+    let b = text.as_bytes();
+    let (breaks, after_last) = LineBreaks::of(b).count(b, 0, b.len());
+    (breaks + usize::from(after_last.unwrap_or(0) < b.len())).max(1)
 }
 
 /// How many bytes before a token are read for a hint ("Authorization: Bearer ", "id_token=").
@@ -351,7 +380,7 @@ fn scan(
     let mut line = 1;
     let mut line_start = 0;
     let mut counted_to = 0;
-    let nl = line_break(text);
+    let breaks = LineBreaks::of(text.as_bytes());
     // With a base origin, several tokens are numbered ("member, token 2"): the first is held
     // back until it is known whether a second follows.
     let mut held: Option<Found> = None;
@@ -365,10 +394,9 @@ fn scan(
                 continue;
             }
         }
-        let between = &text.as_bytes()[counted_to..start];
-        if let Some(i) = memchr::memrchr(nl, between) {
-            line += memchr::memchr_iter(nl, between).count();
-            line_start = counted_to + i + 1;
+        if let (n, Some(after)) = breaks.count(text.as_bytes(), counted_to, start) {
+            line += n;
+            line_start = after;
         }
         counted_to = start;
         let mut candidate = &text[m];
@@ -420,7 +448,8 @@ fn scan(
 fn hint(before: &str) -> Option<&'static str> {
     let before = before.as_bytes();
     let mut tail = before;
-    while let [rest @ .., b' ' | b'\t' | b'"' | b'\'' | b':' | b'='] = tail {
+    // A backslash: JSON quoted inside a log line (`msg="{\"id_token\":\"eyJ...`).
+    while let [rest @ .., b' ' | b'\t' | b'"' | b'\'' | b'\\' | b':' | b'='] = tail {
         tail = rest;
     }
     let ends_with = |p: &str| {
@@ -465,6 +494,7 @@ mod tests {
     #[test]
     fn hints_come_from_the_text_before_the_token() {
         assert_eq!(hint("  \"id_token\": \""), Some("id_token"));
+        assert_eq!(hint(r#"msg="{\"id_token\":\""#), Some("id_token"));
         assert_eq!(hint("x-my_token="), None);
         assert_eq!(
             hint("> Authorization: Bearer "),
