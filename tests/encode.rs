@@ -843,6 +843,43 @@ fn secrets_and_keys_never_show_in_output_or_errors() {
 }
 
 #[test]
+fn a_pem_as_a_secret_and_an_alg_the_key_cannot_use_get_warnings() {
+    // HS256 keyed with a PEM: the key-confusion test, or a slip for --key; either way, said.
+    let pem = common::asset("sample-signing-key.pub.pem");
+    let out = jwtscope()
+        .args([
+            "encode",
+            "--secret-file",
+            pem.to_str().unwrap(),
+            "--sub",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("holds a PEM block"), "{stderr}");
+    // A whole header whose alg the key cannot sign with: replaced, and said so.
+    let secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    let out = jwtscope()
+        .args([
+            "encode",
+            "--secret",
+            secret,
+            "--header-json",
+            r#"{"alg":"RS256"}"#,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(r#"--header-json says alg "RS256", which a shared secret (64 bytes) cannot sign with: signed with HS256"#),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn short_hmac_secrets_get_a_warning() {
     let out = jwtscope()
         .args(["encode", "--secret", "short", "--alg", "HS512"])

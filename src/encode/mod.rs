@@ -186,8 +186,19 @@ pub fn encode(
     };
 
     // The key, and the algorithm.
-    let key = signing_key(args, ctx)?;
+    let key = signing_key(args, ctx, &mut warnings)?;
     let alg = choose_alg(args, key.as_ref(), &header.map)?;
+    if let (Some(given), Some(k)) = (header.map.get("alg").and_then(Value::as_str), &key)
+        && given != alg
+        && args.header_json.is_some()
+        && args.alg.is_none()
+    {
+        // A header given whole named an algorithm this key cannot sign with.
+        warnings.push(format!(
+            "--header-json says alg {given:?}, which {} cannot sign with: signed with {alg} (--alg chooses)",
+            k.describe()
+        ));
+    }
     if let Some(k) = &key {
         if let Some(why) = k.not_allowed(&alg) {
             return Err(Usage(format!("--alg {alg}: {why}")));
@@ -355,7 +366,11 @@ fn no_key() -> EncodeError {
 }
 
 /// The key or secret the options name, if any.
-fn signing_key(args: &EncodeArgs, ctx: &Context) -> Result<Option<SigningKey>, EncodeError> {
+fn signing_key(
+    args: &EncodeArgs,
+    ctx: &Context,
+    warnings: &mut Vec<String>,
+) -> Result<Option<SigningKey>, EncodeError> {
     let key_err = |option: String| {
         move |problem: String| EncodeError::Key {
             option: option.clone(),
@@ -372,6 +387,14 @@ fn signing_key(args: &EncodeArgs, ctx: &Context) -> Result<Option<SigningKey>, E
         let bytes = read_key_file(path).map_err(&err)?;
         let key = match String::from_utf8(bytes) {
             Ok(text) => {
+                if text.trim_start().starts_with("-----BEGIN ") {
+                    // Deliberate in a key-confusion test (HS256 keyed with an RSA public key),
+                    // a slip otherwise.
+                    warnings.push(format!(
+                        "--secret-file {} holds a PEM block: its text (less a last line break) is the HMAC secret; to sign with the key it holds, give it with --key",
+                        path.display()
+                    ));
+                }
                 let text = text
                     .strip_suffix('\n')
                     .map_or(text.as_str(), |t| t.strip_suffix('\r').unwrap_or(t));
