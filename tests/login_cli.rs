@@ -51,6 +51,11 @@ fn jwtscope(dir: &Path) -> Command {
     c
 }
 
+/// What a finished run wrote to standard error.
+fn stderr_of(out: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
 fn login_args(p: &Provider) -> Vec<String> {
     [
         "login",
@@ -157,7 +162,7 @@ fn an_error_redirect_names_the_code_and_the_fix() {
     });
     let dir = tempfile::tempdir().unwrap();
     let out = jwtscope(dir.path()).args(login_args(&p)).assert().code(1);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = stderr_of(&out);
     assert!(
         stderr.contains("error: the sign-in redirect answered interaction_required (AADSTS50076)"),
         "{stderr}"
@@ -236,7 +241,7 @@ fn an_echoed_client_secret_code_and_verifier_are_redacted_on_stderr() {
         .arg(&secret)
         .assert()
         .code(1);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = stderr_of(&out);
     let sent = p.sent_secrets();
     assert_eq!(sent.len(), 3, "{sent:?}");
     for s in &sent {
@@ -266,7 +271,7 @@ fn a_timeout_out_of_bounds_is_a_usage_error_before_anything_is_sent() {
             .arg(format!("--timeout={bad}"))
             .assert()
             .code(2);
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let stderr = stderr_of(&out);
         assert!(
             stderr.contains(&format!("invalid value '{bad}' for '--timeout <SECONDS>'")),
             "{bad}: {stderr}"
@@ -339,7 +344,7 @@ fn a_bad_save_path_is_refused_before_the_sign_in() {
             .arg(&save)
             .assert()
             .code(1);
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let stderr = stderr_of(&out);
         assert!(
             stderr.contains("error: cannot save the response to") && stderr.contains(why),
             "{stderr}"
@@ -406,7 +411,7 @@ fn an_html_error_page_names_the_status_not_a_parser_error() {
     });
     let dir = tempfile::tempdir().unwrap();
     let out = jwtscope(dir.path()).args(login_args(&p)).assert().code(1);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = stderr_of(&out);
     assert!(
         stderr.contains(&format!(
             "error: the token endpoint's answer cannot be read: HTTP 500 Internal Server Error, {} bytes that are not JSON",

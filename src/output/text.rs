@@ -550,6 +550,17 @@ fn token<W: Write>(
 }
 
 /// `n` spaces.
+/// A time value's forms: "UTC · local · relative" (the relative alone when there are no others).
+fn write_times(w: &mut impl Write, t: &crate::report::TimeInfo) -> io::Result<()> {
+    if let (Some(u), Some(l)) = (&t.utc, &t.local) {
+        w.write_all(u.as_bytes())?;
+        w.write_all(" \u{b7} ".as_bytes())?;
+        w.write_all(l.as_bytes())?;
+        w.write_all(" \u{b7} ".as_bytes())?;
+    }
+    w.write_all(t.relative.as_bytes())
+}
+
 /// How many terminal columns `s` takes: a CJK character or an emoji two, so the values after
 /// a label like `名前` line up with the others.
 fn columns(s: &str) -> usize {
@@ -601,20 +612,19 @@ fn fields(w: &mut impl Write, p: &Painter, list: &[Field]) -> io::Result<()> {
             w.write_all("  \u{2192} ".as_bytes())?;
             if p.width.is_some() {
                 // For a terminal: broken between the forms, under the value.
-                let times = match (&t.utc, &t.local) {
-                    (Some(u), Some(l)) => format!("{u} \u{b7} {l} \u{b7} {}", t.relative),
-                    _ => t.relative.clone(),
-                };
+                let mut times = Vec::new();
+                write_times(&mut times, t)?;
                 let at = width + 3 + columns(&value_line(&f.value)) + 4;
-                p.broken(w, None, &times, " \u{b7} ", at, width + 5)?;
+                p.broken(
+                    w,
+                    None,
+                    &String::from_utf8_lossy(&times),
+                    " \u{b7} ",
+                    at,
+                    width + 5,
+                )?;
             } else {
-                if let (Some(u), Some(l)) = (&t.utc, &t.local) {
-                    w.write_all(u.as_bytes())?;
-                    w.write_all(" \u{b7} ".as_bytes())?;
-                    w.write_all(l.as_bytes())?;
-                    w.write_all(" \u{b7} ".as_bytes())?;
-                }
-                w.write_all(t.relative.as_bytes())?;
+                write_times(w, t)?;
                 w.write_all(b"\n")?;
             }
         } else {

@@ -233,14 +233,7 @@ impl Provider {
                 continue;
             }
             let f = form(&r);
-            for k in [
-                "client_secret",
-                "code",
-                "code_verifier",
-                "device_code",
-                "refresh_token",
-                "client_assertion",
-            ] {
+            for k in SECRET_PARAMS {
                 out.extend(get(&f, k).map(str::to_string));
             }
         }
@@ -409,17 +402,21 @@ pub fn check_assertion(jwt: &str, token_endpoint: &str) -> Result<(), String> {
     }
 }
 
+/// The token request's parameters that are secrets: what an echoing answer quotes and what
+/// the tests look for in jwtscope's messages.
+const SECRET_PARAMS: [&str; 6] = [
+    "client_secret",
+    "code",
+    "code_verifier",
+    "device_code",
+    "refresh_token",
+    "client_assertion",
+];
+
 /// An error answer quoting the request's secrets, as a careless provider might.
 fn echo(f: &[(String, String)]) -> Value {
     let mut said = Vec::new();
-    for k in [
-        "client_secret",
-        "code",
-        "code_verifier",
-        "device_code",
-        "refresh_token",
-        "client_assertion",
-    ] {
+    for k in SECRET_PARAMS {
         if let Some(v) = get(f, k) {
             let half = v
                 .char_indices()
