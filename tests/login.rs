@@ -414,6 +414,41 @@ fn device_code_stops_at_expired_token() {
     assert_eq!(p.polls(), 2, "polling goes on after expired_token");
 }
 
+#[test]
+fn device_code_wait_that_runs_out_says_so() {
+    // The provider answers "still waiting" until the end; the wait (here --timeout 1, with
+    // real sleeps) runs out first.
+    let p = Provider::start(Config {
+        device_polls: vec!["authorization_pending"; 20],
+        ..Config::entra()
+    });
+    let args = LoginArgs {
+        flow: Some(login::Flow::DeviceCode),
+        timeout: Some(1),
+        ..entra_args(&p, TENANT)
+    };
+    let mut progress = Vec::new();
+    let result = login::login(
+        &args,
+        &|_| None,
+        &mut |p| progress.push(p.to_string()),
+        &Hooks {
+            sleep: &std::thread::sleep,
+            open: &|_| Ok(()),
+        },
+    );
+    assert!(
+        progress[0].ends_with("; the code expires in 15m"),
+        "{progress:?}"
+    );
+    let Err(LoginError::Provider(e)) = &result else {
+        panic!("{:?}", result.err())
+    };
+    // Not the provider's last "authorization_pending": that is not what went wrong.
+    assert_eq!(e.error, "expired_token", "{e}");
+    assert!(e.advice().unwrap().contains("run jwtscope login again"));
+}
+
 fn client_credentials(
     auth: ClientAuthCheck,
     args: impl Fn(&Provider) -> LoginArgs,

@@ -155,6 +155,30 @@ fn a_nonce_mismatch_fails_check_with_4() {
 }
 
 #[test]
+fn a_browser_that_cannot_start_is_not_called_opened() {
+    let p = Provider::start(Config::entra());
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let mut args = login_args(&p);
+    args.truncate(args.len() - 2); // its --timeout 20
+    // No $BROWSER command, and no xdg-open or other fallback on the PATH.
+    let out = jwtscope(dir.path())
+        .env("BROWSER", "/nonexistent")
+        .env("PATH", &empty)
+        .args(args)
+        .args(["--flow", "auth-code", "--timeout", "1"])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("could not open a browser (") && stderr.contains("open this URL"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("opened the browser"), "{stderr}");
+}
+
+#[test]
 fn an_error_redirect_names_the_code_and_the_fix() {
     let p = Provider::start(Config {
         authorize_error: Some("error=interaction_required&error_description=AADSTS50076%3A+Due+to+a+configuration+change+you+must+use+multi-factor+authentication.".into()),

@@ -121,8 +121,8 @@ impl fmt::Display for Progress {
                 }
                 write!(
                     f,
-                    "; the code expires in {} min",
-                    expires_in.as_secs().div_ceil(60)
+                    "; the code expires in {}",
+                    crate::claims::time::duration(expires_in.as_secs())
                 )
             }
             Progress::Refreshing => f.write_str("refreshing the tokens"),
@@ -380,7 +380,19 @@ fn map_token_error(
             detail: scrubber.scrub(&t.0),
         },
         RequestTokenError::ServerResponse(_) | RequestTokenError::Parse(..) => {
-            match ProviderError::from_json(stage, &body) {
+            let mut said = ProviderError::from_json(stage, &body);
+            // Device code: when the wait ends, oauth2 answers expired_token itself; the last
+            // body is then the provider's "still waiting", which is not what went wrong.
+            if let RequestTokenError::ServerResponse(own) = &e
+                && said.as_ref().is_some_and(|p| {
+                    matches!(p.error.as_str(), "authorization_pending" | "slow_down")
+                })
+            {
+                said = serde_json::to_vec(own)
+                    .ok()
+                    .and_then(|own| ProviderError::from_json(stage, &own));
+            }
+            match said {
                 Some(p) => LoginError::Provider(p.scrubbed(scrubber)),
                 // An HTML error page from a gateway, say: its status says more than a parser.
                 None if serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err() => {
@@ -616,13 +628,19 @@ pub struct Hooks<'a> {
     pub open: &'a (dyn Fn(&str) -> Result<(), String> + Sync),
 }
 
-/// Open `url` in the system browser, without waiting for it (a text browser would block).
+/// Open `url` in the system browser. A browser that cannot be started says so at once; a text
+/// browser runs until it is closed, so after two seconds without an answer it counts as opened
+/// (and the sign-in goes on beside it).
 pub fn open_browser(url: &str) -> Result<(), String> {
     let url = url.to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = webbrowser::open(&url);
+        let _ = tx.send(webbrowser::open(&url));
     });
-    Ok(())
+    match rx.recv_timeout(Duration::from_secs(2)) {
+        Ok(Err(e)) => Err(format!("could not open a browser ({e})")),
+        _ => Ok(()),
+    }
 }
 
 /// Sign in. Returns the session and the raw token response.
