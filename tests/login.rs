@@ -584,6 +584,31 @@ fn refresh_gets_new_tokens_with_the_refresh_token() {
 }
 
 #[test]
+fn a_sign_in_that_asked_for_openid_and_got_no_id_token_says_so() {
+    let p = Provider::start(Config {
+        no_id_token: true,
+        ..Config::entra()
+    });
+    let r = run(&entra_args(&p, TENANT), &[], true);
+    let (mut session, body) = r.result.unwrap_or_else(|e| panic!("{e}"));
+    let said = |report: &Report| {
+        report
+            .tokens
+            .iter()
+            .flat_map(|t| &t.warnings)
+            .filter(|w| w.contains("asked for the openid scope, but the response has no id_token"))
+            .count()
+    };
+    let first = report(&session, body);
+    assert!(!first.tokens.iter().any(login::is_id_token));
+    assert_eq!(said(&first), 1, "{:?}", first.tokens[0].warnings);
+    // A refresh may leave it out (OIDC Core 12.2): no warning then.
+    let body = session.refresh("refresh-1").unwrap();
+    assert_eq!(said(&report(&session, body)), 0);
+    p.finish();
+}
+
+#[test]
 fn b2c_user_flow_with_a_guid_issuer_and_string_expiry() {
     let p = Provider::start(Config {
         authority_path: "/contoso.onmicrosoft.com/B2C_1_signin/v2.0".into(),

@@ -545,6 +545,21 @@ impl Session {
         if self.nonce == NonceRule::Unchecked {
             return;
         }
+        // A refresh may leave the ID token out (OIDC Core §12.2); a sign-in that asked for
+        // openid and got none has nothing that says who signed in.
+        let first = matches!(self.nonce, NonceRule::Required(_) | NonceRule::NotSent);
+        if first
+            && self.info.scopes.iter().any(|s| s == "openid")
+            && !report.tokens.iter().any(is_id_token)
+            && let Some(t) = report.tokens.first_mut()
+        {
+            t.warnings.push(
+                "the sign-in asked for the openid scope, but the response has no id_token: \
+                 nothing in it says who signed in (is openid granted to the app, and does \
+                 the provider support OpenID Connect for this flow?)"
+                    .into(),
+            );
+        }
         for t in report.tokens.iter_mut().filter(|t| is_id_token(t)) {
             let claim = |n: &str| {
                 t.claim(n)

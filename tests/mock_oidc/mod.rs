@@ -124,6 +124,8 @@ pub struct Config {
     pub echo_grant: Option<&'static str>,
     /// The key set endpoint answers this status (200: an empty key set) instead of the keys.
     pub jwks_status: Option<u16>,
+    /// The token response leaves out `id_token` (the openid scope not granted).
+    pub no_id_token: bool,
 }
 
 impl Config {
@@ -143,6 +145,7 @@ impl Config {
             expires_as_string: false,
             echo_grant: None,
             jwks_status: None,
+            no_id_token: false,
         }
     }
 }
@@ -279,12 +282,16 @@ fn tokens(c: &Config, base: &str, nonce: Option<&str>, rt: &str) -> String {
     } else {
         json!(3599)
     };
-    json!({
+    let mut response = json!({
         "token_type": "Bearer", "scope": "openid profile offline_access", "expires_in": expires,
         "ext_expires_in": expires, "access_token": access, "refresh_token": rt,
         "id_token": sign(&id),
-    })
-    .to_string()
+    });
+    if c.no_id_token {
+        response["scope"] = json!("profile offline_access");
+        response.as_object_mut().unwrap().remove("id_token");
+    }
+    response.to_string()
 }
 
 fn check_client_auth(
