@@ -1282,7 +1282,10 @@ impl App {
             return;
         };
         new.origin.clone_from(&slot.origin);
-        let note = if rebuilt.signed {
+        let note = if rebuilt.signed && !new.verification.notes.is_empty() {
+            // A short secret, a small RSA key: the Overview's Verification says which.
+            format!("{what}: signed again, with a weak key (1 Overview says why)")
+        } else if rebuilt.signed {
             format!("{what}: signed again")
         } else {
             new.verification.status = SignatureStatus::Invalid;

@@ -1041,6 +1041,42 @@ fn t_shifts_the_times_and_y_copies_the_new_token_with_the_old_signature() {
 }
 
 #[test]
+fn signing_again_with_a_weak_key_says_so_and_where() {
+    // hs256_app's secret is jwt.io's, 19 bytes: RFC 7518 asks for 32 with HS256.
+    let mut app = hs256_app(true);
+    keys(&mut app, &[KeyCode::Char('T')]);
+    chars(&mut app, "+1h");
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 100, 24);
+    assert!(
+        screen.contains("shifted iat by +1h: signed again, with a weak key (1 Overview says why)"),
+        "{screen}"
+    );
+    keys(&mut app, &[KeyCode::Char('1')]);
+    let overview = draw(&app, 100, 24);
+    assert!(
+        overview.contains("the HMAC secret is 19 bytes"),
+        "{overview}"
+    );
+    // A key long enough: no such words.
+    let mut app = hs256_app(false);
+    let key = jwtscope::verify::signing::SigningKey::from_secret_text(
+        "a secret of at least thirty-two bytes",
+    )
+    .unwrap();
+    let verifier = jwtscope::verify::Verifier::for_signing_key(&key, "the signing key".to_string());
+    app.signer = Some(std::sync::Arc::new(super::app::Signer { key, verifier }));
+    keys(&mut app, &[KeyCode::Char('T')]);
+    chars(&mut app, "+1h");
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 100, 24);
+    assert!(
+        screen.contains("shifted iat by +1h: signed again · Y copies"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn t_with_a_signing_key_signs_again_and_the_token_verifies() {
     use jwtscope::report::SignatureStatus;
     let mut app = hs256_app(true);
