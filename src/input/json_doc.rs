@@ -92,6 +92,37 @@ fn push_key(path: &mut String, key: &str) {
     path.push_str(&super::shorten(key, MAX_KEY_IN_PATH));
 }
 
+/// How a HAR entry (`{"request": {"method", "url"}, "response", ...}`) is named in the origins
+/// of the tokens inside it: ` (GET https://host/path)`, the query left out (it may hold tokens
+/// and secrets) and a long URL shortened.
+fn har_entry_label(obj: &Map<String, Value>) -> Option<String> {
+    let request = obj.get("request")?.as_object()?;
+    let method = request.get("method")?.as_str()?;
+    let url = request.get("url")?.as_str()?;
+    let url = url.split(['?', '#']).next().unwrap_or_default();
+    Some(format!(
+        " ({} {})",
+        super::shorten(method, 16),
+        super::shorten(url, 2 * MAX_KEY_IN_PATH)
+    ))
+}
+
+/// Whether `key` of `obj` is a HAR request's or response's `cookies`, when its `headers` hold
+/// the same cookies (`Cookie`, `Set-Cookie`): walked once, a token there is listed once.
+fn repeats_cookie_headers(obj: &Map<String, Value>, key: &str) -> bool {
+    key == "cookies"
+        && obj
+            .get("headers")
+            .and_then(Value::as_array)
+            .is_some_and(|headers| {
+                headers.iter().any(|h| {
+                    h.get("name").and_then(Value::as_str).is_some_and(|n| {
+                        n.eq_ignore_ascii_case("cookie") || n.eq_ignore_ascii_case("set-cookie")
+                    })
+                })
+            })
+}
+
 /// The text of a HAR `content` member whose `encoding` is `base64`, when it decodes to UTF-8.
 fn base64_text(obj: &Map<String, Value>, key: &str, s: &str) -> Option<String> {
     use base64::Engine as _;
@@ -111,7 +142,14 @@ impl Walker<'_> {
                 if self.error_doc.is_none() && !obj.keys().any(|k| is_token_key(k)) {
                     self.error_doc = ErrorDocument::recognise(obj);
                 }
+                let entry = self.path.len();
+                if let Some(label) = har_entry_label(obj) {
+                    self.path.push_str(&label);
+                }
                 for (k, v) in obj {
+                    if repeats_cookie_headers(obj, k) {
+                        continue;
+                    }
                     let len = self.path.len();
                     push_key(&mut self.path, k);
                     let flow = match v {
@@ -120,8 +158,12 @@ impl Walker<'_> {
                         _ => ControlFlow::Continue(()),
                     };
                     self.path.truncate(len);
-                    flow?;
+                    if flow.is_break() {
+                        self.path.truncate(entry);
+                        return flow;
+                    }
                 }
+                self.path.truncate(entry);
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
@@ -240,6 +282,39 @@ mod tests {
             ControlFlow::Continue(())
         });
         out
+    }
+
+    #[test]
+    fn a_har_entry_is_named_by_its_request_and_its_cookies_are_listed_once() {
+        let t = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJoYXItY29va2llIn0.c2ln";
+        let har = serde_json::json!({"log": {"entries": [{
+            "startedDateTime": "2026-11-28T10:00:00Z",
+            "request": {
+                "method": "GET",
+                "url": format!("https://graph.microsoft.com/v1.0/me?access_token={t}#frag"),
+                "headers": [
+                    {"name": "Authorization", "value": format!("Bearer {t}")},
+                    {"name": "Cookie", "value": format!("session={t}")}
+                ],
+                "cookies": [{"name": "session", "value": t}]
+            },
+            "response": {"status": 200, "headers": [], "cookies": [{"name": "s", "value": t}]}
+        }]}});
+        let found = walk_all(&har.to_string());
+        let origins: Vec<&str> = found.iter().map(|f| f.origin.as_str()).collect();
+        let entry = "log.entries[0] (GET https://graph.microsoft.com/v1.0/me)";
+        assert_eq!(
+            origins,
+            [
+                format!("{entry}.request.url (access_token)"),
+                format!("{entry}.request.headers[0].value (Authorization)"),
+                format!("{entry}.request.headers[1].value (Cookie)"),
+                // The response sent no Set-Cookie header: its cookies[] are its only copy.
+                format!("{entry}.response.cookies[0].value (s)"),
+            ],
+        );
+        // The query, which may hold tokens and secrets, is not repeated in the origins.
+        assert!(found.iter().all(|f| !f.origin.contains("access_token=")));
     }
 
     #[test]
