@@ -19,7 +19,8 @@ pub enum EditOutcome {
     Rebuilt(Rebuilt),
     /// Saved without changes.
     Unchanged,
-    /// The editor failed or the file was emptied: nothing changes.
+    /// The editor failed, the file was emptied, or left as it was after an error: nothing
+    /// changes.
     Cancelled(String),
 }
 
@@ -73,6 +74,15 @@ pub fn edit_token(
         }
         let saved = std::fs::read_to_string(file.path())
             .map_err(|e| format!("cannot read the edited file: {e}"))?;
+        // After an error, the file back as it was shown (`:q!`): the same error would come
+        // again, so the edit ends there.
+        if let Some(e) = &error
+            && saved == text
+        {
+            return Ok(EditOutcome::Cancelled(format!(
+                "nothing changed: the editor was left without a change after an error ({e})"
+            )));
+        }
         // Comment lines become blank, so an error's line number is the file's.
         let json: String = saved
             .lines()
@@ -188,6 +198,32 @@ mod tests {
         );
         let new = token::decode(&r.token).unwrap();
         assert_eq!(new.payload.claims().unwrap()["name"], "Jane");
+    }
+
+    #[test]
+    fn quitting_without_a_change_after_an_error_ends_the_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let runs = dir.path().join("runs");
+        // The first run breaks the JSON; every later one quits without saving (vi's :q!).
+        let editor = script(
+            dir.path(),
+            &format!(
+                "echo run >> {runs}; if [ $(wc -l < {runs}) = 1 ]; then sed -i 's/\"John Doe\",/\"Jane\",,/' \"$1\"; fi",
+                runs = runs.display()
+            ),
+        );
+        let t = token::decode(TOKEN).unwrap();
+        let EditOutcome::Cancelled(why) = edit_token(&t, None, &editor).unwrap() else {
+            panic!("not cancelled")
+        };
+        assert!(
+            why.starts_with(
+                "nothing changed: the editor was left without a change after an error (not JSON"
+            ),
+            "{why}"
+        );
+        // Opened twice: once to edit, once with the error on top; not a third time.
+        assert_eq!(std::fs::read_to_string(&runs).unwrap().lines().count(), 2);
     }
 
     #[test]
