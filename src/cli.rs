@@ -64,7 +64,16 @@ impl Cli {
     /// error, goes through the whole command, so messages, help and suggestions are clap's.
     pub fn parse_args() -> Self {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-        Self::parse_lean(&args).unwrap_or_else(|| Self::parse_from(args))
+        if let Some(cli) = Self::parse_lean(&args) {
+            return cli;
+        }
+        // As `parse_from`, with one more check between matching and reading the matches.
+        let mut cmd = <Self as clap::CommandFactory>::command();
+        let mut m = cmd.clone().get_matches_from(args);
+        if let Err(e) = refuse_idle_options(&m) {
+            e.format(&mut cmd).exit();
+        }
+        Self::from_arg_matches_mut(&mut m).unwrap_or_else(|e| e.format(&mut cmd).exit())
     }
 
     /// The lean parse: `None` when the whole command must decide.
@@ -87,6 +96,41 @@ impl Cli {
         // Nothing to propagate to: clap would otherwise copy every global's value once more.
         .mut_args(|a| a.global(false))
     }
+}
+
+/// `keygen` and `completions` only write files or a script: an option of decoding (`--output`,
+/// `--key`, `--now`, ...) given to them would do nothing, so it is a usage error rather than
+/// silently ignored. `--color` stays allowed (clap's own messages follow it).
+fn refuse_idle_options(m: &ArgMatches) -> Result<(), clap::Error> {
+    let Some((name, sub)) = m.subcommand() else {
+        return Ok(());
+    };
+    let own = match name {
+        "keygen" => jwtscope::encode::keygen::KeygenArgs::augment_args(clap::Command::new("k")),
+        "completions" => CompletionsArgs::augment_args(clap::Command::new("c")),
+        _ => return Ok(()),
+    };
+    let given = |ms: &ArgMatches, id: &str| {
+        ms.ids().any(|i| i == id)
+            && ms.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+    };
+    let whole = <Cli as clap::CommandFactory>::command();
+    for arg in whole.get_arguments() {
+        let id = arg.get_id().as_str();
+        if id == "color" || own.get_arguments().any(|a| a.get_id() == id) {
+            continue;
+        }
+        if given(m, id) || given(sub, id) {
+            let shown = arg
+                .get_long()
+                .map_or_else(|| id.to_string(), |l| format!("--{l}"));
+            return Err(clap::Error::raw(
+                ErrorKind::ArgumentConflict,
+                format!("{shown} does nothing for `jwtscope {name}`; leave it out"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Whether an argument could select a subcommand or ask for help or the version.

@@ -894,6 +894,61 @@ fn short_hmac_secrets_get_a_warning() {
 }
 
 #[test]
+fn keygen_refuses_options_that_would_do_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, named) in [
+        (
+            &["keygen", "ec", "--out", "k", "--output", "json"][..],
+            "--output",
+        ),
+        (
+            &[
+                "--now",
+                "2026-01-01T00:00:00Z",
+                "keygen",
+                "ec",
+                "--out",
+                "k",
+            ][..],
+            "--now",
+        ),
+        (&["keygen", "ec", "--out", "k", "--check"][..], "--check"),
+        (&["completions", "bash", "--key", "k.pem"][..], "--key"),
+    ] {
+        let out = Command::cargo_bin("jwtscope")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: {named} does nothing for `jwtscope ")),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    // --color is clap's too, and stays allowed.
+    let out = Command::cargo_bin("jwtscope")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["keygen", "oct", "--out", "k", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
     use sha2::Digest as _;
     let dir = tempfile::tempdir().unwrap();
