@@ -367,6 +367,51 @@ mod tests {
     }
 
     #[test]
+    fn a_token_broken_across_lines_of_text_is_joined() {
+        let len = A1.len();
+        for (text, origin) in [
+            // A log line broken by CRLF in the payload.
+            (
+                format!(
+                    "start\nAuthorization: Bearer {}\r\n{}\nend\n",
+                    &A1[..60],
+                    &A1[60..]
+                ),
+                "lines 2-3",
+            ),
+            // A mail client's folding: the continuation lines begin with a tab.
+            (
+                format!(
+                    "Hi,\n\nthe token: {}\n\t{}\n\t{}\n\nBob",
+                    &A1[..20],
+                    &A1[20..70],
+                    &A1[70..]
+                ),
+                "lines 3-5",
+            ),
+            // A terminal's fixed-width wrapping, broken in the signature too.
+            (
+                format!("x {}\n{}\n{} y", &A1[..38], &A1[38..78], &A1[78..]),
+                "lines 1-3",
+            ),
+        ] {
+            let f = lone(&text);
+            assert_eq!(f.len(), 1, "{text:?}");
+            assert_eq!(f[0].candidate.text(), A1, "{text:?} ({len})");
+            assert_eq!(f[0].origin, origin);
+            assert!(
+                f[0].notes[0].contains("broken across lines"),
+                "{:?}",
+                f[0].notes
+            );
+        }
+        // A whole token at a line's end stays as it is; prose is not joined.
+        let f = lone(&format!("a {A1}\nINFO next\n"));
+        assert_eq!(f[0].candidate.text(), A1);
+        assert!(find(b"they say\nhey\neyJhbGciOi\nsomething else\n").is_err());
+    }
+
+    #[test]
     fn whitespace_inside_a_wrapped_token_is_removed() {
         let broken = format!("{}\r\n{}", &A1[..50], &A1[50..]);
         assert_eq!(lone(&broken)[0].candidate, Candidate::Lone(A1.to_string()));

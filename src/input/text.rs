@@ -314,10 +314,93 @@ pub(super) fn find_each(
         any = true;
         emit(f)
     })?;
+    if !any {
+        joined_scan(u, origin, &mut |f| {
+            any = true;
+            emit(f)
+        })?;
+    }
     if !any && !u.contains('\n') && starts_like_token(u) && u.contains('.') {
         // One line that starts like a token but does not scan as one: decode it strictly so
         // the error names the stray characters (a placeholder copied from documentation).
         return emit(found(whole("input"), Candidate::Lone(u.to_string())));
+    }
+    ControlFlow::Continue(())
+}
+
+/// Tokens broken across lines: a mail client folds long lines, a terminal or a log writer
+/// wraps them. Where a line ends with the start of a token (`ey`/`ew` and at least ten token
+/// characters, fewer than two dots) and the next lines go on with token characters (after the
+/// spaces of a folded line), the pieces are joined, line after line while a line is taken
+/// whole and the token has fewer than two dots, or while lines keep the first one's length
+/// (fixed-width wrapping). Read only when [`scan`] found nothing, so a log's cost is unchanged;
+/// what is joined is decoded like any token in text (kept only if it decodes).
+fn joined_scan(
+    text: &str,
+    base: Option<&str>,
+    emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let is_run = |b: u8| RUN_BYTE[usize::from(b)];
+    // The lines as the scan numbers them: `\n`, `\r\n` and a lone `\r` each end one.
+    let lines = text
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'));
+    // The first line, its length, and the token so far.
+    let mut acc: Option<(usize, usize, String)> = None;
+    let mut finish = |first: usize, last: usize, token: String| {
+        if token.matches('.').count() < 2 || last == first {
+            return ControlFlow::Continue(());
+        }
+        let mut f = found(
+            match base {
+                Some(b) => format!("{b}, lines {first}-{last}"),
+                None => format!("lines {first}-{last}"),
+            },
+            Candidate::Embedded(token),
+        );
+        f.notes.push(format!(
+            "joined from lines {first}-{last}: the token was broken across lines"
+        ));
+        emit(f)
+    };
+    let mut last_line = 0;
+    for (i, line) in lines.enumerate() {
+        let n = i + 1;
+        last_line = n;
+        if let Some((first, width, mut token)) = acc.take() {
+            let rest = line.trim_start_matches([' ', '\t']);
+            let piece = rest.bytes().take_while(|&b| is_run(b)).count();
+            token.push_str(&rest[..piece]);
+            let whole = piece > 0 && piece == rest.len();
+            if whole && (token.matches('.').count() < 2 || line.len() == width) {
+                acc = Some((first, width, token));
+                continue;
+            }
+            let taken = if piece > 0 { n } else { n - 1 };
+            finish(first, taken, token)?;
+            if whole {
+                continue;
+            }
+        }
+        // A token's start at this line's end.
+        let trimmed = line.trim_end_matches([' ', '\t']);
+        let tail_len = trimmed.bytes().rev().take_while(|&b| is_run(b)).count();
+        let tail = &trimmed.as_bytes()[trimmed.len() - tail_len..];
+        let start = (0..tail.len().saturating_sub(1)).find(|&p| {
+            tail[p] == b'e'
+                && matches!(tail[p + 1], b'w' | b'y')
+                && (p == 0 || !b64url_lane(tail[p - 1]))
+        });
+        if let Some(p) = start
+            && tail.len() - p >= 10
+            && memchr::memchr_iter(b'.', &tail[p..]).count() < 2
+        {
+            let token = String::from_utf8_lossy(&tail[p..]).into_owned();
+            acc = Some((n, line.len(), token));
+        }
+    }
+    if let Some((first, _, token)) = acc {
+        finish(first, last_line, token)?;
     }
     ControlFlow::Continue(())
 }
