@@ -340,23 +340,31 @@ fn joined_scan(
     base: Option<&str>,
     emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    /// A token being joined: its first line, that line's length, its text and dots so far.
+    struct Joining {
+        first: usize,
+        width: usize,
+        token: String,
+        dots: usize,
+    }
     let is_run = |b: u8| RUN_BYTE[usize::from(b)];
+    let dots_in = |b: &[u8]| memchr::memchr_iter(b'.', b).count();
     // The lines as the scan numbers them: `\n`, `\r\n` and a lone `\r` each end one.
     let lines = text
         .split('\n')
         .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'));
-    // The first line, its length, and the token so far.
-    let mut acc: Option<(usize, usize, String)> = None;
-    let mut finish = |first: usize, last: usize, token: String| {
-        if token.matches('.').count() < 2 || last == first {
+    let mut acc: Option<Joining> = None;
+    let mut finish = |j: Joining, last: usize| {
+        if j.dots < 2 || last == j.first {
             return ControlFlow::Continue(());
         }
+        let first = j.first;
         let mut f = found(
             match base {
                 Some(b) => format!("{b}, lines {first}-{last}"),
                 None => format!("lines {first}-{last}"),
             },
-            Candidate::Embedded(token),
+            Candidate::Embedded(j.token),
         );
         f.notes.push(format!(
             "joined from lines {first}-{last}: the token was broken across lines"
@@ -367,17 +375,17 @@ fn joined_scan(
     for (i, line) in lines.enumerate() {
         let n = i + 1;
         last_line = n;
-        if let Some((first, width, mut token)) = acc.take() {
+        if let Some(mut j) = acc.take() {
             let rest = line.trim_start_matches([' ', '\t']);
             let piece = rest.bytes().take_while(|&b| is_run(b)).count();
-            token.push_str(&rest[..piece]);
+            j.token.push_str(&rest[..piece]);
+            j.dots += dots_in(&rest.as_bytes()[..piece]);
             let whole = piece > 0 && piece == rest.len();
-            if whole && (token.matches('.').count() < 2 || line.len() == width) {
-                acc = Some((first, width, token));
+            if whole && (j.dots < 2 || line.len() == j.width) {
+                acc = Some(j);
                 continue;
             }
-            let taken = if piece > 0 { n } else { n - 1 };
-            finish(first, taken, token)?;
+            finish(j, if piece > 0 { n } else { n - 1 })?;
             if whole {
                 continue;
             }
@@ -393,14 +401,20 @@ fn joined_scan(
         });
         if let Some(p) = start
             && tail.len() - p >= 10
-            && memchr::memchr_iter(b'.', &tail[p..]).count() < 2
         {
-            let token = String::from_utf8_lossy(&tail[p..]).into_owned();
-            acc = Some((n, line.len(), token));
+            let dots = dots_in(&tail[p..]);
+            if dots < 2 {
+                acc = Some(Joining {
+                    first: n,
+                    width: line.len(),
+                    token: String::from_utf8_lossy(&tail[p..]).into_owned(),
+                    dots,
+                });
+            }
         }
     }
-    if let Some((first, _, token)) = acc {
-        finish(first, last_line, token)?;
+    if let Some(j) = acc {
+        finish(j, last_line)?;
     }
     ControlFlow::Continue(())
 }
