@@ -772,12 +772,32 @@ fn secrets_a_provider_echoes_are_redacted_in_every_grant() {
         .err()
         .unwrap();
     let sent = p.sent_secrets();
-    assert_eq!(sent.len(), 3, "{sent:?}");
+    // The secret, also percent-encoded as the body sent it; the code; the verifier.
+    assert_eq!(sent.len(), 4, "{sent:?}");
     assert_shows_none(&everything_shown(&e), &sent);
     assert!(
         e.to_string().contains("invalid_client (AADSTS7000215)"),
         "{e}"
     );
+
+    // Client credentials with a secret in a Basic header: base64 of the encoded id:secret.
+    let p = Provider::start(Config {
+        client_auth: ClientAuthCheck::SecretBasic,
+        echo_grant: Some("client_credentials"),
+        ..Config::entra()
+    });
+    let args = LoginArgs {
+        client_secret_env: Some("APP_SECRET".into()),
+        client_auth: login::ClientAuth::Basic,
+        ..cc_args(&p)
+    };
+    let e = run(&args, &[("APP_SECRET", SECRET)], false)
+        .result
+        .err()
+        .unwrap();
+    let sent = p.sent_secrets();
+    assert!(sent.iter().any(|s| s.ends_with('=')), "{sent:?}"); // the Basic credential
+    assert_shows_none(&everything_shown(&e), &sent);
 
     // Device polling: the device code.
     let p = Provider::start(Config {

@@ -464,7 +464,20 @@ impl Session {
             .map(|s| Secret::new(*s))
             .collect();
         if let ClientCredential::Secret(s, _) = &self.credential {
-            secrets.push(Secret::new(s.clone()));
+            // As sent: in the form body, percent-encoded; in a Basic header, base64 of the
+            // encoded `id:secret` (RFC 6749 §2.3.1, as oauth2 builds it). An answer that
+            // echoes the request may hold any of them.
+            let encode = |v: &str| -> String {
+                oauth2::url::form_urlencoded::byte_serialize(v.as_bytes()).collect()
+            };
+            let basic = format!("{}:{}", encode(&self.client_id), encode(s));
+            for form in [
+                s.clone(),
+                encode(s),
+                base64::Engine::encode(&base64::engine::general_purpose::STANDARD, basic),
+            ] {
+                secrets.push(Secret::new(form));
+            }
         }
         Scrubber::new(&secrets)
     }

@@ -239,6 +239,22 @@ impl Provider {
             for k in SECRET_PARAMS {
                 out.extend(get(&f, k).map(str::to_string));
             }
+            // As sent: percent-encoded in the body, base64 in a Basic header.
+            let body = String::from_utf8_lossy(&r.body).into_owned();
+            for pair in body.split('&') {
+                if let Some((k, v)) = pair.split_once('=')
+                    && SECRET_PARAMS.contains(&k)
+                    && !out.iter().any(|o| o == v)
+                {
+                    out.push(v.to_string());
+                }
+            }
+            if let Some(basic) = r
+                .header("authorization")
+                .and_then(|h| h.strip_prefix("Basic "))
+            {
+                out.push(basic.to_string());
+            }
         }
         out
     }
@@ -420,9 +436,14 @@ const SECRET_PARAMS: [&str; 6] = [
     "client_assertion",
 ];
 
-/// An error answer quoting the request's secrets, as a careless provider might.
-fn echo(f: &[(String, String)]) -> Value {
+/// An error answer quoting the request's secrets, as a careless provider might: each value,
+/// whole and broken by a line break, the Authorization header, and the raw (encoded) body.
+fn echo(r: &Request, f: &[(String, String)]) -> Value {
     let mut said = Vec::new();
+    if let Some(h) = r.header("authorization") {
+        said.push(format!("authorization={h}"));
+    }
+    said.push(format!("body={}", String::from_utf8_lossy(&r.body)));
     for k in SECRET_PARAMS {
         if let Some(v) = get(f, k) {
             let half = v
@@ -530,7 +551,7 @@ fn handle(c: &Config, base: &str, st: &mut State, r: &Request) -> Result<Reply, 
             return Ok(Reply::json(*status, body));
         }
         if c.echo_grant.is_some() && get(&f, "grant_type") == c.echo_grant {
-            return Ok(Reply::json(401, &echo(&f).to_string()));
+            return Ok(Reply::json(401, &echo(r, &f).to_string()));
         }
         match get(&f, "grant_type") {
             Some("authorization_code") => {
