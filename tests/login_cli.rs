@@ -267,7 +267,8 @@ fn an_echoed_client_secret_code_and_verifier_are_redacted_on_stderr() {
         .code(1);
     let stderr = stderr_of(&out);
     let sent = p.sent_secrets();
-    assert_eq!(sent.len(), 3, "{sent:?}");
+    // The secret (also percent-encoded, as the body sent it), the code, the verifier.
+    assert_eq!(sent.len(), 4, "{sent:?}");
     for s in &sent {
         assert!(!stderr.contains(s.as_str()), "{s:?} shown: {stderr}");
     }

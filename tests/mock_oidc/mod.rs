@@ -440,10 +440,6 @@ const SECRET_PARAMS: [&str; 6] = [
 /// whole and broken by a line break, the Authorization header, and the raw (encoded) body.
 fn echo(r: &Request, f: &[(String, String)]) -> Value {
     let mut said = Vec::new();
-    if let Some(h) = r.header("authorization") {
-        said.push(format!("authorization={h}"));
-    }
-    said.push(format!("body={}", String::from_utf8_lossy(&r.body)));
     for k in SECRET_PARAMS {
         if let Some(v) = get(f, k) {
             let half = v
@@ -453,6 +449,10 @@ fn echo(r: &Request, f: &[(String, String)]) -> Value {
             said.push(format!("{k}={v} ({}\\n {})", &v[..half], &v[half..]));
         }
     }
+    if let Some(h) = r.header("authorization") {
+        said.push(format!("authorization={h}"));
+    }
+    said.push(format!("body={}", String::from_utf8_lossy(&r.body)));
     let said = said.join(", ");
     json!({
         "error": "invalid_client",
