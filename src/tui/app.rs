@@ -150,6 +150,8 @@ pub enum Mode {
     Shift,
     /// Typing the path of a file to open (`o`).
     Open,
+    /// Typing the number of the token to go to, or a text its origin holds (`:`).
+    GoTo,
 }
 
 /// The paste screen's state.
@@ -232,6 +234,8 @@ pub struct App {
     pub signer: Option<std::sync::Arc<Signer>>,
     /// What is typed in the `T` prompt.
     pub shift_input: String,
+    /// What `:` is given: a token's number or a text of its origin.
+    pub goto_input: String,
     /// The `o` prompt, and the mode Esc goes back to from it.
     pub open: OpenBox,
     open_back: Mode,
@@ -303,6 +307,7 @@ impl App {
             verifier: None,
             signer: None,
             shift_input: String::new(),
+            goto_input: String::new(),
             open: OpenBox::default(),
             open_back: Mode::Browse,
             home: None,
@@ -737,6 +742,7 @@ impl App {
             Mode::Filter => self.filter_key(k),
             Mode::Search => self.search_key(k),
             Mode::Shift => self.shift_key(k),
+            Mode::GoTo => self.goto_key(k),
             Mode::Open => self.open_key(k),
             Mode::Help { over_raw } => {
                 // The help scrolls with the moving keys; Esc and ? close it; q quits.
@@ -1100,6 +1106,10 @@ impl App {
                 }
                 Err(e) => self.flash = Some(e),
             },
+            Action::GoToToken => {
+                self.goto_input.clear();
+                self.mode = Mode::GoTo;
+            }
             Action::Paste => {
                 self.mode = Mode::Paste;
                 self.paste = PasteBox::default();
@@ -1240,6 +1250,57 @@ impl App {
             }
             KeyCode::Char(c) if self.shift_input.len() < 64 => self.shift_input.push(c),
             _ => {}
+        }
+    }
+
+    fn goto_key(&mut self, k: &KeyEvent) {
+        match k.code {
+            KeyCode::Esc => {
+                self.goto_input.clear();
+                self.mode = Mode::Browse;
+            }
+            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Backspace => {
+                self.goto_input.pop();
+            }
+            KeyCode::Enter => {
+                self.mode = Mode::Browse;
+                let asked = std::mem::take(&mut self.goto_input);
+                self.go_to(asked.trim());
+            }
+            KeyCode::Char(c) if self.goto_input.len() < 256 => self.goto_input.push(c),
+            _ => {}
+        }
+    }
+
+    /// `:` ended with Enter: token `asked` (counted from 1), or the next one after this whose
+    /// origin holds `asked` (case aside), around the end.
+    fn go_to(&mut self, asked: &str) {
+        let n = self.report.as_ref().map_or(0, TokenList::len);
+        if asked.is_empty() || n == 0 {
+            return;
+        }
+        if let Ok(number) = asked.parse::<usize>() {
+            if (1..=n).contains(&number) {
+                self.show(number - 1, false);
+                self.flash = Some(format!("token {number} of {n}"));
+            } else {
+                self.flash = Some(format!("no token {number}: there are {n}"));
+            }
+            return;
+        }
+        let wanted = asked.to_lowercase();
+        let found = self.report.as_ref().and_then(|list| {
+            (1..=n)
+                .map(|step| (self.token + step) % n)
+                .find(|&i| list.origin(i).to_lowercase().contains(&wanted))
+        });
+        match found {
+            Some(i) => {
+                self.show(i, false);
+                self.flash = Some(format!("token {} of {n}: {asked:?} in its origin", i + 1));
+            }
+            None => self.flash = Some(format!("no token's origin holds {asked:?}")),
         }
     }
 

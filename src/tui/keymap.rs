@@ -32,6 +32,7 @@ pub enum Action {
     Open,
     NextToken,
     PrevToken,
+    GoToToken,
     Refetch,
     Help,
 }
@@ -256,6 +257,13 @@ pub static BINDINGS: &[Binding] = &[
         label: "[ / N",
         action: Action::PrevToken,
         help: "previous token in the input",
+        footer: None,
+    },
+    Binding {
+        keys: &[ch(':')],
+        label: ":",
+        action: Action::GoToToken,
+        help: "go to token N, or to the next token whose origin holds a text (line 120, Authorization, entries[3])",
         footer: None,
     },
     Binding {

@@ -1172,6 +1172,63 @@ fn title(screen: &str) -> &str {
 }
 
 #[test]
+fn colon_goes_to_a_token_by_number_or_by_its_origin() {
+    use super::tokens::TokenList;
+    let mut text = String::new();
+    for i in 0..30_000 {
+        let payload = format!(r#"{{"sub":"user-{i}"}}"#);
+        let token = common::token(r#"{"alg":"none"}"#, &payload);
+        if i == 20_000 {
+            text.push_str(&format!("Authorization: Bearer {token}\n"));
+        } else {
+            text.push_str(&format!("{token}\n"));
+        }
+    }
+    let (list, first) =
+        TokenList::find(text.into_bytes(), Source::Stdin, pinned(now()), None).unwrap();
+    let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
+    app.set_list(list, first);
+    keys(&mut app, &[KeyCode::Char(':')]);
+    chars(&mut app, "12345");
+    let prompt = draw(&app, 80, 24);
+    assert!(
+        prompt.contains("go to token (1-30000) or the next whose origin holds: 12345"),
+        "{prompt}"
+    );
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 80, 24);
+    assert!(title(&screen).contains("token 12345/30000"), "{screen}");
+    assert!(screen.contains("user-12344"), "{screen}");
+    // By a text of the origin, from the token shown on, case aside.
+    keys(&mut app, &[KeyCode::Char(':')]);
+    chars(&mut app, "authorization");
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 80, 24);
+    assert!(title(&screen).contains("token 20001/30000"), "{screen}");
+    assert!(screen.contains("user-20000"), "{screen}");
+    // Out of range, nothing matching, Esc: the token stays, and the status says why.
+    for (typed, said) in [
+        ("30001", "no token 30001: there are 30000"),
+        ("nowhere", "no token's origin holds \"nowhere\""),
+    ] {
+        keys(&mut app, &[KeyCode::Char(':')]);
+        chars(&mut app, typed);
+        keys(&mut app, &[KeyCode::Enter]);
+        let screen = draw(&app, 80, 24);
+        assert!(screen.contains(said), "{screen}");
+        assert!(title(&screen).contains("token 20001/30000"), "{screen}");
+    }
+    keys(
+        &mut app,
+        &[KeyCode::Char(':'), KeyCode::Char('1'), KeyCode::Esc],
+    );
+    assert_eq!(app.mode, super::app::Mode::Browse);
+    assert!(title(&draw(&app, 80, 24)).contains("token 20001/30000"));
+    // Only what was shown was explained.
+    assert!(app.report.as_ref().unwrap().explained() < 40);
+}
+
+#[test]
 fn a_long_token_list_is_explained_as_it_is_shown() {
     use super::tokens::TokenList;
     let mut text = String::new();

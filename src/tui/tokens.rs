@@ -183,6 +183,21 @@ impl TokenList {
         label
     }
 
+    /// Where entry `i` was found in the input (its origin), without explaining it; empty for
+    /// the entry on screen of a list made from a report.
+    pub fn origin(&self, i: usize) -> &str {
+        if let Some(l) = &self.lazy
+            && let Some(item) = l.found.items.get(i)
+        {
+            return &l.found.text[item.start..item.start + item.origin_len];
+        }
+        match self.kept.get(&i) {
+            Some(Ok(reports)) => reports.first().map_or("", |t| t.origin.as_str()),
+            Some(Err(skipped)) => &skipped.origin,
+            None => "",
+        }
+    }
+
     /// How many entries are explained or labelled (tests check that only what is shown is).
     #[cfg(test)]
     pub fn explained(&self) -> usize {

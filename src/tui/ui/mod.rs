@@ -807,6 +807,16 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             text::truncate(&line, usize::from(area.width)).into_owned(),
             theme.label(),
         ))
+    } else if app.mode == Mode::GoTo {
+        let line = format!(
+            " go to token (1-{}) or the next whose origin holds: {}▏ · Enter go · Esc cancel",
+            app.report.as_ref().map_or(0, super::tokens::TokenList::len),
+            clean(&app.goto_input)
+        );
+        Line::from(Span::styled(
+            text::truncate(&line, usize::from(area.width)).into_owned(),
+            theme.label(),
+        ))
     } else if app.mode == Mode::Filter {
         Line::from(Span::styled(
             " type to filter claims by name or value · Enter keep · Esc clear",
