@@ -1289,12 +1289,16 @@ impl App {
             }
             return;
         }
+        // Whole words first ("line 4" is line 4, not line 40000), then any part of a word.
         let wanted = asked.to_lowercase();
-        let found = self.report.as_ref().and_then(|list| {
-            (1..=n)
-                .map(|step| (self.token + step) % n)
-                .find(|&i| list.origin(i).to_lowercase().contains(&wanted))
-        });
+        let find = |whole: bool| {
+            self.report.as_ref().and_then(|list| {
+                (1..=n)
+                    .map(|step| (self.token + step) % n)
+                    .find(|&i| holds(&list.origin(i).to_lowercase(), &wanted, whole))
+            })
+        };
+        let found = find(true).or_else(|| find(false));
         match found {
             Some(i) => {
                 self.show(i, false);
@@ -1442,4 +1446,15 @@ pub fn raw_json_lines(t: &TokenReport) -> Vec<String> {
 #[cfg(test)]
 pub fn press(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Whether `text` holds `part`; with `whole`, not inside a longer word or number (neither
+/// side next to a letter or digit).
+fn holds(text: &str, part: &str, whole: bool) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(part).any(|(at, _)| {
+        !whole
+            || !(alnum(text[..at].chars().next_back())
+                || alnum(text[at + part.len()..].chars().next()))
+    })
 }

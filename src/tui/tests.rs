@@ -1206,6 +1206,15 @@ fn colon_goes_to_a_token_by_number_or_by_its_origin() {
     let screen = draw(&app, 80, 24);
     assert!(title(&screen).contains("token 20001/30000"), "{screen}");
     assert!(screen.contains("user-20000"), "{screen}");
+    // Whole words first: "line 5" is line 5, not line 50 or 5000, even from further on.
+    keys(&mut app, &[KeyCode::Char(':')]);
+    chars(&mut app, "line 5");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(title(&draw(&app, 80, 24)).contains("token 5/30000"));
+    keys(&mut app, &[KeyCode::Char(':')]);
+    chars(&mut app, "authoriz");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(title(&draw(&app, 80, 24)).contains("token 20001/30000"));
     // Out of range, nothing matching, Esc: the token stays, and the status says why.
     for (typed, said) in [
         ("30001", "no token 30001: there are 30000"),
