@@ -1172,6 +1172,28 @@ fn title(screen: &str) -> &str {
 }
 
 #[test]
+fn the_overview_shows_where_a_token_was_found_whole() {
+    let har = serde_json::json!({"log": {"entries": [{
+        "request": {"method": "POST", "url": "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token",
+            "headers": [{"name": "Authorization", "value": format!("Bearer {HS256}")}]},
+        "response": {}
+    }]}});
+    let r = report_of(har.to_string().as_bytes(), Source::Stdin, now());
+    let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
+    keys(&mut app, &[KeyCode::Char('1')]);
+    let screen = draw(&app, 80, 24);
+    // Cut in the title bar, whole (wrapped) in the overview: the request and the header.
+    assert!(
+        screen.contains("Found at   log.entries[0] (POST"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(".request.headers[0].value (Authorization)"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn colon_goes_to_a_token_by_number_or_by_its_origin() {
     use super::tokens::TokenList;
     let mut text = String::new();

@@ -109,6 +109,9 @@ fn lines(
     if let Some(l) = &t.summary.lifetime {
         summary.push(("Lifetime", Line::from(l.clone())));
     }
+    // Whole here (the title bar and the token strip cut it): a HAR request and its header, a
+    // log's line, a response's member.
+    summary.push(("Found at", Line::from(clean(&t.origin).into_owned())));
     let mut copies: Vec<Option<(String, String)>> = summary
         .iter()
         .map(|(label, line)| summary_copy(t, label, line).map(|v| ((*label).to_string(), v)))
