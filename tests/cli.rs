@@ -892,3 +892,35 @@ fn a_sign_key_without_the_ui_is_a_usage_error_not_silently_ignored() {
         .stdout("")
         .stderr(predicate::str::contains("edited in the terminal UI"));
 }
+
+/// A secret that starts with `-` is the secret, not an unknown option: clap's "unexpected
+/// argument" error would have printed it to the screen.
+#[test]
+fn a_secret_that_starts_with_a_dash_is_taken_as_the_secret_never_echoed() {
+    let secret = "--a-secret-that-starts-with-dashes-and-is-long-enough";
+    let encoded = bare()
+        .args(["encode", "--secret", secret, "--sub", "alice"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&encoded.stderr);
+    assert!(encoded.status.success(), "{stderr}");
+    assert!(!stderr.contains(secret));
+    let token = String::from_utf8(encoded.stdout).unwrap();
+    let r = json_of(jwtscope().args(["--secret", secret, token.trim()]));
+    assert_eq!(r["tokens"][0]["verification"]["status"], "valid");
+    // With another secret the signature does not verify, and the secret is not shown.
+    let out = jwtscope()
+        .args([
+            "--output",
+            "text",
+            "--secret",
+            "--wrong-secret",
+            token.trim(),
+        ])
+        .output()
+        .unwrap();
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!all.contains("--wrong-secret"), "{all}");
+    assert!(all.contains("INVALID · signature mismatch"), "{all}");
+}

@@ -100,8 +100,10 @@ pub struct EncodeArgs {
     pub key: Option<PathBuf>,
 
     /// HMAC secret as text ("b64:..." for base64). Other users can see command lines:
-    /// prefer --secret-file or --secret-env
-    #[arg(long, value_name = "TEXT", conflicts_with_all = ["secret_file", "secret_env", "key"], help_heading = "Signing")]
+    /// prefer --secret-file or --secret-env. A secret may start with '-'
+    // allow_hyphen_values: `--secret --x` is the secret "--x", never an unknown option that
+    // clap's error would echo to the screen.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, conflicts_with_all = ["secret_file", "secret_env", "key"], help_heading = "Signing")]
     pub secret: Option<String>,
 
     /// Read the HMAC secret from FILE (one final line break is ignored; "b64:" works too)

@@ -7,8 +7,11 @@ use std::path::PathBuf;
 #[command(next_help_heading = "Signature verification")]
 pub struct VerifyArgs {
     /// HMAC secret for HS256/384/512, as text; "b64:..." for a base64 or base64url-encoded
-    /// secret. Other users can see command lines: prefer --secret-file or --secret-env
-    #[arg(long, value_name = "TEXT", conflicts_with_all = ["secret_file", "secret_env"], global = true)]
+    /// secret. Other users can see command lines: prefer --secret-file or --secret-env. A
+    /// secret may start with '-'
+    // allow_hyphen_values: `--secret --x` is the secret "--x", never an unknown option that
+    // clap's error would echo to the screen.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, conflicts_with_all = ["secret_file", "secret_env"], global = true)]
     pub secret: Option<String>,
 
     /// Read the HMAC secret from FILE (one final line break is ignored; "b64:" works too)
