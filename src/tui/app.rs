@@ -1224,53 +1224,54 @@ impl App {
     }
 
     fn shift_key(&mut self, k: &KeyEvent) {
-        match k.code {
-            KeyCode::Esc => {
-                self.shift_input.clear();
-                self.mode = Mode::Browse;
+        let Some(shift) = self.one_line_prompt(k, Prompt::Shift, 64) else {
+            return;
+        };
+        let key = self.signer.as_ref().map(|s| &s.key);
+        let outcome = self
+            .editable()
+            .and_then(|t| jwtscope::encode::edit::shift_times(&t, shift.trim(), key));
+        match outcome {
+            Ok((rebuilt, names)) => {
+                let what = format!("shifted {} by {}", names.join(", "), shift.trim());
+                self.apply_rebuilt(&rebuilt, &what);
             }
-            KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
-            KeyCode::Backspace => {
-                self.shift_input.pop();
-            }
-            KeyCode::Enter => {
-                self.mode = Mode::Browse;
-                let shift = std::mem::take(&mut self.shift_input);
-                let key = self.signer.as_ref().map(|s| &s.key);
-                let outcome = self
-                    .editable()
-                    .and_then(|t| jwtscope::encode::edit::shift_times(&t, shift.trim(), key));
-                match outcome {
-                    Ok((rebuilt, names)) => {
-                        let what = format!("shifted {} by {}", names.join(", "), shift.trim());
-                        self.apply_rebuilt(&rebuilt, &what);
-                    }
-                    Err(e) => self.flash = Some(format!("times not shifted: {e}")),
-                }
-            }
-            KeyCode::Char(c) if self.shift_input.len() < 64 => self.shift_input.push(c),
-            _ => {}
+            Err(e) => self.flash = Some(format!("times not shifted: {e}")),
         }
     }
 
     fn goto_key(&mut self, k: &KeyEvent) {
+        if let Some(asked) = self.one_line_prompt(k, Prompt::GoTo, 256) {
+            self.go_to(asked.trim());
+        }
+    }
+
+    /// A key typed into a one-line prompt (`T`, `:`): Esc cancels, Ctrl-C quits, Backspace
+    /// deletes, a character is added while the text is shorter than `max` bytes. Enter returns
+    /// the text, back in the panels.
+    fn one_line_prompt(&mut self, k: &KeyEvent, which: Prompt, max: usize) -> Option<String> {
+        let input = match which {
+            Prompt::Shift => &mut self.shift_input,
+            Prompt::GoTo => &mut self.goto_input,
+        };
         match k.code {
             KeyCode::Esc => {
-                self.goto_input.clear();
+                input.clear();
                 self.mode = Mode::Browse;
             }
             KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
             KeyCode::Backspace => {
-                self.goto_input.pop();
+                input.pop();
             }
             KeyCode::Enter => {
+                let text = std::mem::take(input);
                 self.mode = Mode::Browse;
-                let asked = std::mem::take(&mut self.goto_input);
-                self.go_to(asked.trim());
+                return Some(text);
             }
-            KeyCode::Char(c) if self.goto_input.len() < 256 => self.goto_input.push(c),
+            KeyCode::Char(c) if input.len() < max => input.push(c),
             _ => {}
         }
+        None
     }
 
     /// `:` ended with Enter: token `asked` (counted from 1), or the next one after this whose
@@ -1440,6 +1441,13 @@ pub fn raw_json_lines(t: &TokenReport) -> Vec<String> {
         .lines()
         .map(str::to_string)
         .collect()
+}
+
+/// The one-line prompts, for [`App::one_line_prompt`].
+#[derive(Clone, Copy)]
+enum Prompt {
+    Shift,
+    GoTo,
 }
 
 /// A key press event, for tests and for feeding typed text.

@@ -187,9 +187,9 @@ impl TokenList {
     /// the entry on screen of a list made from a report.
     pub fn origin(&self, i: usize) -> &str {
         if let Some(l) = &self.lazy
-            && let Some(item) = l.found.items.get(i)
+            && i < l.found.len()
         {
-            return &l.found.text[item.start..item.start + item.origin_len];
+            return l.found.origin(i);
         }
         match self.kept.get(&i) {
             Some(Ok(reports)) => reports.first().map_or("", |t| t.origin.as_str()),
@@ -284,10 +284,16 @@ impl Candidates {
         self.items.len()
     }
 
+    /// Where candidate `i` was found.
+    fn origin(&self, i: usize) -> &str {
+        let item = &self.items[i];
+        &self.text[item.start..item.start + item.origin_len]
+    }
+
     /// Candidate `i` as the input layer found it.
     fn get(&self, i: usize) -> Found {
         let item = &self.items[i];
-        let origin = &self.text[item.start..item.start + item.origin_len];
+        let origin = self.origin(i);
         let at = item.start + item.origin_len;
         let text = self.text[at..at + item.text_len].to_string();
         let candidate = match item.kind {
