@@ -71,7 +71,13 @@ impl Cli {
         let mut cmd = <Self as clap::CommandFactory>::command();
         let mut m = cmd.clone().get_matches_from(args);
         if let Err(e) = refuse_idle_options(&m) {
-            e.format(&mut cmd).exit();
+            // With the subcommand's usage line, as clap's own errors about it have.
+            cmd.build();
+            let name = m.subcommand_name().unwrap_or_default().to_string();
+            match cmd.find_subcommand_mut(&name) {
+                Some(sub) => e.format(sub).exit(),
+                None => e.format(&mut cmd).exit(),
+            }
         }
         Self::from_arg_matches_mut(&mut m).unwrap_or_else(|e| e.format(&mut cmd).exit())
     }
