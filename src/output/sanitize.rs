@@ -100,6 +100,10 @@ mod tests {
             '\u{e007f}',
             '\u{ad}',
             '\u{180e}',
+            '\u{fe0f}',
+            '\u{fe00}',
+            '\u{e0100}',
+            '\u{e01ef}',
         ] {
             assert!(is_unsafe(c), "{c:?}");
             assert!(has_invisible(&format!("a{c}b")), "{c:?}");

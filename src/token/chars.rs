@@ -7,16 +7,19 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory as _};
 /// Characters that must not reach a terminal raw: C0 and C1 controls, DEL, and the Unicode
 /// format characters (category Cf: bidirectional controls, zero-width spaces and joiners,
 /// U+FEFF, tag characters) and line and paragraph separators (Zl, Zp), which make text read
-/// differently from what it is (a spoofed `iss` that looks like the real one).
+/// differently from what it is (a spoofed `iss` that looks like the real one). Also the
+/// variation selectors (U+FE00-FE0F, U+E0100-E01EF): invisible, they can carry hidden bytes
+/// (one selector a byte), and terminals disagree on the width of an emoji they follow, which
+/// shifted the UI's rows and left stray glyphs.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || (!c.is_ascii()
-            && matches!(
+            && (matches!(
                 c.general_category(),
                 GeneralCategory::Format
                     | GeneralCategory::LineSeparator
                     | GeneralCategory::ParagraphSeparator
-            ))
+            ) || matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')))
 }
 
 /// Whether `s` holds a character a reader cannot see: [`is_unsafe`] beyond ASCII (the ASCII
