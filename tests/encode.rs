@@ -1158,3 +1158,79 @@ fn payload_and_from_read_standard_input() {
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), token);
 }
+
+/// A token signed again with a PEM key is named by the key's thumbprint; a key set that names
+/// the same key otherwise rejects it by `kid`, and says which of its keys would verify it.
+/// Only a token that key really verifies is told so (checked token by token).
+#[test]
+fn a_kid_that_names_no_key_says_which_key_verifies_the_signature() {
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let dir = tempfile::tempdir().unwrap();
+    let make = |args: &[&str]| {
+        let out = Command::cargo_bin("jwtscope")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let pem = assets.join("sample-signing-key.pem");
+    let resigned = make(&["encode", "--key", pem.to_str().unwrap(), "--sub", "alice"]);
+    let kid = {
+        let header = URL_SAFE_NO_PAD
+            .decode(resigned.split('.').next().unwrap())
+            .unwrap();
+        serde_json::from_slice::<Value>(&header).unwrap()["kid"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // Another key claiming the same kid.
+    make(&["keygen", "ec", "--out", "other"]);
+    let forged = make(&[
+        "encode",
+        "--key",
+        "other.pem",
+        "--kid",
+        &kid,
+        "--sub",
+        "mallory",
+    ]);
+    let log = format!("a {resigned}\nb {forged}\nc {resigned}\n");
+    let out = jwtscope()
+        .args(["--output", "json", "--key"])
+        .arg(assets.join("sample-jwks.json"))
+        .arg("-")
+        .write_stdin(log)
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reasons: Vec<&str> = r["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            assert_eq!(t["verification"]["status"], "invalid");
+            t["verification"]["reason"].as_str().unwrap()
+        })
+        .collect();
+    let hint = "the key with kid \"GZkmL_IZk-BFuGWRLFFy4Du4wHI\" from --key";
+    assert!(
+        reasons[0].starts_with(&format!("no key with kid {kid:?}; {hint}")),
+        "{}",
+        reasons[0]
+    );
+    assert!(
+        reasons[0].ends_with(
+            "verifies the signature: the token was signed by that key under another kid"
+        )
+    );
+    assert_eq!(reasons[1], format!("no key with kid {kid:?}"));
+    assert_eq!(reasons[0], reasons[2]);
+}

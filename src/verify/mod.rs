@@ -111,7 +111,18 @@ pub struct Verifier {
     key_sets: Mutex<HashMap<String, Result<KeySource, String>>>,
     /// `jwks_uri` by issuer.
     discovered: Mutex<HashMap<String, Result<String, String>>>,
+    /// For a `kid` that names no key: the key (source label, its own `kid`) that verified the
+    /// first token carrying it, if one did ([`Verifier::key_under_another_name`]).
+    other_names: Mutex<HashMap<String, OtherName>>,
 }
+
+/// The key found for a `kid` that names none: its source's label and its own `kid`.
+type OtherName = Option<(String, Option<String>)>;
+
+/// How many `kid`s that name no key are looked for among the other keys; beyond that (a
+/// hostile input with a new `kid` on every token) no key is tried, so the cost stays one
+/// verification a token.
+const OTHER_NAMES: usize = 64;
 
 /// Load the keys and secrets the options name. `Ok(None)` when no option asks for
 /// verification. `env` reads environment variables (`--secret-env`, the cache directory),
@@ -221,6 +232,7 @@ pub fn prepare(
         cache,
         key_sets: Mutex::new(HashMap::new()),
         discovered: Mutex::new(HashMap::new()),
+        other_names: Mutex::new(HashMap::new()),
     }))
 }
 
@@ -406,9 +418,67 @@ impl Verifier {
             candidates = select(&sources, token);
         }
         let mut v = Self::choose(token, alg, alg_name, &candidates, &failures);
+        if candidates.is_empty()
+            && failures.is_empty()
+            && let Some(kid) = header_str(token, "kid")
+            && let Some(other) = self.key_under_another_name(token, alg, kid, &sources)
+            && let Some(reason) = v.reason.as_mut()
+        {
+            reason.to_mut().push_str(&format!(
+                "; {other} verifies the signature: the token was signed by that key under another kid"
+            ));
+        }
         notes.append(&mut v.notes);
         v.notes = notes;
         v
+    }
+
+    /// A key of `sources` that verifies `token` although the token's `kid` names none (a
+    /// token signed again under the thumbprint of a key a set names otherwise): said, never
+    /// accepted. Looked for once per `kid` (a log's tokens share theirs), then only that key
+    /// is tried for each token carrying it; at most [`OTHER_NAMES`] `kid`s are looked for.
+    fn key_under_another_name(
+        &self,
+        token: &Token,
+        alg: Alg,
+        kid: &str,
+        sources: &[KeySource],
+    ) -> Option<String> {
+        let input = token.signing_input().as_bytes();
+        let verifies =
+            |k: &Key| crypto::check(alg, &k.material, input, &token.signature_bytes).is_ok();
+        let mut keys = sources
+            .iter()
+            .flat_map(|s| s.parsed.keys.iter().map(move |k| (s, k)));
+        let known = {
+            let memo = self.other_names.lock().ok()?;
+            match memo.get(kid) {
+                Some(found) => Some(found.clone()),
+                None if memo.len() >= OTHER_NAMES => return None,
+                None => None,
+            }
+        };
+        // The lock is not held while verifying: other threads' tokens go on meanwhile.
+        let (source, key) = match known {
+            Some(None) => return None,
+            Some(Some((label, own))) => keys
+                .find(|(s, k)| s.label == label && k.kid == own)
+                .filter(|(_, k)| verifies(k))?,
+            None => {
+                let found = keys.find(|(_, k)| verifies(k));
+                if let Ok(mut memo) = self.other_names.lock() {
+                    memo.insert(
+                        kid.to_string(),
+                        found.map(|(s, k)| (s.label.clone(), k.kid.clone())),
+                    );
+                }
+                found?
+            }
+        };
+        Some(match &key.kid {
+            Some(own) => format!("the key with kid {own:?} from {}", source.label),
+            None => format!("a key from {}", source.label),
+        })
     }
 
     /// Try the candidate keys and say what came of it.
@@ -816,6 +886,16 @@ mod tests {
         let t = signed(r#"{"alg":"HS256","kid":"three"}"#, "{}", SECRET.as_bytes());
         let answer = v.verify(&t, now());
         assert_eq!(answer.status, SignatureStatus::Invalid);
-        assert_eq!(answer.reason.as_deref(), Some("no key with kid \"three\""));
+        // Still invalid (a verifier picks by kid), and the key that would verify it is named.
+        assert_eq!(
+            answer.reason.as_deref(),
+            Some(
+                format!(
+                    "no key with kid \"three\"; the key with kid \"one\" from --key {} verifies the signature: the token was signed by that key under another kid",
+                    dir.path().join("keys.json").display()
+                )
+                .as_str()
+            )
+        );
     }
 }

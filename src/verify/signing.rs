@@ -467,6 +467,7 @@ impl super::Verifier {
             cache: None,
             key_sets: std::sync::Mutex::default(),
             discovered: std::sync::Mutex::default(),
+            other_names: std::sync::Mutex::default(),
         }
     }
 }
