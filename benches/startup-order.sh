@@ -14,12 +14,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "startup-order: needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 
+# --static: the list of the statically linked build README describes (its own names).
+list=build/startup.order
 target=target/startup-order
+built=$target/release/jwtscope
 build() { JWTSCOPE_KEEP_SYMBOLS=1 CARGO_TARGET_DIR=$target cargo build --release --locked --quiet; }
+if [ "${1:-}" = --static ]; then
+  list=build/startup-static.order
+  target=target/startup-order-static
+  built=$target/x86_64-unknown-linux-gnu/release/jwtscope
+  build() {
+    JWTSCOPE_KEEP_SYMBOLS=1 RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR=$target \
+      cargo build --release --locked --quiet --target x86_64-unknown-linux-gnu
+  }
+fi
+[ -e "$list" ] || printf '# empty until this script writes it\n' > "$list"
 build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$target/release/jwtscope" "$work/jwtscope"
+cp "$built" "$work/jwtscope"
 bin="$work/jwtscope"
 small=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c
 printf 'a secret of at least thirty-two bytes\n' > "$work/secret"
@@ -43,7 +56,7 @@ $bin --output json --key assets/sample-jwks.json assets/managedid.json
 $bin encode --secret-file $work/secret --iss https://test --sub alice
 EOF
 
-python3 - "$bin" "$work"/cg.* > build/startup.order.new <<'PY'
+python3 - "$bin" "$work"/cg.* > "$list.new" <<'PY'
 import re, sys
 binary, files = sys.argv[1], sorted(sys.argv[2:], key=lambda f: int(f.rsplit('.', 1)[1]))
 seen, order = set(), []
@@ -61,12 +74,12 @@ print('# Written by benches/startup-order.sh: the functions of everyday runs, la
 print('# by rust-lld (build.rs). Mangled names; regenerate after a compiler or dependency change.')
 print('\n'.join(order))
 PY
-mv build/startup.order.new build/startup.order
-echo "startup-order: $(grep -vc '^#' build/startup.order) functions listed"
+mv "$list.new" "$list"
+echo "startup-order: $(grep -vc '^#' "$list") functions listed in $list"
 
 # Check: the listed functions now sit together at the start of the code.
 build
-python3 - "$target/release/jwtscope" build/startup.order <<'PY'
+python3 - "$built" "$list" <<'PY'
 import subprocess, sys
 binary, order = sys.argv[1], sys.argv[2]
 addr = {}
@@ -80,4 +93,4 @@ print(f'startup-order: {len(found)} of {len(names)} found in the build, '
       f'spanning {(max(found) - min(found)) // 1024} KB from 0x{min(found):x}')
 PY
 printf 'startup-order: page faults for the small token: '
-/usr/bin/time -f '%R (peak RSS %M KB)' "$target/release/jwtscope" --output json "$small" 2>&1 >/dev/null
+/usr/bin/time -f '%R (peak RSS %M KB)' "$built" --output json "$small" 2>&1 >/dev/null
