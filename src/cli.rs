@@ -70,7 +70,7 @@ impl Cli {
         // As `parse_from`, with one more check between matching and reading the matches.
         let mut cmd = <Self as clap::CommandFactory>::command();
         let mut m = cmd.clone().get_matches_from(args);
-        if let Err(e) = refuse_idle_options(&m) {
+        if let Err(e) = refuse_idle_options(&cmd, &m) {
             // With the subcommand's usage line, as clap's own errors about it have.
             cmd.build();
             let name = m.subcommand_name().unwrap_or_default().to_string();
@@ -107,7 +107,7 @@ impl Cli {
 /// `keygen` and `completions` only write files or a script: an option of decoding (`--output`,
 /// `--key`, `--now`, ...) given to them would do nothing, so it is a usage error rather than
 /// silently ignored. `--color` stays allowed (clap's own messages follow it).
-fn refuse_idle_options(m: &ArgMatches) -> Result<(), clap::Error> {
+fn refuse_idle_options(whole: &clap::Command, m: &ArgMatches) -> Result<(), clap::Error> {
     let Some((name, sub)) = m.subcommand() else {
         return Ok(());
     };
@@ -120,7 +120,6 @@ fn refuse_idle_options(m: &ArgMatches) -> Result<(), clap::Error> {
         ms.ids().any(|i| i == id)
             && ms.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
     };
-    let whole = <Cli as clap::CommandFactory>::command();
     for arg in whole.get_arguments() {
         let id = arg.get_id().as_str();
         if id == "color" || own.get_arguments().any(|a| a.get_id() == id) {

@@ -14,6 +14,13 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 
+/// The binary run in `dir`, without the `--now` of [`jwtscope`] (keygen refuses it).
+fn bare_in(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("jwtscope").unwrap();
+    c.current_dir(dir);
+    c
+}
+
 fn jwtscope() -> Command {
     let mut c = Command::cargo_bin("jwtscope").unwrap();
     c.env("TZ", "UTC").args(["--now", common::NOW]);
@@ -915,12 +922,7 @@ fn keygen_refuses_options_that_would_do_nothing() {
         (&["keygen", "ec", "--out", "k", "--check"][..], "--check"),
         (&["completions", "bash", "--key", "k.pem"][..], "--key"),
     ] {
-        let out = Command::cargo_bin("jwtscope")
-            .unwrap()
-            .current_dir(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
+        let out = bare_in(dir.path()).args(args).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(
@@ -935,9 +937,7 @@ fn keygen_refuses_options_that_would_do_nothing() {
         "nothing written"
     );
     // --color is clap's too, and stays allowed.
-    let out = Command::cargo_bin("jwtscope")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = bare_in(dir.path())
         .args(["keygen", "oct", "--out", "k", "--color", "never"])
         .output()
         .unwrap();
@@ -952,14 +952,7 @@ fn keygen_refuses_options_that_would_do_nothing() {
 fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
     use sha2::Digest as _;
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::cargo_bin("jwtscope")
-            .unwrap()
-            .current_dir(dir.path())
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| bare_in(dir.path()).args(args).output().unwrap();
     for (kind, extra, alg) in [
         ("rsa", &[][..], "RS256"),
         ("ec", &["--curve", "P-521"][..], "ES512"),
@@ -1167,12 +1160,7 @@ fn a_kid_that_names_no_key_says_which_key_verifies_the_signature() {
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     let dir = tempfile::tempdir().unwrap();
     let make = |args: &[&str]| {
-        let out = Command::cargo_bin("jwtscope")
-            .unwrap()
-            .current_dir(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
+        let out = bare_in(dir.path()).args(args).output().unwrap();
         assert!(
             out.status.success(),
             "{}",

@@ -349,10 +349,7 @@ fn joined_scan(
     }
     let is_run = |b: u8| RUN_BYTE[usize::from(b)];
     let dots_in = |b: &[u8]| memchr::memchr_iter(b'.', b).count();
-    // The lines as the scan numbers them: `\n`, `\r\n` and a lone `\r` each end one.
-    let lines = text
-        .split('\n')
-        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'));
+    let lines = LineBreaks::split(text);
     let mut acc: Option<Joining> = None;
     let mut finish = |j: Joining, last: usize| {
         if j.dots < 2 || last == j.first {
@@ -428,6 +425,12 @@ struct LineBreaks {
 }
 
 impl LineBreaks {
+    /// The lines of `text`, numbered as [`LineBreaks::count`] counts their breaks.
+    fn split(text: &str) -> impl Iterator<Item = &str> {
+        text.split('\n')
+            .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+    }
+
     fn of(text: &[u8]) -> Self {
         LineBreaks {
             cr: memchr::memchr(b'\r', text).is_some(),
