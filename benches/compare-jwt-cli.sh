@@ -3,7 +3,8 @@
 # statically linked build README describes) with jwt-cli's `jwt decode --json`
 # on the jwt.io HS256 token and on a 260 KB Entra-shaped token with 5000 groups, `--version`
 # alone (start-up), encoding, and a 50 MB log with a token every 4 lines (jwtscope alone:
-# jwt-cli cannot read a log; grep -oE and rg -o show what finding the candidates costs).
+# jwt-cli cannot read a log; grep -oE and rg -o show what finding the candidates costs, and
+# examples/find.rs finds them alone beside `rg --count-matches`).
 # Installs jwt-cli and ripgrep from crates.io into target/bench-tools (not committed) and
 # hyperfine from Debian's packages when missing. Prints mean wall time, peak RSS and page
 # faults for each.
@@ -22,12 +23,11 @@ if ! command -v hyperfine >/dev/null; then
 fi
 cargo build --release --locked --quiet
 # The statically linked build README describes (x86_64 Linux with glibc only): no dynamic
-# loader at start-up. The explicit --target keeps RUSTFLAGS off build scripts and proc-macros.
+# loader at start-up. `cargo build-static` is an alias of .cargo/config.toml.
 static=""
-if [ "$(uname -sm)" = "Linux x86_64" ] && ldd --version 2>&1 | grep -qi glibc; then
-  RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR=target/static \
-    cargo build --release --locked --quiet --target x86_64-unknown-linux-gnu
-  static=target/static/x86_64-unknown-linux-gnu/release/jwtscope
+if [ "$(uname -sm)" = "Linux x86_64" ] && ldd --version 2>&1 | grep -i glibc >/dev/null; then
+  cargo build-static --locked --quiet
+  static=target/x86_64-unknown-linux-gnu/release/jwtscope
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -121,11 +121,17 @@ PY
 size=$(wc -c < "$work/app.log")
 pattern='eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*'
 # Each run three times; the median wall time, with its peak RSS.
-for what in "jwtscope --output json" "jwtscope --output text" "grep -oE" "rg -o"; do
+# Finding alone: jwtscope's finder with nothing decoded (examples/find.rs) against ripgrep
+# counting the same pattern's matches (neither prints them).
+cargo build --release --locked --quiet --example find
+cp target/release/examples/find "$work/find"
+for what in "jwtscope --output json" "jwtscope --output text" "grep -oE" "rg -o" "finding alone (find)" "rg --count-matches"; do
   case $what in
     jwtscope*) cmd=("$jwtscope" ${what#jwtscope } "$work/app.log") ;;
     grep*) cmd=(grep -oE "$pattern" "$work/app.log") ;;
-    rg*) cmd=("$tools/bin/rg" -o "$pattern" "$work/app.log") ;;
+    "rg -o") cmd=("$tools/bin/rg" -o "$pattern" "$work/app.log") ;;
+    finding*) cmd=("$work/find" "$work/app.log") ;;
+    "rg --count-matches") cmd=("$tools/bin/rg" --count-matches "$pattern" "$work/app.log") ;;
   esac
   for i in 1 2 3; do
     # Output to a pipe, not /dev/null: grep stops at the first match when it sees /dev/null.

@@ -23,10 +23,8 @@ if [ "${1:-}" = --static ]; then
   list=build/startup-static.order
   target=target/startup-order-static
   built=$target/x86_64-unknown-linux-gnu/release/jwtscope
-  build() {
-    JWTSCOPE_KEEP_SYMBOLS=1 RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR=$target \
-      cargo build --release --locked --quiet --target x86_64-unknown-linux-gnu
-  }
+  # `cargo build-static` (.cargo/config.toml) is the build README describes.
+  build() { JWTSCOPE_KEEP_SYMBOLS=1 CARGO_TARGET_DIR=$target cargo build-static --locked --quiet; }
 fi
 [ -e "$list" ] || printf '# empty until this script writes it\n' > "$list"
 build
