@@ -53,6 +53,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub verify: jwtscope::verify::VerifyArgs,
+
+    /// What `encode` matched: it reads the options' command-line order from it (their
+    /// indices). Empty for every other command line.
+    #[arg(skip)]
+    pub encode_matches: Option<ArgMatches>,
 }
 
 impl Cli {
@@ -67,19 +72,27 @@ impl Cli {
         if let Some(cli) = Self::parse_lean(&args) {
             return cli;
         }
-        // As `parse_from`, with one more check between matching and reading the matches.
+        // As `parse_from`, with one more check between matching and reading the matches. The
+        // command is matched in place, not cloned first (cloning and dropping a second copy
+        // of every subcommand cost a fifth of an `encode` run's instructions).
         let mut cmd = <Self as clap::CommandFactory>::command();
-        let mut m = cmd.clone().get_matches_from(args);
+        let mut m = cmd
+            .try_get_matches_from_mut(args)
+            .unwrap_or_else(|e| e.exit());
         if let Err(e) = refuse_idle_options(&cmd, &m) {
             // With the subcommand's usage line, as clap's own errors about it have.
-            cmd.build();
             let name = m.subcommand_name().unwrap_or_default().to_string();
             match cmd.find_subcommand_mut(&name) {
                 Some(sub) => e.format(sub).exit(),
                 None => e.format(&mut cmd).exit(),
             }
         }
-        Self::from_arg_matches_mut(&mut m).unwrap_or_else(|e| e.format(&mut cmd).exit())
+        // Reading the matches takes their values out: `encode`'s are kept first.
+        let encode_matches = m.subcommand_matches("encode").cloned();
+        let mut cli =
+            Self::from_arg_matches_mut(&mut m).unwrap_or_else(|e| e.format(&mut cmd).exit());
+        cli.encode_matches = encode_matches;
+        cli
     }
 
     /// The lean parse: `None` when the whole command must decide.

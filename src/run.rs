@@ -474,14 +474,9 @@ fn encode(
                 .to_string(),
         ));
     }
-    // The options' command-line order decides the member order: read it from clap's indices
-    // (parsing the same arguments again cannot fail where the first parse succeeded).
-    let matches = Cli::command()
-        .try_get_matches_from(std::env::args_os())
-        .ok();
-    let sub = matches
-        .as_ref()
-        .and_then(|m| m.subcommand_matches("encode"));
+    // The options' command-line order decides the member order: read it from clap's indices,
+    // in the matches of the parse that chose `encode`.
+    let sub = cli.encode_matches.as_ref();
     let env = |k: &str| std::env::var(k).ok();
     let ctx = jwtscope::encode::Context {
         now: common.now.unwrap_or_else(|| Utc::now().trunc_subsecs(0)),
