@@ -330,6 +330,11 @@ impl SigningKey {
             return Err(format!("{alg_name:?} is not a signing algorithm"));
         };
         let rsa_failed = |e: rsa::Error| format!("RSA signing failed: {e}");
+        if let Private::Rsa(k) = &self.private
+            && let Some(sig) = ring_rsa_sign(k, alg, input)
+        {
+            return Ok(sig);
+        }
         Ok(match (alg, &self.private) {
             (Alg::Hs(bits), Private::Secret(s)) => match bits {
                 Bits::B256 => hmac_tag::<Sha256>(s, input),
@@ -527,6 +532,31 @@ fn thumbprint_members(private: &Private) -> Map<String, Value> {
         }
     }
     m
+}
+
+/// An RS or PS signature made by ring, as the sign-in's client assertions are
+/// (`login/assertion.rs`): its assembly signs with a 2048-bit key in about a quarter of the
+/// time the `rsa` crate takes (encode RS256 measured 6.4 ms against jwt-cli's 3.3 ms before).
+/// `None` when ring will not take the key (it signs with 2048 to 4096 bits) or `alg` is not
+/// RSA: the `rsa` crate signs then. PSS salts are as long as the hash in both (RFC 7518 §3.5).
+fn ring_rsa_sign(k: &rsa::PrivateKey, alg: Alg, input: &[u8]) -> Option<Vec<u8>> {
+    use ring::signature as ring_sig;
+    use rsa::pkcs8::EncodePrivateKey as _;
+    let padding: &'static dyn ring_sig::RsaEncoding = match alg {
+        Alg::Rs(Bits::B256) => &ring_sig::RSA_PKCS1_SHA256,
+        Alg::Rs(Bits::B384) => &ring_sig::RSA_PKCS1_SHA384,
+        Alg::Rs(Bits::B512) => &ring_sig::RSA_PKCS1_SHA512,
+        Alg::Ps(Bits::B256) => &ring_sig::RSA_PSS_SHA256,
+        Alg::Ps(Bits::B384) => &ring_sig::RSA_PSS_SHA384,
+        Alg::Ps(Bits::B512) => &ring_sig::RSA_PSS_SHA512,
+        _ => return None,
+    };
+    let der = k.to_pkcs8_der().ok()?;
+    let pair = ring_sig::RsaKeyPair::from_pkcs8(der.as_bytes()).ok()?;
+    let mut sig = vec![0; pair.public().modulus_len()];
+    pair.sign(padding, &ring::rand::SystemRandom::new(), input, &mut sig)
+        .ok()?;
+    Some(sig)
 }
 
 fn hmac_tag<D>(secret: &[u8], input: &[u8]) -> Vec<u8>
@@ -847,6 +877,38 @@ mod tests {
             let jwk = Value::Object(k.public_jwk());
             let parsed = keys::parse_key_file(jwk.to_string().as_bytes()).unwrap();
             assert_eq!(parsed.keys[0].kid.as_deref(), Some(k.thumbprint().as_str()));
+        }
+    }
+
+    /// RS and PS signatures come from ring when it takes the key (2048 bits here) and from
+    /// the rsa crate when it does not (1024 bits, below ring's minimum); both verify.
+    #[test]
+    fn rsa_signs_with_ring_or_the_rsa_crate_and_both_verify() {
+        let mut rng = p256::elliptic_curve::common::getrandom::SysRng;
+        for (bits, by_ring) in [(2048, true), (1024, false)] {
+            let key = rsa::PrivateKey::new(&mut rng, bits).unwrap();
+            let k = SigningKey::bare(Private::Rsa(Box::new(key.clone())));
+            for alg in ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"] {
+                let AlgName::Known(a) = Alg::parse(alg) else {
+                    panic!()
+                };
+                assert_eq!(
+                    ring_rsa_sign(&key, a, b"a.b").is_some(),
+                    by_ring,
+                    "{bits} {alg}"
+                );
+                if bits == 1024 && alg == "PS512" {
+                    // A 1024-bit modulus is too short for PSS with SHA-512 and its 64-byte salt.
+                    assert!(k.sign(alg, b"a.b").is_err());
+                    continue;
+                }
+                let sig = k.sign(alg, b"a.b").unwrap();
+                assert_eq!(sig.len(), bits / 8);
+                assert!(
+                    super::super::crypto::check(a, &k.public().material, b"a.b", &sig).is_ok(),
+                    "{bits} {alg}"
+                );
+            }
         }
     }
 }
