@@ -160,6 +160,9 @@ pub fn find_each(
     emit: &mut dyn FnMut(Found) -> ControlFlow<()>,
 ) -> Result<(), InputError> {
     let mut notes = Vec::new();
+    // The error names the input's size as read, not the text's after decoding (UTF-16, or
+    // stray bytes that became U+FFFD, three bytes each).
+    let size = bytes.len();
     let mut bytes = bytes;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         notes.push(
@@ -216,7 +219,7 @@ pub fn find_each(
             if count == 0 {
                 return Err(match error_doc {
                     Some(doc) => InputError::ErrorDocument(doc),
-                    None => nothing_found(&text),
+                    None => nothing_found(&text, size),
                 });
             }
             return Ok(());
@@ -224,7 +227,7 @@ pub fn find_each(
     }
     let _ = text::find_each(trimmed, None, &mut counted);
     if count == 0 {
-        return Err(nothing_found(&text));
+        return Err(nothing_found(&text, size));
     }
     Ok(())
 }
@@ -241,10 +244,10 @@ pub(crate) fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}…", &s[..cut]))
 }
 
-fn nothing_found(text: &str) -> InputError {
+fn nothing_found(text: &str, size: usize) -> InputError {
     InputError::NothingFound {
         lines: text::line_count(text),
-        bytes: text.len(),
+        bytes: size,
     }
 }
 
@@ -346,6 +349,16 @@ mod tests {
                 .to_string()
                 .contains("zcat FILE | jwtscope -")
         );
+    }
+
+    #[test]
+    fn nothing_found_names_the_size_of_the_input_as_read() {
+        // Stray bytes become U+FFFD (three bytes each) in the text that is searched.
+        let input = b"no token \xff\xfe here\n\xff".to_vec();
+        let Err(InputError::NothingFound { lines, bytes }) = find(&input) else {
+            panic!("expected NothingFound");
+        };
+        assert_eq!((lines, bytes), (2, input.len()));
     }
 
     #[test]
