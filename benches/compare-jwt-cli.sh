@@ -4,7 +4,9 @@
 # on the jwt.io HS256 token and on a 260 KB Entra-shaped token with 5000 groups, `--version`
 # alone (start-up), encoding, and a 50 MB log with a token every 4 lines (jwtscope alone:
 # jwt-cli cannot read a log; grep -oE and rg -o show what finding the candidates costs, and
-# examples/find.rs finds them alone beside `rg --count-matches`).
+# examples/find.rs finds them alone beside `rg --count-matches`), with the floors under the
+# two targets not met: examples/floor.rs (read, decode, parse and write a payload, nothing
+# more) on the big token, and the log's JSON report copied through a pipe by cat.
 # Installs jwt-cli and ripgrep from crates.io into target/bench-tools (not committed) and
 # hyperfine from Debian's packages when missing. Prints mean wall time, peak RSS and page
 # faults for each.
@@ -73,6 +75,28 @@ for t in small big; do
   done
 done
 
+# The floor under the large token (examples/floor.rs): a program that only reads the token,
+# decodes its payload, parses it (serde_json::Value as jwtscope's payloads are, or a compact
+# tree) and writes it once, as jwt-cli shows a payload. Built as the jwtscope binary it sits
+# beside is (statically linked where that build exists).
+echo "== the floor under the big token (examples/floor.rs: read, decode, parse, write once)"
+if [ -n "$static" ]; then
+  cargo build-static --locked --quiet --example floor
+  cp target/x86_64-unknown-linux-gnu/release/examples/floor "$work/floor"
+  beside=(-n jwtscope-static "$work/jwtscope-static --output json - < $work/big.jwt > /dev/null")
+else
+  cargo build --release --locked --quiet --example floor
+  cp target/release/examples/floor "$work/floor"
+  beside=(-n jwtscope "$jwtscope --output json - < $work/big.jwt > /dev/null")
+fi
+hyperfine --warmup 10 --min-runs 200 \
+  -n "floor read" "$work/floor read < $work/big.jwt > /dev/null" \
+  -n "floor value" "$work/floor value < $work/big.jwt > /dev/null" \
+  -n "floor tree" "$work/floor tree < $work/big.jwt > /dev/null" \
+  "${beside[@]}" \
+  -n jwt-cli "$jwt decode --json - < $work/big.jwt > /dev/null" 2>/dev/null \
+  | grep -E "Time|floor|jwtscope|jwt-cli|faster" || true
+
 echo "== --version (start-up alone)"
 extra=()
 if [ -n "$static" ]; then extra=(-n jwtscope-static "$work/jwtscope-static --version"); fi
@@ -123,11 +147,15 @@ pattern='eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*'
 # Each run three times; the median wall time, with its peak RSS.
 # Finding alone: jwtscope's finder with nothing decoded (examples/find.rs) against ripgrep
 # counting the same pattern's matches (neither prints them).
+# The pipe's floor: jwtscope's JSON report of the log (about 290 MB) copied through the same
+# pipe by cat, nothing computed: what moving the output alone costs on this machine.
 cargo build --release --locked --quiet --example find
 cp target/release/examples/find "$work/find"
-for what in "jwtscope --output json" "jwtscope --output text" "grep -oE" "rg -o" "finding alone (find)" "rg --count-matches"; do
+"$jwtscope" --output json "$work/app.log" > "$work/app.json" || true
+for what in "jwtscope --output json" "jwtscope --output text" "report bytes alone (cat)" "grep -oE" "rg -o" "finding alone (find)" "rg --count-matches"; do
   case $what in
     jwtscope*) cmd=("$jwtscope" ${what#jwtscope } "$work/app.log") ;;
+    report*) cmd=(cat "$work/app.json") ;;
     grep*) cmd=(grep -oE "$pattern" "$work/app.log") ;;
     "rg -o") cmd=("$tools/bin/rg" -o "$pattern" "$work/app.log") ;;
     finding*) cmd=("$work/find" "$work/app.log") ;;
@@ -142,4 +170,10 @@ for what in "jwtscope --output json" "jwtscope --output text" "grep -oE" "rg -o"
     awk -v w="$wall" -v s="$size" -v r="$rss" -v u="$user" -v y="$sys" -v what="$what" \
       'BEGIN { printf "  %-24s %5.2f s  %6.1f MB/s  CPU %5.2f s  peak RSS %4d MB\n", what, w, s / 1048576 / (w > 0 ? w : 0.01), u + y, r / 1024 }'
   }
+done
+rm -f "$work/app.json"
+# The same reports written to /dev/null: no reader sharing the two cores.
+for what in "jwtscope --output json" "jwtscope --output text"; do
+  hyperfine --warmup 1 --runs 10 -n "$what > /dev/null" "$jwtscope ${what#jwtscope } $work/app.log > /dev/null" 2>/dev/null \
+    | grep -E "Time|Benchmark" | awk -v s="$size" '/Time/ { printf "  %s  (%.1f MB/s at the mean)\n", $0, s / 1048576 / ($5 / ($6 == "s" ? 1 : 1000)) ; next } { print "  " $0 }'
 done
