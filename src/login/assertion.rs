@@ -67,6 +67,9 @@ impl Credential {
         if let Some(why) = key.weakness(ALG) {
             return Err(why);
         }
+        if !key.certified_by(text.as_bytes())? {
+            return Err("the private key does not belong to the certificate (the certificate holds another public key): every assertion would be refused (Entra: AADSTS700027)".to_string());
+        }
         Ok(Credential { key, x5t, x5t_s256 })
     }
 
@@ -208,6 +211,12 @@ mod tests {
         assert!(err(&ec).contains("RSA"), "{}", err(&ec));
         let small = format!("{}\n{}", certificate_only(), pem(KeyKind::Rsa(1024)));
         assert!(err(&small).contains("2048"), "{}", err(&small));
+        let other = format!("{}\n{}", certificate_only(), pem(KeyKind::Rsa(2048)));
+        assert!(
+            err(&other).contains("does not belong to the certificate"),
+            "{}",
+            err(&other)
+        );
         let encrypted = format!(
             "{}\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n",
             certificate_only()

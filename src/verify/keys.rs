@@ -343,7 +343,7 @@ pub(crate) fn pem_blocks(text: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(blocks)
 }
 
-fn key_from_der(label: &str, der: &[u8]) -> Result<Material, String> {
+pub(crate) fn key_from_der(label: &str, der: &[u8]) -> Result<Material, String> {
     match label {
         "PUBLIC KEY" => spki_key(der).map_err(|e| format!("PUBLIC KEY: {e}")),
         "RSA PUBLIC KEY" => {

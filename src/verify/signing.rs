@@ -480,19 +480,41 @@ impl super::Verifier {
 /// A certificate's `x5t` (SHA-1) and `x5t#S256` (SHA-256) thumbprints, base64url, from its
 /// PEM (the first CERTIFICATE block) or DER (RFC 7515 §4.1.7-8).
 pub fn certificate_thumbprints(bytes: &[u8]) -> Result<(String, String), String> {
-    let der = match std::str::from_utf8(bytes) {
-        Ok(text) if text.contains("-----BEGIN ") => keys::pem_blocks(text)?
-            .into_iter()
-            .find(|(label, _)| label == "CERTIFICATE")
-            .map(|(_, der)| der)
-            .ok_or("no CERTIFICATE block in the PEM")?,
-        _ => bytes.to_vec(),
-    };
+    let der = certificate_der(bytes)?;
     x509_cert::Certificate::from_der(&der).map_err(|e| format!("not an X.509 certificate: {e}"))?;
     Ok((
         b64::encode(&sha1::Sha1::digest(&der)),
         b64::encode(&Sha256::digest(&der)),
     ))
+}
+
+/// A certificate's DER: the first CERTIFICATE block of a PEM, or the bytes themselves.
+fn certificate_der(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN ") => keys::pem_blocks(text)?
+            .into_iter()
+            .find(|(label, _)| label == "CERTIFICATE")
+            .map(|(_, der)| der)
+            .ok_or_else(|| "no CERTIFICATE block in the PEM".to_string()),
+        _ => Ok(bytes.to_vec()),
+    }
+}
+
+impl SigningKey {
+    /// Whether the certificate (PEM, its first CERTIFICATE block, or DER) holds this key's
+    /// public half: a certificate and key that do not belong together sign assertions no
+    /// identity provider accepts.
+    pub fn certified_by(&self, certificate: &[u8]) -> Result<bool, String> {
+        let certified = keys::key_from_der("CERTIFICATE", &certificate_der(certificate)?)?;
+        Ok(match (&certified, &self.public().material) {
+            (Material::Rsa(a), Material::Rsa(b)) => a == b,
+            (Material::P256(a), Material::P256(b)) => a == b,
+            (Material::P384(a), Material::P384(b)) => a == b,
+            (Material::P521(a), Material::P521(b)) => a == b,
+            (Material::Ed25519(a), Material::Ed25519(b)) => a == b,
+            _ => false,
+        })
+    }
 }
 
 /// The members an RFC 7638 thumbprint covers, in lexicographic order.
