@@ -247,7 +247,8 @@ fn a_state_mismatch_is_never_exchanged() {
 #[test]
 fn an_error_redirect_is_explained_in_the_terminal_and_the_browser() {
     let p = Provider::start(Config {
-        authorize_error: Some("error=consent_required&error_description=AADSTS65001%3A+The+user+or+administrator+has+not+consented+%3Cscript%3E.%0D%0ATrace+ID%3A+x".into()),
+        // The description echoes a token: it must reach neither the terminal nor the page.
+        authorize_error: Some("error=consent_required&error_description=AADSTS65001%3A+The+user+or+administrator+has+not+consented+%3Cscript%3E+eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl.%0D%0ATrace+ID%3A+x".into()),
         ..Config::entra()
     });
     let r = run(&entra_args(&p, TENANT), &[], true);
@@ -256,12 +257,18 @@ fn an_error_redirect_is_explained_in_the_terminal_and_the_browser() {
     };
     let msg = e.to_string();
     assert!(msg.contains("consent_required (AADSTS65001)"), "{msg}");
+    assert!(
+        msg.contains("<redacted>") && !msg.contains("eyJzdWIiOiJ4In0"),
+        "{msg}"
+    );
     assert!(e.advice().unwrap().contains("admin"));
     let seen = r.seen.lock().unwrap().clone().unwrap();
     assert!(
         seen.1.contains("AADSTS65001")
             && seen.1.contains("&lt;script&gt;")
-            && !seen.1.contains("<script>"),
+            && !seen.1.contains("<script>")
+            && seen.1.contains("&lt;redacted&gt;")
+            && !seen.1.contains("eyJzdWIiOiJ4In0"),
         "{}",
         seen.1
     );

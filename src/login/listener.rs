@@ -294,7 +294,10 @@ impl Listener {
             return Some(Err(LoginError::StateMismatch));
         }
         if get("error").is_some() {
-            let e = ProviderError::from_pairs(Stage::Authorization, &pairs);
+            // Through the scrubber, as every provider error: a provider may echo a token
+            // (or anything shaped like one) back in the description.
+            let e = ProviderError::from_pairs(Stage::Authorization, &pairs)
+                .scrubbed(&crate::fetch::error::Scrubber::new(&[]));
             let advice = e
                 .advice()
                 .map(|a| format!("<br><br>What to do: {}", html_escape(&a)))
