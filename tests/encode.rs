@@ -747,11 +747,15 @@ fn every_error_path_has_its_exit_code_and_names_the_problem() {
             1,
             "--key /nonexistent/key.pem: cannot read it",
         ),
+        // A secret on the command line or in a variable is a value of it: usage, as in
+        // decoding (README's exit codes).
         (
             &["--secret-env", "JWTSCOPE_TEST_UNSET_VARIABLE"],
-            1,
-            "the variable is not set",
+            2,
+            "--secret-env JWTSCOPE_TEST_UNSET_VARIABLE: the variable is not set",
         ),
+        (&["--secret", ""], 2, "--secret: the secret is empty"),
+        (&["--secret", "b64:!!!"], 2, "--secret: the text after"),
         (
             &["--key", private, "--payload", "[1,2]"],
             2,
@@ -765,7 +769,7 @@ fn every_error_path_has_its_exit_code_and_names_the_problem() {
         (
             &["--key", private, "--payload", "@/nonexistent/claims.json"],
             1,
-            "cannot read",
+            "cannot read --payload @/nonexistent/claims.json",
         ),
         (
             &["--key", private, "--from", "not a token at all"],

@@ -377,10 +377,14 @@ fn signing_key(
             problem,
         }
     };
+    // A secret given on the command line or by a variable is a value of the command line: an
+    // empty or malformed one, or an unset variable, is a usage error (exit 2), as in decoding.
+    let usage =
+        |option: String| move |problem: String| EncodeError::Usage(format!("{option}: {problem}"));
     if let Some(text) = &args.secret {
         return SigningKey::from_secret_text(text)
             .map(Some)
-            .map_err(key_err("--secret".to_string()));
+            .map_err(usage("--secret".to_string()));
     }
     if let Some(path) = &args.secret_file {
         let err = key_err(format!("--secret-file {}", path.display()));
@@ -405,7 +409,7 @@ fn signing_key(
         return key.map(Some).map_err(err);
     }
     if let Some(var) = &args.secret_env {
-        let err = key_err(format!("--secret-env {var}"));
+        let err = usage(format!("--secret-env {var}"));
         let text = (ctx.env)(var).ok_or_else(|| err("the variable is not set".to_string()))?;
         return SigningKey::from_secret_text(&text).map(Some).map_err(err);
     }
@@ -432,12 +436,10 @@ pub fn ui_signing_key(
 ) -> Result<Option<(SigningKey, String)>, EncodeError> {
     if let Some(var) = secret_env {
         let option = format!("--sign-secret-env {var}");
-        let key_err = |problem: String| EncodeError::Key {
-            option: option.clone(),
-            problem,
-        };
-        let text = env(var).ok_or_else(|| key_err("the variable is not set".to_string()))?;
-        let key = SigningKey::from_secret_text(&text).map_err(key_err)?;
+        // A usage error (exit 2), as `--secret-env`'s.
+        let usage = |problem: String| EncodeError::Usage(format!("{option}: {problem}"));
+        let text = env(var).ok_or_else(|| usage("the variable is not set".to_string()))?;
+        let key = SigningKey::from_secret_text(&text).map_err(usage)?;
         return Ok(Some((key, format!("the signing key ({option})"))));
     }
     let Some(path) = key else {
@@ -471,7 +473,18 @@ fn read_spec(option: &str, spec: &str, limit: u64) -> Result<String, EncodeError
     let bytes = if spec == "-" {
         source::read_stdin(limit)?
     } else if let Some(path) = spec.strip_prefix('@') {
-        source::read_file(Path::new(path), limit)?
+        // Named by the option as well as the file: "cannot read --payload @claims.json: ...".
+        source::read_file(Path::new(path), limit).map_err(|e| match e {
+            ReadError::Io { source, .. } => ReadError::Io {
+                what: format!("{option} {spec}"),
+                source,
+            },
+            ReadError::TooLarge { size, limit, .. } => ReadError::TooLarge {
+                what: format!("{option} {spec}"),
+                size,
+                limit,
+            },
+        })?
     } else {
         if spec.len() as u64 > limit {
             return Err(ReadError::TooLarge {
