@@ -196,19 +196,24 @@ pub enum FetchError {
         failure: HttpFailure,
     },
     /// No connection: refused, no route, unknown host.
-    #[error("cannot reach {host} at {address} ({detail}): {}", unreachable_why(*.host))]
+    #[error("cannot reach {host} at {address} ({detail}): {}", unreachable_why(*.host, *.given))]
     Unreachable {
         host: HostKind,
         address: String,
         detail: String,
+        /// The address is `--endpoint`'s: the user's own tunnel or test server, not the
+        /// platform's endpoint.
+        given: bool,
     },
     /// A wait ran out.
-    #[error("{}", timeout_message(*.host, .address, *.waited, *.phase))]
+    #[error("{}", timeout_message(*.host, .address, *.waited, *.phase, *.given))]
     Timeout {
         host: HostKind,
         address: String,
         waited: Duration,
         phase: TimeoutPhase,
+        /// As [`FetchError::Unreachable`]'s.
+        given: bool,
     },
     /// Any other HTTP status, with the body's `error` and `error_description`.
     #[error("{0}")]
@@ -239,7 +244,10 @@ pub enum FetchError {
     Usage(String),
 }
 
-fn unreachable_why(host: HostKind) -> &'static str {
+fn unreachable_why(host: HostKind, given: bool) -> &'static str {
+    if given {
+        return "nothing listens at the address --endpoint gives";
+    }
     match host {
         HostKind::Imds => "not an Azure VM, or IMDS is blocked",
         HostKind::Arc => "the Azure Connected Machine agent (himds) is not running",
@@ -247,12 +255,18 @@ fn unreachable_why(host: HostKind) -> &'static str {
     }
 }
 
-fn timeout_message(host: HostKind, address: &str, waited: Duration, phase: TimeoutPhase) -> String {
+fn timeout_message(
+    host: HostKind,
+    address: &str,
+    waited: Duration,
+    phase: TimeoutPhase,
+    given: bool,
+) -> String {
     match phase {
         TimeoutPhase::Connect => format!(
             "no connection to {host} at {address} within {}: {}",
             secs(waited),
-            unreachable_why(host)
+            unreachable_why(host, given)
         ),
         TimeoutPhase::Answer => format!(
             "{host} at {address} accepted the connection but gave no answer within {}",
@@ -299,12 +313,13 @@ impl FetchError {
                 HostKind::Imds => "IMDS must be reached directly, and jwtscope never uses HTTP_PROXY, HTTPS_PROXY or ALL_PROXY: look for a transparent proxy, a firewall or a container network that intercepts 169.254.169.254 (Docker Desktop does), and run jwtscope on the VM itself".to_string(),
                 _ => "the answer did not come from a managed-identity endpoint: check IDENTITY_ENDPOINT / MSI_ENDPOINT (or --endpoint) and anything that intercepts local traffic".to_string(),
             }),
-            FetchError::Unreachable { host, .. }
+            FetchError::Unreachable { host, given, .. }
             | FetchError::Timeout {
                 host,
                 phase: TimeoutPhase::Connect,
+                given,
                 ..
-            } => Some(unreachable_advice(*host)),
+            } => Some(unreachable_advice(*host, *given)),
             FetchError::Timeout {
                 phase: TimeoutPhase::Answer,
                 ..
@@ -332,7 +347,16 @@ impl FetchError {
     }
 }
 
-fn unreachable_advice(host: HostKind) -> String {
+fn unreachable_advice(host: HostKind, given: bool) -> String {
+    if given {
+        let default = match host {
+            HostKind::Imds => "IMDS at 169.254.169.254",
+            _ => "the endpoint IDENTITY_ENDPOINT or MSI_ENDPOINT names",
+        };
+        return format!(
+            "start the tunnel or test server --endpoint names, or check its address and port (without --endpoint, jwtscope asks {default})"
+        );
+    }
     match host {
         HostKind::Imds => "run jwtscope on an Azure VM or scale-set instance (on one, check that no firewall, proxy rule or route blocks 169.254.169.254 from the primary NIC); elsewhere choose the host with --source or give --endpoint".into(),
         HostKind::Arc => "start the agent (`sudo systemctl start himdsd`) and check `azcmagent show`".into(),
@@ -801,6 +825,7 @@ mod tests {
             host: HostKind::Imds,
             address: "127.0.0.1:9".into(),
             detail: "connection refused".into(),
+            given: false,
         };
         assert_eq!(
             e.to_string(),
@@ -811,11 +836,29 @@ mod tests {
             address: "127.0.0.1:9".into(),
             waited: Duration::from_secs(2),
             phase: TimeoutPhase::Connect,
+            given: false,
         };
         assert_eq!(
             e.to_string(),
             "no connection to IMDS at 127.0.0.1:9 within 2.0 s: not an Azure VM, or IMDS is blocked"
         );
         assert!(e.advice().unwrap().contains("Azure VM"));
+        // An address the user gave (a tunnel, a test server) is not blamed on the platform.
+        let e = FetchError::Unreachable {
+            host: HostKind::Imds,
+            address: "127.0.0.1:9".into(),
+            detail: "connection refused".into(),
+            given: true,
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot reach IMDS at 127.0.0.1:9 (connection refused): nothing listens at the address --endpoint gives"
+        );
+        let advice = e.advice().unwrap();
+        assert!(
+            advice.starts_with("start the tunnel or test server --endpoint names"),
+            "{advice}"
+        );
+        assert!(!advice.contains("give --endpoint"), "{advice}");
     }
 }

@@ -134,6 +134,7 @@ pub fn classify_transport(
     e: &ureq::Error,
     host: HostKind,
     endpoint: &str,
+    given: bool,
     elapsed: Duration,
     scrubber: &Scrubber,
 ) -> FetchError {
@@ -144,6 +145,7 @@ pub fn classify_transport(
         host,
         address: address.clone(),
         detail: detail.to_string(),
+        given,
     };
     let transport = |detail: String| FetchError::Transport {
         host,
@@ -163,6 +165,7 @@ pub fn classify_transport(
         ureq::Error::Timeout(t) => FetchError::Timeout {
             host,
             address,
+            given,
             waited: elapsed,
             phase: match t {
                 ureq::Timeout::Connect | ureq::Timeout::Resolve => TimeoutPhase::Connect,
@@ -179,6 +182,7 @@ pub fn classify_transport(
             K::TimedOut => FetchError::Timeout {
                 host,
                 address,
+                given,
                 waited: elapsed,
                 phase: TimeoutPhase::Connect,
             },

@@ -261,7 +261,8 @@ pub fn fetch_with_sleep(
         });
         let t0 = Instant::now();
         let answer = http::exchange(&agent, &plan).map_err(|e| {
-            http::classify_transport(&e, host, &plan.endpoint, t0.elapsed(), &scrubber)
+            let given = plan.endpoint_from == EndpointOrigin::Flag;
+            http::classify_transport(&e, host, &plan.endpoint, given, t0.elapsed(), &scrubber)
         })?;
         let status = answer.status;
 
