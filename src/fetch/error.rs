@@ -126,8 +126,11 @@ impl fmt::Display for ProxyClue {
 pub enum TimeoutPhase {
     /// No connection within `--timeout`.
     Connect,
-    /// Connected, but no (complete) answer within `--response-timeout`.
+    /// Connected, but no answer within `--response-timeout`.
     Answer,
+    /// The answer began (its status and headers came) but its body did not finish within
+    /// `--response-timeout`.
+    Body,
 }
 
 /// Why an Azure Arc key file was not read.
@@ -272,6 +275,10 @@ fn timeout_message(
             "{host} at {address} accepted the connection but gave no answer within {}",
             secs(waited)
         ),
+        TimeoutPhase::Body => format!(
+            "{host} at {address} began to answer but did not finish within {}",
+            secs(waited)
+        ),
     }
 }
 
@@ -321,7 +328,7 @@ impl FetchError {
                 ..
             } => Some(unreachable_advice(*host, *given)),
             FetchError::Timeout {
-                phase: TimeoutPhase::Answer,
+                phase: TimeoutPhase::Answer | TimeoutPhase::Body,
                 ..
             } => Some(
                 "try again; if it keeps happening, raise --response-timeout or check what listens at that address".into(),
@@ -860,5 +867,18 @@ mod tests {
             "{advice}"
         );
         assert!(!advice.contains("give --endpoint"), "{advice}");
+        // Headers came, the body did not finish: not "no answer".
+        let e = FetchError::Timeout {
+            host: HostKind::Imds,
+            address: "127.0.0.1:9".into(),
+            waited: Duration::from_secs(2),
+            phase: TimeoutPhase::Body,
+            given: true,
+        };
+        assert_eq!(
+            e.to_string(),
+            "IMDS at 127.0.0.1:9 began to answer but did not finish within 2.0 s"
+        );
+        assert!(e.advice().unwrap().contains("--response-timeout"));
     }
 }

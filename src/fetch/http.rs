@@ -169,6 +169,7 @@ pub fn classify_transport(
             waited: elapsed,
             phase: match t {
                 ureq::Timeout::Connect | ureq::Timeout::Resolve => TimeoutPhase::Connect,
+                ureq::Timeout::RecvBody => TimeoutPhase::Body,
                 _ => TimeoutPhase::Answer,
             },
         },

@@ -27,7 +27,9 @@ pub(crate) const CACHE_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 /// Whether `url` may be fetched: `https://`, or `http://` to a loopback address (a local
 /// identity provider, a test). `Err` says why not.
 pub(crate) fn check_url(url: &str) -> Result<Uri, String> {
-    let uri: Uri = url.parse().map_err(|_| format!("{url:?} is not a URL"))?;
+    let uri: Uri = url
+        .parse()
+        .map_err(|_| format!("{url:?} is not an https URL"))?;
     let host = uri.host().ok_or_else(|| format!("{url:?} has no host"))?;
     match uri.scheme_str() {
         Some("https") => Ok(uri),
@@ -72,11 +74,13 @@ impl Http {
     pub(crate) fn get(&self, url: &str) -> Result<Vec<u8>, String> {
         let mut current = check_url(url)?;
         for _ in 0..=MAX_REDIRECTS {
-            let mut response = self
-                .agent
-                .get(&current)
-                .call()
-                .map_err(|e| format!("could not fetch {current}: {e}"))?;
+            let mut response = self.agent.get(&current).call().map_err(|e| match e {
+                ureq::Error::Timeout(_) => format!(
+                    "could not fetch {current}: no complete answer within {} s",
+                    TIMEOUT.as_secs()
+                ),
+                e => format!("could not fetch {current}: {e}"),
+            })?;
             let status = response.status();
             if status.is_redirection() {
                 let location = response
@@ -105,6 +109,10 @@ impl Http {
                     ureq::Error::BodyExceedsLimit(_) => format!(
                         "{current} answered more than {} KiB; not read",
                         MAX_BODY / 1024
+                    ),
+                    ureq::Error::Timeout(_) => format!(
+                        "could not read the answer of {current}: not complete within {} s",
+                        TIMEOUT.as_secs()
                     ),
                     e => format!("could not read the answer of {current}: {e}"),
                 });
@@ -223,6 +231,11 @@ mod tests {
     #[test]
     fn only_https_or_loopback_http() {
         assert!(check_url("https://login.microsoftonline.com/x").is_ok());
+        // Neither a path nor a file: URL is fetched; the message says what is wanted.
+        for not_https in ["keys.json", "file:///tmp/keys.json", "ftp://h/keys"] {
+            let e = check_url(not_https).unwrap_err();
+            assert!(e.ends_with("is not an https URL"), "{e}");
+        }
         assert!(check_url("http://127.0.0.1:8080/keys").is_ok());
         assert!(check_url("http://127.1.2.3/keys").is_ok());
         assert!(check_url("http://[::1]:9/keys").is_ok());

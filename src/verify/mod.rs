@@ -200,7 +200,12 @@ pub fn prepare(
     if let Some(url) = &args.jwks {
         fetch::check_url(url).map_err(|problem| VerifyError::Url {
             option: "--jwks",
-            problem,
+            // A key set in a file is a key file: say where it goes.
+            problem: if url.contains("://") && !url.starts_with("file:") {
+                problem
+            } else {
+                format!("{problem}; a JWK Set in a file is given with --key FILE")
+            },
         })?;
     }
     for t in &args.trust_issuer {
