@@ -961,9 +961,11 @@ fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
         ("rsa", &[][..], "RS256"),
         ("ec", &["--curve", "P-521"][..], "ES512"),
         ("ed25519", &[][..], "EdDSA"),
-        ("oct", &["--bits", "512"][..], "HS256"),
+        ("oct", &["--bits", "512"][..], "HS512"),
+        ("oct", &["--bits", "384"][..], "HS384"),
+        ("oct", &[][..], "HS256"),
     ] {
-        let name = format!("issuer-{kind}");
+        let name = format!("issuer-{kind}-{alg}");
         let mut args = vec!["keygen", kind, "--out", &name];
         args.extend(extra);
         let out = run(&args);
@@ -1046,6 +1048,7 @@ fn keygen_makes_a_test_issuer_that_encode_and_verify_agree_on() {
     for bad in [
         &["keygen", "rsa", "--bits", "1024", "--out", "x"][..],
         &["keygen", "oct", "--bits", "100", "--out", "x"][..],
+        &["keygen", "oct", "--bits", "128", "--out", "x"][..],
         &["keygen", "ec", "--bits", "256", "--out", "x"][..],
         &["keygen", "ec", "--curve", "secp256k1", "--out", "x"][..],
         &["keygen", "dsa", "--out", "x"][..],

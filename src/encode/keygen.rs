@@ -21,7 +21,7 @@ pub struct KeygenArgs {
     #[arg(value_enum)]
     pub kind: KindArg,
 
-    /// RSA modulus size (2048 to 8192, default 2048), or oct secret size (128 to 512,
+    /// RSA modulus size (2048 to 8192, default 2048), or oct secret size (256 to 512,
     /// default 256)
     #[arg(long, value_name = "N")]
     pub bits: Option<usize>,
@@ -99,9 +99,12 @@ pub fn keygen(args: &KeygenArgs) -> Result<Written, KeygenError> {
         }
         (KindArg::Oct, bits) => {
             let bits = bits.unwrap_or(256);
-            if !(128..=512).contains(&bits) || bits % 8 != 0 {
+            // RFC 7518 §3.2: an HMAC key at least as long as the hash. The key set names the
+            // longest algorithm the secret is long enough for (256: HS256, 384: HS384, 512:
+            // HS512); `encode` warns about anything shorter, so keygen does not make it.
+            if !(256..=512).contains(&bits) || bits % 8 != 0 {
                 return Err(Usage(format!(
-                    "--bits {bits}: oct secrets are 128 to 512 bits, a multiple of 8 (HS256 wants 256, HS512 512)"
+                    "--bits {bits}: oct secrets are 256 to 512 bits, a multiple of 8 (RFC 7518 §3.2: HS256 needs 256, HS384 384, HS512 512)"
                 )));
             }
             KeyKind::Oct(bits / 8)

@@ -372,9 +372,11 @@ impl SigningKey {
         })
     }
 
-    /// A new random key from the operating system's generator.
+    /// A new random key from the operating system's generator. A secret is labelled with the
+    /// longest HMAC algorithm it is long enough for (RFC 7518 §3.2): 64 bytes HS512, 48
+    /// HS384, else HS256.
     pub fn generate(kind: KeyKind) -> Result<Self, String> {
-        Ok(Self::bare(match kind {
+        let mut key = Self::bare(match kind {
             KeyKind::Rsa(bits) => {
                 let mut rng = p256::elliptic_curve::common::getrandom::SysRng;
                 Private::Rsa(Box::new(
@@ -398,7 +400,18 @@ impl SigningKey {
                 bytes.truncate(len);
                 Private::Secret(bytes)
             }
-        }))
+        });
+        if let KeyKind::Oct(len) = kind {
+            key.alg = Some(
+                match len {
+                    64.. => "HS512",
+                    48.. => "HS384",
+                    _ => "HS256",
+                }
+                .to_string(),
+            );
+        }
+        Ok(key)
     }
 
     /// The private key as PKCS#8 PEM; `None` for an HMAC secret (PEM has no form for one).
