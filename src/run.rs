@@ -616,11 +616,12 @@ impl Rule {
         let v = &t.verification;
         // Expiry is judged below (exit 3), with or without a key; only the claims asked for
         // (iss, aud) and the signature decide exit 4.
-        let failed: Vec<&str> = v
+        // Each named as the report names it ("nonce: is not the nonce jwtscope sent ...").
+        let failed: Vec<String> = v
             .claim_checks
             .iter()
             .filter(|c| !c.ok && c.name != "exp" && c.name != "nbf")
-            .map(|c| c.detail.as_str())
+            .map(|c| format!("{}: {}", c.name, c.detail))
             .collect();
         let keyed = self.keyed || (self.id_token_keyed && jwtscope::login::is_id_token(t));
         let reason = if v.is_invalid() || (keyed && v.status != SignatureStatus::Valid) {
