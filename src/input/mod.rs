@@ -431,6 +431,23 @@ mod tests {
     }
 
     #[test]
+    fn words_after_a_whole_token_are_not_glued_to_its_signature() {
+        // A status code, words on the same line: the token stays as it was. (A line break
+        // after the signature's start is the token wrapped, and is joined.)
+        for after in [" 200", " staging\n", " hello world"] {
+            let f = lone(&format!("{A1}{after}"));
+            assert_eq!(f[0].candidate.text(), A1, "{after:?}");
+        }
+        // Two fragments, each the start of a token of its own, are not made into one.
+        let two = "eyJhbGciOiJIUzI1NiJ9.AAAA eyJhbGciOiJIUzI1NiJ9.BBBB";
+        assert!(
+            find(two.as_bytes()).map_or(true, |f| f.iter().all(
+                |f| f.candidate.text() != "eyJhbGciOiJIUzI1NiJ9.AAAAeyJhbGciOiJIUzI1NiJ9.BBBB"
+            ))
+        );
+    }
+
+    #[test]
     fn a_bom_is_removed_with_a_note() {
         let f = find(format!("\u{feff}{A1}").as_bytes()).unwrap();
         assert_eq!(f[0].candidate, Candidate::Lone(A1.to_string()));

@@ -153,18 +153,41 @@ fn looks_complete(word: &str) -> bool {
 }
 
 /// Whether `u` is made of token characters only, with fewer than two whole tokens among its
-/// words: what one token broken over lines looks like. Stops at the first word that rules it
-/// out, so a log or a list of tokens is not read to the end.
+/// words: what one token broken over lines looks like. Two kinds of word are not the token's:
+/// a word on the same line after the token's both dots (`TOKEN 200`, `TOKEN hello`: glued on,
+/// it would change the signature; a line break there is the token wrapped in its signature),
+/// and a word that starts a token of its own (`eyJ...` with a dot) in the middle of a segment
+/// (after a piece that ends with a dot, `eyJ` is the payload's start, as RFCs break tokens).
+/// Stops at the first word that rules it out, so a log or a list of tokens is not read to the
+/// end.
 fn broken_token(u: &str) -> bool {
     let mut complete = 0;
-    for word in u.split_whitespace() {
+    let mut dots = 0;
+    let mut after_dot = false;
+    let mut rest = u.trim_start();
+    let mut first = true;
+    let mut line_break_before = false;
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
         if !word.chars().all(is_token_char) {
             return false;
         }
+        let starts_own = word.starts_with("eyJ") && word.contains('.') && !after_dot;
+        if !first && ((dots >= 2 && !line_break_before) || starts_own) {
+            return false;
+        }
+        after_dot = word.ends_with('.');
+        dots += word.matches('.').count();
         complete += usize::from(looks_complete(word));
         if complete >= 2 {
             return false;
         }
+        let after = &rest[end..];
+        let next = after.trim_start();
+        line_break_before = after[..after.len() - next.len()].contains(['\n', '\r']);
+        rest = next;
+        first = false;
     }
     true
 }
