@@ -482,14 +482,11 @@ impl<'a> Segments<'a> {
         let header_bytes = self.bytes(0, warnings)?;
         match json::parse(&header_bytes) {
             Ok(p) => {
-                for (name, values) in &p.duplicates {
-                    let shown: Vec<String> = values.iter().map(short_json).collect();
-                    warnings.push(format!(
-                        "header has the parameter \"{name}\" {} times ({}); the last one is shown, but parsers disagree on which wins (RFC 7515 §5.2, RFC 8725 §3.x), so a strict validator must reject this token",
-                        values.len(),
-                        shown.join(", ")
-                    ));
-                }
+                warn_duplicates(&p.duplicates, warnings, |name, times, shown| {
+                    format!(
+                        "header has the parameter \"{name}\" {times} times ({shown}); the last one is shown, but parsers disagree on which wins (RFC 7515 §5.2, RFC 8725 §3.x), so a strict validator must reject this token"
+                    )
+                });
                 match p.value {
                     Value::Object(m) => Ok(m),
                     other => Err(header_error(SegmentProblem::NotAnObject(json::type_name(
@@ -656,6 +653,41 @@ fn decode_segment(
     }
 }
 
+/// A warning for each name given more than once (`say(name, times, values)`), at most
+/// [`DUPLICATES_NAMED`] names and [`DUPLICATE_VALUES_SHOWN`] values each, the rest counted: a
+/// hostile token with 100,000 repeats gets a few lines, not a megabyte of them.
+fn warn_duplicates(
+    duplicates: &[(String, Vec<Value>)],
+    warnings: &mut Vec<String>,
+    say: impl Fn(&str, usize, &str) -> String,
+) {
+    for (name, values) in duplicates.iter().take(DUPLICATES_NAMED) {
+        let mut shown: Vec<String> = values
+            .iter()
+            .take(DUPLICATE_VALUES_SHOWN)
+            .map(short_json)
+            .collect();
+        if values.len() > DUPLICATE_VALUES_SHOWN {
+            shown.push(format!(
+                "and {} more",
+                values.len() - DUPLICATE_VALUES_SHOWN
+            ));
+        }
+        warnings.push(say(name, values.len(), &shown.join(", ")));
+    }
+    if duplicates.len() > DUPLICATES_NAMED {
+        warnings.push(format!(
+            "and {} more names appear more than once",
+            duplicates.len() - DUPLICATES_NAMED
+        ));
+    }
+}
+
+/// Names warned about one by one when a JSON object repeats names.
+const DUPLICATES_NAMED: usize = 16;
+/// Values listed for a repeated name.
+const DUPLICATE_VALUES_SHOWN: usize = 8;
+
 fn payload_from_bytes(
     bytes: Vec<u8>,
     start: usize,
@@ -663,14 +695,11 @@ fn payload_from_bytes(
 ) -> Result<Payload, TokenError> {
     match json::parse(&bytes) {
         Ok(p) => {
-            for (name, values) in &p.duplicates {
-                let shown: Vec<String> = values.iter().map(short_json).collect();
-                warnings.push(format!(
-                    "claim \"{name}\" appears {} times ({}); the last one is shown, but parsers disagree on which wins, so a strict validator must reject this token",
-                    values.len(),
-                    shown.join(", ")
-                ));
-            }
+            warn_duplicates(&p.duplicates, warnings, |name, times, shown| {
+                format!(
+                    "claim \"{name}\" appears {times} times ({shown}); the last one is shown, but parsers disagree on which wins, so a strict validator must reject this token"
+                )
+            });
             if !p.value.is_object() {
                 warnings.push(format!(
                     "payload is JSON but {}, not an object: a JWS may carry it, but it is not a JWT claims set (RFC 7519 §7.2)",
@@ -902,6 +931,41 @@ mod tests {
     use serde_json::json;
 
     const RFC_A1: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    #[test]
+    fn repeated_names_are_warned_about_in_a_bounded_number_of_lines() {
+        use base64::Engine as _;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        // One name 1000 times and 40 names twice each.
+        let mut members: Vec<String> = (0..1000).map(|i| format!("\"a\":{i}")).collect();
+        members.extend((0..40).flat_map(|i| [format!("\"n{i}\":1"), format!("\"n{i}\":2")]));
+        let token = format!(
+            "{}.{}.c2ln",
+            b64(r#"{"alg":"HS256"}"#),
+            b64(&format!("{{{}}}", members.join(",")))
+        );
+        let t = decode(&token).unwrap();
+        let repeats: Vec<&String> = t
+            .warnings
+            .iter()
+            .filter(|w| w.contains("times") || w.contains("more than once"))
+            .collect();
+        assert_eq!(repeats.len(), DUPLICATES_NAMED + 1, "{repeats:?}");
+        assert!(
+            repeats[0].starts_with(
+                "claim \"a\" appears 1000 times (0, 1, 2, 3, 4, 5, 6, 7, and 992 more)"
+            ),
+            "{}",
+            repeats[0]
+        );
+        assert_eq!(
+            repeats[DUPLICATES_NAMED],
+            &format!(
+                "and {} more names appear more than once",
+                41 - DUPLICATES_NAMED
+            )
+        );
+    }
 
     #[test]
     fn decodes_the_rfc_7515_a1_token_faithfully() {
