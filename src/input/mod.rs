@@ -203,6 +203,23 @@ pub fn find_each(
         return Err(InputError::Empty);
     }
 
+    let json_like = trimmed.starts_with(['{', '[', '"']);
+    // A parsed document costs some 80 bytes a value (a `Value`, a map entry, a number's text)
+    // whatever the value's size in the text: a 60 MB array of one-digit numbers would take
+    // 3 GB. A document with more values than [`MAX_JSON_VALUES`] (counted by their
+    // separators) is searched as text instead, which finds the same tokens, with lines for
+    // origins.
+    let values = if json_like {
+        every_separator(trimmed.as_bytes())
+    } else {
+        0
+    };
+    if values > MAX_JSON_VALUES {
+        notes.push(format!(
+            "the input is a JSON document of about {values} values, more than jwtscope reads as a document (about 80 bytes of memory each); it was searched as text, so origins are lines, not members"
+        ));
+    }
+    let walkable = json_like && values <= MAX_JSON_VALUES;
     let mut count = 0usize;
     let mut counted = |mut f: Found| {
         count += 1;
@@ -211,7 +228,7 @@ pub fn find_each(
         }
         emit(f)
     };
-    if trimmed.starts_with('{') || trimmed.starts_with('[') || trimmed.starts_with('"') {
+    if walkable {
         // Not every text starting with '[' is JSON ("[2026-11-24 10:00] GET ..."): fall back
         // to scanning it as text when it does not parse.
         if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
@@ -230,6 +247,22 @@ pub fn find_each(
         return Err(nothing_found(&text, size));
     }
     Ok(())
+}
+
+/// The most values a JSON input is parsed as a document with: at most about 200 MB of parsed
+/// values (measured: 3 million one-digit numbers took 316 MB before this bound). Real
+/// documents (IMDS and az answers, OAuth responses, HAR files of hundreds of requests) hold
+/// thousands to a few hundred thousand.
+const MAX_JSON_VALUES: usize = 2_000_000;
+
+/// How many `,` `:` `[` `{` a text holds: a bound on how many values it parses into (each
+/// value but the first follows one of them). Branch-free, so it vectorises.
+#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose: it vectorises
+fn every_separator(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b == b',') | (b == b':') | (b == b'[') | (b == b'{')))
+        .sum()
 }
 
 /// `s` cut to at most `max` bytes on a character boundary, with `…` when cut.
@@ -422,6 +455,28 @@ mod tests {
         let f = lone(&format!("a {A1}\nINFO next\n"));
         assert_eq!(f[0].candidate.text(), A1);
         assert!(find(b"they say\nhey\neyJhbGciOi\nsomething else\n").is_err());
+    }
+
+    #[test]
+    fn a_json_document_of_too_many_values_is_searched_as_text() {
+        let small = format!(r#"{{"access_token":"{A1}","x":[1,2,3]}}"#);
+        let f = lone(&small);
+        assert_eq!(
+            (f[0].origin.as_str(), f[0].notes.len()),
+            ("access_token", 0)
+        );
+        let many = format!(
+            r#"{{"access_token":"{A1}","x":[{}1]}}"#,
+            "1,".repeat(MAX_JSON_VALUES)
+        );
+        let f = lone(&many);
+        assert_eq!(f[0].candidate.text(), A1);
+        assert!(f[0].origin.starts_with("line 1"), "{}", f[0].origin);
+        assert!(
+            f[0].notes[0].contains("searched as text"),
+            "{:?}",
+            f[0].notes
+        );
     }
 
     #[test]
