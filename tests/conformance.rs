@@ -217,7 +217,7 @@ fn malformed_errors_name_the_problem() {
         ("M46", "payload segment"),
         ("M47", "no token found"),
         ("M48", "MiB"),
-        ("M49", "nested more than 128 levels"),
+        ("M49", "nested 128 or more levels"),
     ];
     for (id, needle) in expect {
         let case = doc["cases"]

@@ -64,7 +64,7 @@ impl fmt::Display for JsonProblem {
             JsonProblem::NotUtf8 { offset } => {
                 write!(f, "not UTF-8 text (invalid byte at offset {offset})")
             }
-            JsonProblem::TooDeep => f.write_str("JSON nested more than 128 levels deep"),
+            JsonProblem::TooDeep => f.write_str("JSON nested 128 or more levels deep"),
             JsonProblem::Syntax {
                 message,
                 line,
