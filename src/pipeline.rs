@@ -123,18 +123,22 @@ enum DecodedKind {
     Opaque(String),
     Token {
         token: Token,
-        nested: Option<Box<Token>>,
+        /// The tokens nested in it, outermost first (RFC 7519 §5.2: a JWT whose payload is a
+        /// JWT), at most [`MAX_NESTED`].
+        nested: Vec<Token>,
     },
 }
 
+/// Nested tokens unwrapped at most (each is smaller than the one holding it, so the work
+/// stays linear); a deeper one is named in a warning.
+const MAX_NESTED: usize = 8;
+
 impl Decoded {
-    /// How many reports [`explain_decoded`] gives: two for a nested token, else one.
+    /// How many reports [`explain_decoded`] gives: one, and one more for each nested token.
     pub fn reports(&self) -> usize {
         match &self.what {
-            DecodedKind::Token {
-                nested: Some(_), ..
-            } => 2,
-            _ => 1,
+            DecodedKind::Token { nested, .. } => 1 + nested.len(),
+            DecodedKind::Opaque(_) => 1,
         }
     }
 }
@@ -150,16 +154,21 @@ pub fn explain_decoded(
     match what {
         DecodedKind::Opaque(text) => emit(opaque(&found, &text, now)),
         DecodedKind::Token { token, nested } => {
-            let origin = nested.as_ref().map(|_| found.origin.clone());
+            let mut origin = if nested.is_empty() {
+                String::new()
+            } else {
+                found.origin.clone()
+            };
             emit(explain_token(found, token, now, verifier))?;
-            if let (Some(inner), Some(origin)) = (nested, origin) {
+            for inner in nested {
+                origin.push_str(" › nested token");
                 let inner_found = Found {
-                    origin: format!("{origin} › nested token"),
+                    origin: origin.clone(),
                     candidate: Candidate::Opaque(String::new()),
                     context: Map::new(),
                     notes: Vec::new(),
                 };
-                emit(explain_token(inner_found, *inner, now, verifier))?;
+                emit(explain_token(inner_found, inner, now, verifier))?;
             }
             ControlFlow::Continue(())
         }
@@ -181,12 +190,24 @@ pub fn decode(mut f: Found) -> Result<Decoded, Undecodable> {
         Candidate::Opaque(text) => DecodedKind::Opaque(text),
         Candidate::Lone(text) | Candidate::Embedded(text) => match token::decode_owned(text) {
             Ok(token) => {
-                let nested = match &token.payload {
-                    Payload::Text(p) => {
-                        token::nested_token(p).and_then(|n| token::decode(n).ok().map(Box::new))
-                    }
+                let inside = |t: &Token| match &t.payload {
+                    Payload::Text(p) => token::nested_token(p).and_then(|n| token::decode(n).ok()),
                     _ => None,
                 };
+                let mut nested: Vec<Token> = Vec::new();
+                while let Some(inner) = inside(nested.last().unwrap_or(&token)) {
+                    if nested.len() == MAX_NESTED {
+                        if let Some(last) = nested.last_mut() {
+                            last.warnings.push(format!(
+                                "its payload is a nested token too (a {}-byte {}); jwtscope unwraps at most {MAX_NESTED} nested tokens",
+                                inner.compact.len(),
+                                if inner.kind == token::TokenKind::Jwe { "JWE" } else { "JWS" }
+                            ));
+                        }
+                        break;
+                    }
+                    nested.push(inner);
+                }
                 DecodedKind::Token { token, nested }
             }
             Err(error) => {
@@ -449,6 +470,46 @@ mod tests {
         let r = build_str(&jws(b"[1,2]")).unwrap();
         assert_eq!(r.tokens[0].payload_type, PayloadType::Json);
         assert!(r.tokens[0].claims.is_empty());
+    }
+
+    #[test]
+    fn nested_tokens_are_unwrapped_to_a_bounded_depth() {
+        let wrap = |inner: &str| {
+            format!(
+                "{}.{}.",
+                seg(br#"{"alg":"none","cty":"JWT"}"#),
+                seg(inner.as_bytes())
+            )
+        };
+        let mut t = jws(br#"{"sub":"innermost"}"#);
+        for _ in 0..2 {
+            t = wrap(&t);
+        }
+        let r = build_str(&t).unwrap();
+        let origins: Vec<&str> = r.tokens.iter().map(|t| t.origin.as_str()).collect();
+        assert_eq!(
+            origins,
+            [
+                "input",
+                "input › nested token",
+                "input › nested token › nested token"
+            ]
+        );
+        assert_eq!(r.tokens[2].summary.subject.as_deref(), Some("innermost"));
+        // Eleven levels: the outer token and eight nested ones, the last saying there is more.
+        for _ in 0..8 {
+            t = wrap(&t);
+        }
+        let r = build_str(&t).unwrap();
+        assert_eq!(r.tokens.len(), 1 + MAX_NESTED);
+        let last = r.tokens.last().unwrap();
+        assert!(
+            last.warnings
+                .iter()
+                .any(|w| w.contains("at most 8 nested tokens")),
+            "{:?}",
+            last.warnings
+        );
     }
 
     #[test]
