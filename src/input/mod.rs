@@ -214,7 +214,9 @@ pub fn find_each(
     } else {
         0
     };
-    if values > MAX_JSON_VALUES {
+    // Said only of what is JSON (checked without building it): a log that starts with `[`
+    // is just text.
+    if values > MAX_JSON_VALUES && serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok() {
         notes.push(format!(
             "the input is a JSON document of about {values} values, more than jwtscope reads as a document (about 80 bytes of memory each); it was searched as text, so origins are lines, not members"
         ));
@@ -477,6 +479,14 @@ mod tests {
             "{:?}",
             f[0].notes
         );
+        // A log that only starts like JSON gets no such note.
+        let log = format!(
+            "[10:00:00] a=1,b=2,{}\nAuthorization: Bearer {A1}\n",
+            "x,".repeat(MAX_JSON_VALUES)
+        );
+        let f = lone(&log);
+        assert_eq!(f[0].candidate.text(), A1);
+        assert!(f[0].notes.is_empty(), "{:?}", f[0].notes);
     }
 
     #[test]
