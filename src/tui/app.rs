@@ -670,6 +670,15 @@ impl App {
                     .extend(text.chars().filter(|c| !c.is_control()));
                 Vec::new()
             }
+            Event::Paste(text)
+                if matches!(
+                    self.mode,
+                    Mode::Filter | Mode::Search | Mode::Shift | Mode::GoTo
+                ) =>
+            {
+                self.paste_into_prompt(text);
+                Vec::new()
+            }
             Event::Paste(text) => {
                 self.accept_paste(text);
                 Vec::new()
@@ -831,11 +840,44 @@ impl App {
             KeyCode::Char(c) => self.filter.push(c),
             _ => {}
         }
+        self.filter_changed();
+    }
+
+    /// The claims again for a changed filter, from the first.
+    fn filter_changed(&mut self) {
         self.refilter();
         self.claim_sel = 0;
         self.detail_scroll = 0;
         // A detail on screen (docked on a wide terminal) shows the match.
         self.find_in_detail(0);
+    }
+
+    /// A paste while a prompt is open goes into it, as typed (line breaks and other control
+    /// characters left out, at most [`PROMPT_PASTE`] characters): a group's GUID into the
+    /// filter or the detail's search, a time into `T`, an origin into `:`.
+    fn paste_into_prompt(&mut self, text: &str) {
+        let chars = text.chars().filter(|c| !c.is_control()).take(PROMPT_PASTE);
+        let bounded = |input: &mut String, max: usize| {
+            for c in chars {
+                if input.len() + c.len_utf8() > max {
+                    break;
+                }
+                input.push(c);
+            }
+        };
+        match self.mode {
+            Mode::Filter => {
+                bounded(&mut self.filter, PROMPT_PASTE * 4);
+                self.filter_changed();
+            }
+            Mode::Search => {
+                bounded(&mut self.detail_search, PROMPT_PASTE * 4);
+                self.find_in_detail(0);
+            }
+            Mode::Shift => bounded(&mut self.shift_input, SHIFT_MAX),
+            Mode::GoTo => bounded(&mut self.goto_input, GOTO_MAX),
+            _ => {}
+        }
     }
 
     /// The furthest the raw view or the token can scroll: the last row at the bottom.
@@ -1224,7 +1266,7 @@ impl App {
     }
 
     fn shift_key(&mut self, k: &KeyEvent) {
-        let Some(shift) = self.one_line_prompt(k, Prompt::Shift, 64) else {
+        let Some(shift) = self.one_line_prompt(k, Prompt::Shift, SHIFT_MAX) else {
             return;
         };
         let key = self.signer.as_ref().map(|s| &s.key);
@@ -1241,7 +1283,7 @@ impl App {
     }
 
     fn goto_key(&mut self, k: &KeyEvent) {
-        if let Some(asked) = self.one_line_prompt(k, Prompt::GoTo, 256) {
+        if let Some(asked) = self.one_line_prompt(k, Prompt::GoTo, GOTO_MAX) {
             self.go_to(asked.trim());
         }
     }
@@ -1442,6 +1484,13 @@ pub fn raw_json_lines(t: &TokenReport) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// Characters a paste gives a prompt at most.
+const PROMPT_PASTE: usize = 256;
+/// Bytes the `T` prompt holds.
+const SHIFT_MAX: usize = 64;
+/// Bytes the `:` prompt holds.
+const GOTO_MAX: usize = 256;
 
 /// The one-line prompts, for [`App::one_line_prompt`].
 #[derive(Clone, Copy)]

@@ -242,6 +242,33 @@ fn filter_and_time_modes() {
 }
 
 #[test]
+fn a_paste_into_an_open_prompt_goes_into_the_prompt() {
+    let mut app = app_for("managedid.json");
+    let at = Instant::now();
+    // The filter: the claims that hold what was pasted, line breaks left out.
+    keys(&mut app, &[KeyCode::Char('/')]);
+    app.handle(&Event::Paste("xms\r\n".into()), at);
+    assert_eq!(app.mode, super::app::Mode::Filter);
+    assert_eq!(app.visible_claims().len(), 3);
+    assert!(draw(&app, 80, 24).contains("/xms"));
+    keys(&mut app, &[KeyCode::Esc]);
+    // `:` and `T` take a paste too, and Enter acts on it.
+    keys(&mut app, &[KeyCode::Char(':')]);
+    app.handle(&Event::Paste("1".into()), at);
+    assert_eq!(app.mode, super::app::Mode::GoTo);
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.mode, super::app::Mode::Browse);
+    keys(&mut app, &[KeyCode::Char('T')]);
+    app.handle(&Event::Paste("+1h".into()), at);
+    assert_eq!(app.mode, super::app::Mode::Shift);
+    assert!(draw(&app, 80, 24).contains("+1h"));
+    keys(&mut app, &[KeyCode::Esc]);
+    // Without a prompt, a paste is a new input, as before.
+    app.handle(&Event::Paste("garbage".into()), at);
+    assert_eq!(app.mode, super::app::Mode::Paste);
+}
+
+#[test]
 fn paste_screen_paste_and_error() {
     let mut app = App::new(None, now(), true, false, &super::ui::GEOMETRY);
     insta::assert_snapshot!("paste_80x24", draw(&app, 80, 24));
