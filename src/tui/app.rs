@@ -974,19 +974,32 @@ impl App {
         match self.focus {
             Panel::Summary => self.move_overview(delta),
             Panel::Claims => {
+                // A search kept in the open detail: Down goes to its next match, as it did
+                // while the search was typed (README: "↓ next match").
+                if delta == 1 && self.in_detail() && !self.detail_search.is_empty() {
+                    self.find_in_detail(self.detail_scroll + 1);
+                    return;
+                }
                 let len = self.visible_claims().len();
-                self.claim_sel = step(self.claim_sel, len);
-                self.detail_scroll = 0;
-                self.detail_search.clear();
-                if !self.filter.is_empty() {
-                    self.find_in_detail(0);
+                let sel = step(self.claim_sel, len);
+                // At the first or last row the detail stays where it was scrolled to.
+                if sel != self.claim_sel {
+                    self.claim_sel = sel;
+                    self.detail_scroll = 0;
+                    self.detail_search.clear();
+                    if !self.filter.is_empty() {
+                        self.find_in_detail(0);
+                    }
                 }
             }
             Panel::Header => {
                 let len = self.current().map_or(0, |t| t.header_params.len());
-                self.header_sel = step(self.header_sel, len);
-                self.detail_scroll = 0;
-                self.detail_search.clear();
+                let sel = step(self.header_sel, len);
+                if sel != self.header_sel {
+                    self.header_sel = sel;
+                    self.detail_scroll = 0;
+                    self.detail_search.clear();
+                }
             }
             Panel::Token => {
                 self.token_scroll = self

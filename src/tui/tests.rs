@@ -625,6 +625,31 @@ fn the_detail_pages_exactly_and_g_end_and_search_work_inside_it() {
         assert!(shown_items(&found).contains(&4000), "{w}x{h}:\n{found}");
         assert!(!app.quit);
     }
+    // A search kept with Enter: Down goes on to its next match, not to the next claim or the
+    // top; on the last row, j keeps the detail where it was paged to.
+    let mut app = App::new(Some(r.clone()), now(), true, false, &super::ui::GEOMETRY);
+    app.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    keys(
+        &mut app,
+        &[KeyCode::Char('G'), KeyCode::Enter, KeyCode::Char('/')],
+    );
+    chars(&mut app, "-4");
+    keys(&mut app, &[KeyCode::Enter]);
+    let first = app.detail_scroll;
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert!(
+        app.detail_scroll > first,
+        "{first} -> {}",
+        app.detail_scroll
+    );
+    assert_eq!(app.selected_claim().unwrap().name, "groups");
+    keys(&mut app, &[KeyCode::Char('/'), KeyCode::Esc]);
+    keys(&mut app, &[KeyCode::PageDown, KeyCode::PageDown]);
+    let paged = app.detail_scroll;
+    assert!(paged > 0);
+    keys(&mut app, &[KeyCode::Char('j')]);
+    assert_eq!(app.detail_scroll, paged);
+    assert_eq!(app.selected_claim().unwrap().name, "groups");
     // Filtering for an item opens the detail at the match, not at item 0.
     let mut app = App::new(Some(r), now(), true, false, &super::ui::GEOMETRY);
     app.size = ratatui::layout::Rect::new(0, 0, 120, 40);
