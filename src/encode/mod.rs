@@ -474,17 +474,8 @@ fn read_spec(option: &str, spec: &str, limit: u64) -> Result<String, EncodeError
         source::read_stdin(limit)?
     } else if let Some(path) = spec.strip_prefix('@') {
         // Named by the option as well as the file: "cannot read --payload @claims.json: ...".
-        source::read_file(Path::new(path), limit).map_err(|e| match e {
-            ReadError::Io { source, .. } => ReadError::Io {
-                what: format!("{option} {spec}"),
-                source,
-            },
-            ReadError::TooLarge { size, limit, .. } => ReadError::TooLarge {
-                what: format!("{option} {spec}"),
-                size,
-                limit,
-            },
-        })?
+        source::read_file(Path::new(path), limit)
+            .map_err(|e| e.named(format!("{option} {spec}")))?
     } else {
         if spec.len() as u64 > limit {
             return Err(ReadError::TooLarge {

@@ -10,7 +10,9 @@ use ring::rand::{SecureRandom as _, SystemRandom};
 use serde_json::json;
 
 use super::error::LoginError;
-use crate::verify::signing::{SigningKey, SigningKeyError, certificate_thumbprints};
+use crate::verify::signing::{
+    SigningKey, SigningKeyError, certificate_der, certificate_thumbprints,
+};
 
 /// Largest certificate file read.
 const MAX_FILE: u64 = 1 << 20;
@@ -53,7 +55,9 @@ impl Credential {
         if !text.contains("-----BEGIN CERTIFICATE-----") {
             return Err(format!("no CERTIFICATE block ({BOTH})"));
         }
-        let (x5t, x5t_s256) = certificate_thumbprints(text.as_bytes())?;
+        // The certificate's DER, read out of the PEM once for its thumbprints and its key.
+        let cert = certificate_der(text.as_bytes())?;
+        let (x5t, x5t_s256) = certificate_thumbprints(&cert)?;
         let key = SigningKey::parse_file(text.as_bytes(), None).map_err(|e| match e {
             SigningKeyError::NotPrivate(_) => format!("no PRIVATE KEY block ({BOTH})"),
             SigningKeyError::Unreadable(why) => why,
@@ -67,7 +71,7 @@ impl Credential {
         if let Some(why) = key.weakness(ALG) {
             return Err(why);
         }
-        if !key.certified_by(text.as_bytes())? {
+        if !key.certified_by(&cert)? {
             return Err("the private key does not belong to the certificate (the certificate holds another public key): every assertion would be refused (Entra: AADSTS700027)".to_string());
         }
         Ok(Credential { key, x5t, x5t_s256 })

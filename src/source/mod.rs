@@ -96,6 +96,17 @@ pub enum ReadError {
     },
 }
 
+impl ReadError {
+    /// The same error, saying `what` was being read (an option and its file, say).
+    #[must_use]
+    pub fn named(self, what: String) -> Self {
+        match self {
+            ReadError::Io { source, .. } => ReadError::Io { what, source },
+            ReadError::TooLarge { size, limit, .. } => ReadError::TooLarge { what, size, limit },
+        }
+    }
+}
+
 /// Read everything from `reader`, refusing more than `limit` bytes.
 pub fn read_capped(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, ReadError> {
     read_capped_sized(reader, limit, what, None)

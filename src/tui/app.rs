@@ -856,10 +856,16 @@ impl App {
     /// characters left out, at most [`PROMPT_PASTE`] characters): a group's GUID into the
     /// filter or the detail's search, a time into `T`, an origin into `:`.
     fn paste_into_prompt(&mut self, text: &str) {
-        let chars = text.chars().filter(|c| !c.is_control()).take(PROMPT_PASTE);
+        let pasted: String = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(PROMPT_PASTE)
+            .collect();
+        // The one-line prompts keep their typed limit: a character goes in while they are
+        // shorter than it.
         let bounded = |input: &mut String, max: usize| {
-            for c in chars {
-                if input.len() + c.len_utf8() > max {
+            for c in pasted.chars() {
+                if input.len() >= max {
                     break;
                 }
                 input.push(c);
@@ -867,11 +873,11 @@ impl App {
         };
         match self.mode {
             Mode::Filter => {
-                bounded(&mut self.filter, PROMPT_PASTE * 4);
+                self.filter.push_str(&pasted);
                 self.filter_changed();
             }
             Mode::Search => {
-                bounded(&mut self.detail_search, PROMPT_PASTE * 4);
+                self.detail_search.push_str(&pasted);
                 self.find_in_detail(0);
             }
             Mode::Shift => bounded(&mut self.shift_input, SHIFT_MAX),

@@ -41,6 +41,17 @@ pub(crate) fn check_url(url: &str) -> Result<Uri, String> {
     }
 }
 
+/// What went wrong with a request, in words: a timeout as the deadline that ran out (ureq
+/// says "timeout: global").
+fn failure(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::Timeout(_) => {
+            format!("no complete answer within {} s", TIMEOUT.as_secs())
+        }
+        e => e.to_string(),
+    }
+}
+
 fn is_loopback(host: &str) -> bool {
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     bare.eq_ignore_ascii_case("localhost")
@@ -74,13 +85,11 @@ impl Http {
     pub(crate) fn get(&self, url: &str) -> Result<Vec<u8>, String> {
         let mut current = check_url(url)?;
         for _ in 0..=MAX_REDIRECTS {
-            let mut response = self.agent.get(&current).call().map_err(|e| match e {
-                ureq::Error::Timeout(_) => format!(
-                    "could not fetch {current}: no complete answer within {} s",
-                    TIMEOUT.as_secs()
-                ),
-                e => format!("could not fetch {current}: {e}"),
-            })?;
+            let mut response = self
+                .agent
+                .get(&current)
+                .call()
+                .map_err(|e| format!("could not fetch {current}: {}", failure(&e)))?;
             let status = response.status();
             if status.is_redirection() {
                 let location = response
@@ -110,11 +119,7 @@ impl Http {
                         "{current} answered more than {} KiB; not read",
                         MAX_BODY / 1024
                     ),
-                    ureq::Error::Timeout(_) => format!(
-                        "could not read the answer of {current}: not complete within {} s",
-                        TIMEOUT.as_secs()
-                    ),
-                    e => format!("could not read the answer of {current}: {e}"),
+                    e => format!("could not read the answer of {current}: {}", failure(&e)),
                 });
         }
         Err(format!("{url} redirects more than {MAX_REDIRECTS} times"))

@@ -456,6 +456,21 @@ impl SigningKey {
         let canonical = Value::Object(thumbprint_members(&self.private)).to_string();
         b64::encode(&Sha256::digest(canonical.as_bytes()))
     }
+
+    /// Whether the certificate (PEM, its first CERTIFICATE block, or DER) holds this key's
+    /// public half: a certificate and key that do not belong together sign assertions no
+    /// identity provider accepts.
+    pub fn certified_by(&self, certificate: &[u8]) -> Result<bool, String> {
+        let certified = keys::key_from_der("CERTIFICATE", &certificate_der(certificate)?)?;
+        Ok(match (&certified, &self.public().material) {
+            (Material::Rsa(a), Material::Rsa(b)) => a == b,
+            (Material::P256(a), Material::P256(b)) => a == b,
+            (Material::P384(a), Material::P384(b)) => a == b,
+            (Material::P521(a), Material::P521(b)) => a == b,
+            (Material::Ed25519(a), Material::Ed25519(b)) => a == b,
+            _ => false,
+        })
+    }
 }
 
 impl super::Verifier {
@@ -502,7 +517,7 @@ pub fn certificate_thumbprints(bytes: &[u8]) -> Result<(String, String), String>
 }
 
 /// A certificate's DER: the first CERTIFICATE block of a PEM, or the bytes themselves.
-fn certificate_der(bytes: &[u8]) -> Result<Vec<u8>, String> {
+pub fn certificate_der(bytes: &[u8]) -> Result<Vec<u8>, String> {
     match std::str::from_utf8(bytes) {
         Ok(text) if text.contains("-----BEGIN ") => keys::pem_blocks(text)?
             .into_iter()
@@ -510,23 +525,6 @@ fn certificate_der(bytes: &[u8]) -> Result<Vec<u8>, String> {
             .map(|(_, der)| der)
             .ok_or_else(|| "no CERTIFICATE block in the PEM".to_string()),
         _ => Ok(bytes.to_vec()),
-    }
-}
-
-impl SigningKey {
-    /// Whether the certificate (PEM, its first CERTIFICATE block, or DER) holds this key's
-    /// public half: a certificate and key that do not belong together sign assertions no
-    /// identity provider accepts.
-    pub fn certified_by(&self, certificate: &[u8]) -> Result<bool, String> {
-        let certified = keys::key_from_der("CERTIFICATE", &certificate_der(certificate)?)?;
-        Ok(match (&certified, &self.public().material) {
-            (Material::Rsa(a), Material::Rsa(b)) => a == b,
-            (Material::P256(a), Material::P256(b)) => a == b,
-            (Material::P384(a), Material::P384(b)) => a == b,
-            (Material::P521(a), Material::P521(b)) => a == b,
-            (Material::Ed25519(a), Material::Ed25519(b)) => a == b,
-            _ => false,
-        })
     }
 }
 
